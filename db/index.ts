@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_PATH = './data/leads.db';
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export function databasePath(): string {
+  return path.resolve(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
+}
+
+/**
+ * Opens (creating the folder if needed) and migrates a SQLite database.
+ * Durability settings: WAL so readers never block the writer, synchronous=FULL so a committed
+ * lead survives power loss, and a busy timeout so a second process (a CLI, a backup) waits
+ * instead of failing.
+ */
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const client = new Database(file);
+  client.pragma('journal_mode = WAL');
+  client.pragma('synchronous = FULL');
+  client.pragma('busy_timeout = 5000');
+  client.pragma('foreign_keys = ON');
+  client.pragma('temp_store = MEMORY');
+  client.pragma('cache_size = -65536');
+  const db = drizzle({ client, schema }) as Db;
+  if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+const cache = globalThis as unknown as { __leadsDb?: { path: string; db: Db } };
+
+/** The process-wide connection (one per process; cached on globalThis to survive dev reloads). */
+export function getDb(): Db {
+  const file = databasePath();
+  if (cache.__leadsDb?.path !== file) {
+    cache.__leadsDb?.db.$client.close();
+    cache.__leadsDb = { path: file, db: openDatabase(file) };
+  }
+  return cache.__leadsDb.db;
+}
+
+export function closeDb(): void {
+  cache.__leadsDb?.db.$client.close();
+  cache.__leadsDb = undefined;
+}

@@ -1,0 +1,7 @@
+// Runs once per server start: migrations and the intake key are ready before the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { bootstrapIntake } = await import('./lib/intake-keys/bootstrap');
+  bootstrapIntake();
+}

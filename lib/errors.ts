@@ -1,0 +1,69 @@
+// One error type for the whole app and one response shape: { error: { code, message, details? } }.
+
+export type ErrorDetail = { field: string; message: string };
+
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  invalid_query: 400,
+  unauthorized: 401,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_encoding: 415,
+  invalid_lead: 422,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: ErrorDetail[];
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: ErrorDetail[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+    this.headers = options.headers;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: ErrorDetail[] } };
+
+/**
+ * Maps any thrown value to a JSON response. Unknown errors are logged by type and message only
+ * (never the request or its body, which hold personal data) and answered with a generic 500.
+ */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    if (error.details?.length) body.error.details = error.details;
+    return Response.json(body, { status: error.status, headers: error.headers });
+  }
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = error instanceof Error ? error.message : '';
+  console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', name, message }));
+  const body: ErrorBody = {
+    error: { code: 'internal', message: 'Something went wrong on our side. The error was logged.' },
+  };
+  return Response.json(body, { status: 500 });
+}
+
+export function methodNotAllowed(allow: string[]): Response {
+  return toErrorResponse(
+    new AppError('method_not_allowed', `This endpoint accepts ${allow.join(', ')} only.`, {
+      headers: { Allow: allow.join(', ') },
+    }),
+  );
+}

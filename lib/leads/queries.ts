@@ -1,0 +1,206 @@
+import { and, asc, count, desc, eq, exists, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from '@/db';
+import { leadEvents, leads, offers, type Lead, type LeadEvent } from '@/db/schema';
+import type { LeadListQuery, LeadSortKey } from './search-params';
+
+/** The lead as the API serves it (camelCase, no internal keys). */
+export type LeadSummary = {
+  id: number;
+  source: string | null;
+  action: string | null;
+  publisherId: string | null;
+  offerId: string | null;
+  offerTitle: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  company: string | null;
+  title: string | null;
+  description: string | null;
+  isTest: boolean;
+  doNotContact: boolean;
+  status: Lead['status'];
+  stage: Lead['stage'];
+  eventCount: number;
+  receivedAt: Date;
+  lastEventAt: Date;
+};
+
+export type LeadEventView = Omit<LeadEvent, 'rawBody' | 'dedupeHash' | 'intakeKeyId'> & {
+  rawBody: string;
+};
+
+export type LeadDetail = LeadSummary & {
+  events: LeadEventView[];
+  /** The same person's leads for other offers. */
+  otherLeads: Pick<LeadSummary, 'id' | 'offerTitle' | 'offerId' | 'action' | 'stage' | 'status' | 'receivedAt'>[];
+};
+
+const summaryColumns = {
+  id: leads.id,
+  source: leads.source,
+  action: leads.action,
+  publisherId: leads.publisherId,
+  offerId: leads.offerId,
+  offerTitle: leads.offerTitle,
+  firstName: leads.firstName,
+  lastName: leads.lastName,
+  email: leads.email,
+  phone: leads.phone,
+  country: leads.country,
+  company: leads.company,
+  title: leads.title,
+  description: leads.description,
+  isTest: leads.isTest,
+  doNotContact: leads.doNotContact,
+  status: leads.status,
+  stage: leads.stage,
+  eventCount: leads.eventCount,
+  receivedAt: leads.receivedAt,
+  lastEventAt: leads.lastEventAt,
+};
+
+const SORT_COLUMNS = {
+  receivedAt: leads.receivedAt,
+  lastEventAt: leads.lastEventAt,
+  lastName: leads.lastName,
+  firstName: leads.firstName,
+  company: leads.company,
+  country: leads.country,
+  email: leads.emailNormalized,
+  offerTitle: leads.offerTitle,
+  status: leads.status,
+  stage: leads.stage,
+} satisfies Record<LeadSortKey, unknown>;
+
+/** `%`, `_` and the escape character itself are literal in a search. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export function leadListWhere(query: LeadListQuery): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (!query.includeTest) conditions.push(eq(leads.isTest, false));
+  if (query.status?.length) conditions.push(inArray(leads.status, query.status));
+  if (query.stage?.length) conditions.push(inArray(leads.stage, query.stage));
+  if (query.from) conditions.push(gte(leads.receivedAt, query.from));
+  if (query.to) conditions.push(lte(leads.receivedAt, query.to));
+  if (query.offer?.length) {
+    const keys = query.offer.map((offer) => offer.toLowerCase());
+    conditions.push(
+      inArray(leads.offerRef, sql`(select ${offers.id} from ${offers} where ${inArray(offers.key, keys)})`),
+    );
+  }
+  // A lead matches a source or action filter when any delivery of its journey does.
+  for (const [values, column] of [
+    [query.source, leadEvents.source],
+    [query.action, leadEvents.action],
+  ] as const) {
+    if (!values?.length) continue;
+    conditions.push(
+      exists(
+        sql`select 1 from ${leadEvents} where ${leadEvents.leadId} = ${leads.id} and ${inArray(column, values)}`,
+      ),
+    );
+  }
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    const like = (column: SQL | AnySQLiteColumn) => sql`${column} like ${pattern} escape '\\'`;
+    conditions.push(
+      or(
+        like(leads.firstName),
+        like(leads.lastName),
+        like(sql`${leads.firstName} || ' ' || ${leads.lastName}`),
+        like(leads.email),
+        like(leads.company),
+      ),
+    );
+  }
+  return and(...conditions);
+}
+
+export function getLeads(db: Db, query: LeadListQuery): { rows: LeadSummary[]; total: number } {
+  const where = leadListWhere(query);
+  const column = SORT_COLUMNS[query.sort.key];
+  const order = query.sort.direction === 'asc' ? asc : desc;
+  const rows = db
+    .select(summaryColumns)
+    .from(leads)
+    .where(where)
+    // The id tie-breaker keeps pages stable when many leads share a value.
+    .orderBy(order(column), order(leads.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all();
+  const total = db.select({ total: count() }).from(leads).where(where).get()?.total ?? 0;
+  return { rows, total };
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+export function getLeadById(db: Db, id: number): LeadDetail | null {
+  const row = db
+    .select({ ...summaryColumns, emailNormalized: leads.emailNormalized })
+    .from(leads)
+    .where(eq(leads.id, id))
+    .get();
+  if (!row) return null;
+  const { emailNormalized, ...lead } = row;
+  const events = db
+    .select()
+    .from(leadEvents)
+    .where(eq(leadEvents.leadId, id))
+    .orderBy(asc(leadEvents.receivedAt), asc(leadEvents.id))
+    .all()
+    .map(({ rawBody, dedupeHash: _hash, intakeKeyId: _key, ...event }) => ({
+      ...event,
+      rawBody: utf8.decode(rawBody),
+    }));
+  const otherLeads = emailNormalized
+    ? db
+        .select({
+          id: leads.id,
+          offerTitle: leads.offerTitle,
+          offerId: leads.offerId,
+          action: leads.action,
+          stage: leads.stage,
+          status: leads.status,
+          receivedAt: leads.receivedAt,
+        })
+        .from(leads)
+        .where(and(eq(leads.emailNormalized, emailNormalized), ne(leads.id, id)))
+        .orderBy(desc(leads.receivedAt))
+        .limit(50)
+        .all()
+    : [];
+  return { ...lead, events, otherLeads };
+}
+
+/** The newest real leads, for the first screen. */
+export function getLatestLeads(db: Db, limit = 8): LeadSummary[] {
+  return db
+    .select(summaryColumns)
+    .from(leads)
+    .where(eq(leads.isTest, false))
+    .orderBy(desc(leads.receivedAt), desc(leads.id))
+    .limit(limit)
+    .all();
+}
+
+/** Headline counts for the first screen; test leads never count. */
+export function getLeadCounts(db: Db, now = new Date()): { total: number; lastWeek: number; doNotContact: number } {
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const row = db
+    .select({
+      total: count(),
+      lastWeek: sql<number>`coalesce(sum(${leads.receivedAt} >= ${weekAgo.getTime()}), 0)`,
+      doNotContact: sql<number>`coalesce(sum(${leads.doNotContact}), 0)`,
+    })
+    .from(leads)
+    .where(eq(leads.isTest, false))
+    .get();
+  return { total: row?.total ?? 0, lastWeek: row?.lastWeek ?? 0, doNotContact: row?.doNotContact ?? 0 };
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
+
+// The read API's query contract: one schema, used by GET /api/leads and the pages.
+
+/** URL sort key → what it orders by. The only sort keys there are. */
+export const LEAD_SORT_KEYS = [
+  'receivedAt',
+  'lastEventAt',
+  'lastName',
+  'firstName',
+  'company',
+  'country',
+  'email',
+  'offerTitle',
+  'status',
+  'stage',
+] as const;
+export type LeadSortKey = (typeof LEAD_SORT_KEYS)[number];
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+const freeText = z.string().max(200, 'at most 200 characters');
+
+/** A comma-separated list: `status=new,contacted`. */
+const list = <T extends string>(item: z.ZodType<T, string>) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(50, 'at most 50 values'))
+    .optional();
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** `YYYY-MM-DD` (a whole UTC day: `from` its start, `to` its end) or a full ISO date-time. */
+const dateParam = (edge: 'start' | 'end') =>
+  z
+    .string()
+    .trim()
+    .refine((value) => DATE_ONLY.test(value) || z.iso.datetime({ offset: true }).safeParse(value).success, {
+      message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time',
+    })
+    .transform((value) => {
+      if (!DATE_ONLY.test(value)) return new Date(value);
+      const start = new Date(`${value}T00:00:00.000Z`);
+      return edge === 'start' ? start : new Date(start.getTime() + 86_400_000 - 1);
+    })
+    .refine((date) => !Number.isNaN(date.getTime()), { message: 'is not a real date' })
+    .optional();
+
+const booleanParam = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1')
+  .optional();
+
+const sortParam = z
+  .string()
+  .refine((value) => (LEAD_SORT_KEYS as readonly string[]).includes(value.replace(/^-/, '')), {
+    message: `must be one of ${LEAD_SORT_KEYS.join(', ')}, optionally prefixed with - for descending`,
+  })
+  .transform((value) => ({
+    key: value.replace(/^-/, '') as LeadSortKey,
+    direction: value.startsWith('-') ? ('desc' as const) : ('asc' as const),
+  }))
+  .optional();
+
+const pageNumber = (max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`))
+    .optional();
+
+export const leadListParamsSchema = z
+  .strictObject(
+    {
+      source: list(freeText),
+      action: list(freeText),
+      offer: list(freeText),
+      status: list(z.enum(LEAD_STATUSES, { error: `must be one of ${LEAD_STATUSES.join(', ')}` })),
+      stage: list(z.enum(LEAD_STAGES, { error: `must be one of ${LEAD_STAGES.join(', ')}` })),
+      q: freeText.trim().optional(),
+      from: dateParam('start'),
+      to: dateParam('end'),
+      includeTest: booleanParam,
+      sort: sortParam,
+      page: pageNumber(1_000_000),
+      pageSize: pageNumber(MAX_PAGE_SIZE),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'is not a known parameter' : undefined) },
+  )
+  .refine((params) => !params.from || !params.to || params.from <= params.to, {
+    message: 'must not be after `to`',
+    path: ['from'],
+  });
+
+export type LeadListParams = z.output<typeof leadListParamsSchema>;
+
+export type LeadListQuery = Omit<LeadListParams, 'sort' | 'page' | 'pageSize' | 'includeTest'> & {
+  includeTest: boolean;
+  sort: { key: LeadSortKey; direction: 'asc' | 'desc' };
+  page: number;
+  pageSize: number;
+};
+
+/** Parses a query string into a list query, or throws a 400 naming every bad parameter. */
+export function parseLeadListParams(searchParams: URLSearchParams): LeadListQuery {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of searchParams) raw[key] = value;
+  const parsed = leadListParamsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const details = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ field: key, message: 'is not a known parameter' }))
+        : [{ field: issue.path.map(String).join('.') || '(query)', message: issue.message }],
+    );
+    throw new AppError('invalid_query', 'Some query parameters are invalid.', { details });
+  }
+  const params = parsed.data;
+  return {
+    ...params,
+    includeTest: params.includeTest ?? false,
+    sort: params.sort ?? { key: 'receivedAt', direction: 'desc' },
+    page: params.page ?? 1,
+    pageSize: params.pageSize ?? DEFAULT_PAGE_SIZE,
+  };
+}
