@@ -13,7 +13,7 @@ export function getAppSecret(databaseFile: string): Buffer {
     if (fromEnv.length < 32) throw new Error('APP_SECRET must be at least 32 characters long.');
     return crypto.createHash('sha256').update(fromEnv).digest();
   }
-  const file = path.join(path.dirname(path.resolve(databaseFile)), 'app-secret');
+  const file = path.join(/*turbopackIgnore: true*/ path.dirname(path.resolve(databaseFile)), 'app-secret');
   try {
     return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
   } catch (error) {

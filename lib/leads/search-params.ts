@@ -49,6 +49,8 @@ const dateParam = (edge: 'start' | 'end') =>
     .transform((value) => {
       if (!DATE_ONLY.test(value)) return new Date(value);
       const start = new Date(`${value}T00:00:00.000Z`);
+      // JavaScript rolls 2026-02-30 over to March; a calendar date must survive the round trip.
+      if (Number.isNaN(start.getTime()) || start.toISOString().slice(0, 10) !== value) return new Date(NaN);
       return edge === 'start' ? start : new Date(start.getTime() + 86_400_000 - 1);
     })
     .refine((date) => !Number.isNaN(date.getTime()), { message: 'is not a real date' })

@@ -1,0 +1,48 @@
+import { headers } from 'next/headers';
+import { connection } from 'next/server';
+import { getDb } from '@/db';
+import { ConnectCard } from '@/components/home/connect-card';
+import { LatestLeads } from '@/components/home/latest-leads';
+import { OfferConnections } from '@/components/home/offer-connections';
+import { StatTiles } from '@/components/home/stat-tiles';
+import { getWebhookForDisplay } from '@/lib/intake-keys/queries';
+import { getLatestLeads, getLeadCounts } from '@/lib/leads/queries';
+import { getOfferConnections } from '@/lib/offers/queries';
+
+export default async function HomePage() {
+  await connection();
+  const db = getDb();
+  const now = new Date();
+  const webhook = getWebhookForDisplay(db, await headers());
+  const counts = getLeadCounts(db, now);
+  const offers = getOfferConnections(db, now);
+  const latest = getLatestLeads(db);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Leads from Microsoft AppSource and Azure Marketplace, received and kept safe.
+        </p>
+      </div>
+      <StatTiles
+        stats={[
+          { label: 'Leads', value: counts.total, hint: 'all time, test leads excluded' },
+          { label: 'Last 7 days', value: counts.lastWeek, hint: 'new leads received' },
+          { label: 'Offers', value: offers.length, hint: 'seen in lead traffic' },
+          { label: 'Do not contact', value: counts.doNotContact, hint: 'flagged by Microsoft' },
+        ]}
+      />
+      <ConnectCard webhook={webhook} />
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="min-w-0 lg:col-span-3">
+          <LatestLeads leads={latest} now={now} />
+        </div>
+        <div className="min-w-0 lg:col-span-2">
+          <OfferConnections offers={offers} now={now} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// Display formatting shared by pages. Rendered on the server, so output is stable per request.
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+export function formatDateTime(date: Date | null | undefined): string {
+  return date ? `${dateTime.format(date)} UTC` : '—';
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 hours ago", "yesterday", "just now". */
+export function formatRelative(date: Date | null | undefined, now = new Date()): string {
+  if (!date) return 'never';
+  const diff = date.getTime() - now.getTime();
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return relative.format(Math.round(diff / ms), unit);
+  }
+  return 'just now';
+}
+
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat('en').format(value);
+}
+
+export function personName(lead: { firstName: string | null; lastName: string | null; email: string | null }): string {
+  const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ');
+  return name || lead.email || 'Unnamed lead';
+}
