@@ -48,7 +48,10 @@ export const leads = sqliteTable(
   'leads',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** `email \u0000 offer key`; null for deliveries without an email, which are never merged. */
+    /**
+     * `email \u0000 offer key`; null for deliveries without an email, which are never merged.
+     * Its unique index also finds a person's other leads (a range on the email prefix).
+     */
     mergeKey: text('merge_key').unique(),
     email: text('email'),
     emailNormalized: text('email_normalized'),
@@ -81,7 +84,6 @@ export const leads = sqliteTable(
     index('leads_test_received_idx').on(t.isTest, t.receivedAt),
     index('leads_offer_received_idx').on(t.offerRef, t.receivedAt),
     index('leads_status_received_idx').on(t.status, t.receivedAt),
-    index('leads_email_idx').on(t.emailNormalized),
   ],
 );
 
@@ -96,8 +98,8 @@ export const leadEvents = sqliteTable(
     receivedAt: timestamp('received_at').notNull(),
     rawBody: blob('raw_body', { mode: 'buffer' }).notNull(),
     contentType: text('content_type'),
-    /** Hash of the normalised fields: the same lead delivered again within 24 h is a retry. */
-    dedupeHash: text('dedupe_hash').notNull(),
+    /** 128-bit hash of the normalised fields: the same lead again within 24 h is a retry. */
+    dedupeHash: blob('dedupe_hash', { mode: 'buffer' }).notNull(),
     intakeKeyId: integer('intake_key_id').references(() => intakeKeys.id),
     leadSource: text('lead_source'),
     actionCode: text('action_code'),
@@ -119,8 +121,6 @@ export const leadEvents = sqliteTable(
   (t) => [
     index('lead_events_lead_idx').on(t.leadId, t.receivedAt),
     index('lead_events_dedupe_idx').on(t.dedupeHash, t.receivedAt),
-    index('lead_events_action_idx').on(t.action, t.leadId),
-    index('lead_events_source_idx').on(t.source, t.leadId),
   ],
 );
 

@@ -17,7 +17,7 @@ CREATE TABLE `lead_events` (
 	`received_at` integer NOT NULL,
 	`raw_body` blob NOT NULL,
 	`content_type` text,
-	`dedupe_hash` text NOT NULL,
+	`dedupe_hash` blob NOT NULL,
 	`intake_key_id` integer,
 	`lead_source` text,
 	`action_code` text,
@@ -41,8 +41,6 @@ CREATE TABLE `lead_events` (
 --> statement-breakpoint
 CREATE INDEX `lead_events_lead_idx` ON `lead_events` (`lead_id`,`received_at`);--> statement-breakpoint
 CREATE INDEX `lead_events_dedupe_idx` ON `lead_events` (`dedupe_hash`,`received_at`);--> statement-breakpoint
-CREATE INDEX `lead_events_action_idx` ON `lead_events` (`action`,`lead_id`);--> statement-breakpoint
-CREATE INDEX `lead_events_source_idx` ON `lead_events` (`source`,`lead_id`);--> statement-breakpoint
 CREATE TABLE `leads` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`merge_key` text,
@@ -76,7 +74,6 @@ CREATE UNIQUE INDEX `leads_merge_key_unique` ON `leads` (`merge_key`);--> statem
 CREATE INDEX `leads_test_received_idx` ON `leads` (`is_test`,`received_at`);--> statement-breakpoint
 CREATE INDEX `leads_offer_received_idx` ON `leads` (`offer_ref`,`received_at`);--> statement-breakpoint
 CREATE INDEX `leads_status_received_idx` ON `leads` (`status`,`received_at`);--> statement-breakpoint
-CREATE INDEX `leads_email_idx` ON `leads` (`email_normalized`);--> statement-breakpoint
 CREATE TABLE `offers` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`key` text NOT NULL,

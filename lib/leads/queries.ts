@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
 import { leadEvents, leads, offers, type Lead, type LeadEvent } from '@/db/schema';
@@ -171,7 +171,14 @@ export function getLeadById(db: Db, id: number): LeadDetail | null {
           receivedAt: leads.receivedAt,
         })
         .from(leads)
-        .where(and(eq(leads.emailNormalized, emailNormalized), ne(leads.id, id)))
+        // The merge key starts with the email: its unique index serves this range.
+        .where(
+          and(
+            gte(leads.mergeKey, `${emailNormalized}\u0000`),
+            lt(leads.mergeKey, `${emailNormalized}\u0001`),
+            ne(leads.id, id),
+          ),
+        )
         .orderBy(desc(leads.receivedAt))
         .limit(50)
         .all()

@@ -30,18 +30,20 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-// Strings and numbers are accepted (phones arrive as numbers); null means "not given".
-const textField = z
-  .union([z.string(), z.number()], {
-    error: (issue) => `must be a string, not ${describe(issue.input)}`,
-  })
-  .nullish()
-  .transform((value): string | null => {
-    if (value === null || value === undefined) return null;
-    // NUL bytes are never meaningful in a lead and break many downstream tools; the raw body keeps them.
-    const text = String(value).replaceAll('\u0000', '').trim();
-    return text === '' ? null : text;
-  });
+/**
+ * Strings and finite numbers are accepted (phones arrive as numbers); null means "not given".
+ * One transform rather than a union of schemas: this runs for every field of every lead.
+ */
+const textField = z.unknown().optional().transform((value, ctx): string | null => {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
+    ctx.issues.push({ code: 'custom', input: value, message: `must be a string, not ${describe(value)}` });
+    return z.NEVER;
+  }
+  // NUL bytes are never meaningful in a lead and break many downstream tools; the raw body keeps them.
+  const text = String(value).replaceAll('\u0000', '').trim();
+  return text === '' ? null : text;
+});
 
 export const userDetailsSchema = z.object({
   FirstName: textField,
