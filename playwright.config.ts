@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests run against a real production server (`next start`) on a fresh database.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3211);
+export const E2E_INTAKE_KEY = 'e2e-intake-key-0123456789abcdef';
+const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+
+// Debian's Chromium where it exists (no browser downloads here); Playwright's own elsewhere.
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 60_000,
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'api', testDir: './e2e/api' },
+    {
+      name: 'browser',
+      testDir: './e2e/browser',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `rm -rf .e2e-data && next start -H 127.0.0.1 -p ${E2E_PORT}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    env: {
+      DATABASE_PATH: '.e2e-data/leads.db',
+      INTAKE_KEY: E2E_INTAKE_KEY,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PUBLIC_URL: '',
+    },
+  },
+});
