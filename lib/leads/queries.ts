@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
 import { leadEvents, leads, offers, type Lead, type LeadEvent } from '@/db/schema';
@@ -101,9 +101,7 @@ export function leadListWhere(query: LeadListQuery): SQL | undefined {
   ] as const) {
     if (!values?.length) continue;
     conditions.push(
-      exists(
-        sql`select 1 from ${leadEvents} where ${leadEvents.leadId} = ${leads.id} and ${inArray(column, values)}`,
-      ),
+      sql`exists (select 1 from ${leadEvents} where ${leadEvents.leadId} = ${leads.id} and ${inArray(column, values)})`,
     );
   }
   if (query.q) {
