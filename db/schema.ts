@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
 
@@ -38,6 +39,8 @@ export const offers = sqliteTable(
     lastLeadAt: timestamp('last_lead_at'),
     /** When a Partner Center test lead last proved the connection. */
     lastTestLeadAt: timestamp('last_test_lead_at'),
+    /** Real (non-test) leads of this offer, kept in step at ingest so the catalog never counts rows. */
+    leadCount: integer('lead_count').notNull().default(0),
     createdAt: timestamp('created_at').notNull(),
   },
   (t) => [index('offers_title_key_idx').on(t.titleKey)],
@@ -84,6 +87,9 @@ export const leads = sqliteTable(
     index('leads_test_received_idx').on(t.isTest, t.receivedAt),
     index('leads_offer_received_idx').on(t.offerRef, t.receivedAt),
     index('leads_status_received_idx').on(t.status, t.receivedAt),
+    index('leads_dnc_idx')
+      .on(t.isTest)
+      .where(sql`${t.doNotContact} = 1`),
   ],
 );
 

@@ -74,6 +74,7 @@ CREATE UNIQUE INDEX `leads_merge_key_unique` ON `leads` (`merge_key`);--> statem
 CREATE INDEX `leads_test_received_idx` ON `leads` (`is_test`,`received_at`);--> statement-breakpoint
 CREATE INDEX `leads_offer_received_idx` ON `leads` (`offer_ref`,`received_at`);--> statement-breakpoint
 CREATE INDEX `leads_status_received_idx` ON `leads` (`status`,`received_at`);--> statement-breakpoint
+CREATE INDEX `leads_dnc_idx` ON `leads` (`is_test`) WHERE "leads"."do_not_contact" = 1;--> statement-breakpoint
 CREATE TABLE `offers` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`key` text NOT NULL,
@@ -84,6 +85,7 @@ CREATE TABLE `offers` (
 	`first_lead_at` integer,
 	`last_lead_at` integer,
 	`last_test_lead_at` integer,
+	`lead_count` integer DEFAULT 0 NOT NULL,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint

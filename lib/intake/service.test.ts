@@ -147,6 +147,7 @@ describe('receiveDelivery', () => {
       firstLeadAt: hours(0),
       lastLeadAt: hours(3),
       lastTestLeadAt: hours(4),
+      leadCount: 2,
     });
     const testLead = temp.db.select().from(leads).where(eq(leads.isTest, true)).get();
     expect(testLead?.offerRef).toBe(rows[0]!.id);

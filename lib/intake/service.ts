@@ -161,6 +161,7 @@ function prepareIngestStatements(db: Db) {
          publisher_id = coalesce(publisher_id, @publisherId), offer_id = coalesce(offer_id, @offerId)
        where id = @id`,
     ),
+    countOfferLead: client.prepare<{ id: number }>('update offers set lead_count = lead_count + 1 where id = @id'),
     findLead: client.prepare<{ mergeKey: string }, ExistingLead>(
       `select id, email, first_name, last_name, phone, country, company, title, description,
               publisher_id, offer_id, offer_title, source, action, stage, do_not_contact,
@@ -333,6 +334,7 @@ export function ingestLead(db: Db, lead: NormalisedLead, delivery: Delivery): In
       doNotContact: bit(doNotContact),
       at,
     }).lastInsertRowid);
+    if (offerRef !== null && !lead.isTest) statements.countOfferLead.run({ id: offerRef });
   }
 
   const eventId = Number(statements.insertEvent.run({

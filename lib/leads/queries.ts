@@ -195,17 +195,17 @@ export function getLatestLeads(db: Db, limit = 8): LeadSummary[] {
     .all();
 }
 
-/** Headline counts for the first screen; test leads never count. */
+/**
+ * Headline counts for the first screen; test leads never count. Three index-only counts
+ * (is_test + received_at, and a partial index on do-not-contact) rather than one table scan.
+ */
 export function getLeadCounts(db: Db, now = new Date()): { total: number; lastWeek: number; doNotContact: number } {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const row = db
-    .select({
-      total: count(),
-      lastWeek: sql<number>`coalesce(sum(${leads.receivedAt} >= ${weekAgo.getTime()}), 0)`,
-      doNotContact: sql<number>`coalesce(sum(${leads.doNotContact}), 0)`,
-    })
-    .from(leads)
-    .where(eq(leads.isTest, false))
-    .get();
-  return { total: row?.total ?? 0, lastWeek: row?.lastWeek ?? 0, doNotContact: row?.doNotContact ?? 0 };
+  const countWhere = (where: SQL | undefined) =>
+    db.select({ n: count() }).from(leads).where(where).get()?.n ?? 0;
+  return {
+    total: countWhere(eq(leads.isTest, false)),
+    lastWeek: countWhere(and(eq(leads.isTest, false), gte(leads.receivedAt, weekAgo))),
+    doNotContact: countWhere(and(eq(leads.isTest, false), sql`${leads.doNotContact} = 1`)),
+  };
 }

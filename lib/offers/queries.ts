@@ -1,6 +1,6 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { leads, offers } from '@/db/schema';
+import { offers } from '@/db/schema';
 
 /** An offer that used to receive leads and has had none for this long needs a look. */
 export const QUIET_AFTER_MS = 14 * 86_400_000;
@@ -32,12 +32,6 @@ export function connectionState(
 }
 
 export function getOfferConnections(db: Db, now = new Date()): OfferConnection[] {
-  const leadCount = db
-    .select({ offerRef: leads.offerRef, n: count().as('n') })
-    .from(leads)
-    .where(eq(leads.isTest, false))
-    .groupBy(leads.offerRef)
-    .as('lead_count');
   return db
     .select({
       id: offers.id,
@@ -48,10 +42,9 @@ export function getOfferConnections(db: Db, now = new Date()): OfferConnection[]
       firstLeadAt: offers.firstLeadAt,
       lastLeadAt: offers.lastLeadAt,
       lastTestLeadAt: offers.lastTestLeadAt,
-      leadCount: sql<number>`coalesce(${leadCount.n}, 0)`,
+      leadCount: offers.leadCount,
     })
     .from(offers)
-    .leftJoin(leadCount, and(eq(leadCount.offerRef, offers.id)))
     .orderBy(desc(sql`max(coalesce(${offers.lastLeadAt}, 0), coalesce(${offers.lastTestLeadAt}, 0))`))
     .all()
     .map((offer) => ({ ...offer, state: connectionState(offer, now) }));
