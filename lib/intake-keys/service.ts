@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { intakeKeys } from '@/db/schema';
 import { generateIntakeKey, hashesEqual, hashKey, keyPrefix, seal, unseal } from './crypto';
@@ -132,10 +132,4 @@ export function getDisplayableIntakeKey(
     if (key) return { id: row.id, label: row.label, key, createdAt: row.createdAt };
   }
   return null;
-}
-
-export function countActiveIntakeKeys(db: Db): number {
-  return (
-    db.select({ n: count() }).from(intakeKeys).where(isNull(intakeKeys.revokedAt)).get()?.n ?? 0
-  );
 }
