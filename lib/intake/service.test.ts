@@ -5,7 +5,8 @@ import { AppError } from '@/lib/errors';
 import { getLeadById } from '@/lib/leads/queries';
 import { createTempDb } from '@/lib/testing/temp-db';
 import { loadIntakeFixtures } from '@/lib/testing/fixtures';
-import { receiveDelivery, type Delivery } from './service';
+import type { Delivery } from './ingest';
+import { receiveDelivery } from './service';
 
 let temp: ReturnType<typeof createTempDb>;
 beforeEach(() => {
