@@ -1,7 +1,10 @@
-// Runs once per server start: migrations and the intake key are ready before the first request.
+// Runs once per server start: migrations, the intake key and (when configured) the first admin
+// are ready before the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { bootstrapIntake } = await import('./lib/intake-keys/bootstrap');
   bootstrapIntake();
+  const { bootstrapAdmin } = await import('./lib/auth/bootstrap');
+  await bootstrapAdmin();
 }

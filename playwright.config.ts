@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { ADMIN, ADMIN_STATE } from './e2e/support/accounts';
 
 // End-to-end tests run against a real production server (`next start`) on a fresh database.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3211);
@@ -23,12 +24,17 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'api', testDir: './e2e/api' },
+    // People and keys for the suites below (see e2e/support/accounts.ts); they act as the admin
+    // unless a test says otherwise.
+    { name: 'setup', testDir: './e2e/setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'api', testDir: './e2e/api', dependencies: ['setup'], use: { storageState: ADMIN_STATE } },
     {
       name: 'browser',
       testDir: './e2e/browser',
+      dependencies: ['setup'],
       use: {
         ...devices['Desktop Chrome'],
+        storageState: ADMIN_STATE,
         launchOptions: {
           executablePath: chromiumPath,
           args: [
@@ -52,6 +58,9 @@ export default defineConfig({
     env: {
       DATABASE_PATH: '.e2e-data/leads.db',
       INTAKE_KEY: E2E_INTAKE_KEY,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ADMIN_NAME: ADMIN.name,
       NEXT_TELEMETRY_DISABLED: '1',
       PUBLIC_URL: '',
     },

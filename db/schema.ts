@@ -1,10 +1,124 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
+import { API_KEY_ROLES, USER_ROLES } from '@/lib/auth/roles';
 
 // Times are stored as integer milliseconds since the epoch: compact, indexable, sortable.
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
 const flag = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+
+// ── People and access ────────────────────────────────────────────────────────────────────────
+// users, sessions, accounts and verifications follow better-auth's core schema (ids are text);
+// role and disabled_at are ours, declared to better-auth as additional user fields.
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+  image: text('image'),
+  role: text('role', { enum: USER_ROLES }).notNull().default('rep'),
+  /** A disabled user cannot sign in; their sessions are deleted when they are disabled. */
+  disabledAt: timestamp('disabled_at'),
+  createdAt: timestamp('created_at').notNull(),
+  updatedAt: timestamp('updated_at').notNull(),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    /** Sliding (idle) expiry, pushed forward as the session is used. */
+    expiresAt: timestamp('expires_at').notNull(),
+    token: text('token').notNull().unique(),
+    /** The absolute expiry is counted from here. */
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at'),
+    refreshTokenExpiresAt: timestamp('refresh_token_expires_at'),
+    scope: text('scope'),
+    /** The library's password hash (scrypt), never the password. */
+    password: text('password'),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [index('accounts_user_idx').on(t.userId)],
+);
+
+export const verifications = sqliteTable(
+  'verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [index('verifications_identifier_idx').on(t.identifier)],
+);
+
+/** Keys for integrations on the read API. Only hashes are kept; the key is shown once. */
+export const apiKeys = sqliteTable('api_keys', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  label: text('label').notNull(),
+  role: text('role', { enum: API_KEY_ROLES }).notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  keyPrefix: text('key_prefix').notNull(),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at').notNull(),
+  lastUsedAt: timestamp('last_used_at'),
+  revokedAt: timestamp('revoked_at'),
+});
+
+/**
+ * Who did what, when and from where. Never passwords, keys or lead personal data: leads appear
+ * by id only. Actors are kept by id and by a label frozen at the time (an email, a key label).
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: timestamp('at').notNull(),
+    actorType: text('actor_type', { enum: ['user', 'api_key', 'system', 'anonymous'] }).notNull(),
+    actorId: text('actor_id'),
+    actorLabel: text('actor_label'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    /** A small JSON object of non-personal facts (old and new role, status, counts). */
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_action_at_idx').on(t.action, t.at),
+    index('audit_log_actor_at_idx').on(t.actorId, t.at),
+    index('audit_log_target_idx').on(t.targetId, t.action, t.at),
+  ],
+);
 
 /** Secrets that authenticate the intake webhook. Only hashes are kept for verification. */
 export const intakeKeys = sqliteTable('intake_keys', {
@@ -19,6 +133,7 @@ export const intakeKeys = sqliteTable('intake_keys', {
   sealedKey: text('sealed_key'),
   createdAt: timestamp('created_at').notNull(),
   lastUsedAt: timestamp('last_used_at'),
+  /** When the key stops working: set at once by a revoke, or in the future by a rotation's grace period. */
   revokedAt: timestamp('revoked_at'),
 });
 
@@ -75,6 +190,9 @@ export const leads = sqliteTable(
     /** The furthest acquisition stage any delivery reached. */
     stage: text('stage', { enum: LEAD_STAGES }),
     status: text('status', { enum: LEAD_STATUSES }).notNull().default('new'),
+    /** The rep working the lead; null while unassigned. */
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    assignedAt: timestamp('assigned_at'),
     isTest: flag('is_test'),
     doNotContact: flag('do_not_contact'),
     eventCount: integer('event_count').notNull().default(1),
@@ -87,6 +205,7 @@ export const leads = sqliteTable(
     index('leads_test_received_idx').on(t.isTest, t.receivedAt),
     index('leads_offer_received_idx').on(t.offerRef, t.receivedAt),
     index('leads_status_received_idx').on(t.status, t.receivedAt),
+    index('leads_owner_received_idx').on(t.ownerId, t.receivedAt),
     index('leads_dnc_idx')
       .on(t.isTest)
       .where(sql`${t.doNotContact} = 1`),
@@ -130,6 +249,28 @@ export const leadEvents = sqliteTable(
   ],
 );
 
+/** Every nurture status change of a lead: who, when, from and to. */
+export const leadStatusChanges = sqliteTable(
+  'lead_status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    fromStatus: text('from_status', { enum: LEAD_STATUSES }),
+    toStatus: text('to_status', { enum: LEAD_STATUSES }).notNull(),
+    lostReason: text('lost_reason'),
+    changedBy: text('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The actor as shown at the time (a name, or an API key's label). */
+    changedByLabel: text('changed_by_label').notNull(),
+    changedAt: timestamp('changed_at').notNull(),
+  },
+  (t) => [index('lead_status_changes_lead_idx').on(t.leadId, t.changedAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
 export type IntakeKey = typeof intakeKeys.$inferSelect;
 export type Offer = typeof offers.$inferSelect;
 export type Lead = typeof leads.$inferSelect;

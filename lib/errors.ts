@@ -5,12 +5,16 @@ export type ErrorDetail = { field: string; message: string };
 export const ERROR_STATUS = {
   invalid_json: 400,
   invalid_query: 400,
+  invalid_input: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_encoding: 415,
   invalid_lead: 422,
+  too_many_requests: 429,
   unavailable: 503,
   internal: 500,
 } as const;

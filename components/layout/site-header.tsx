@@ -1,32 +1,24 @@
-import { Activity } from 'lucide-react';
 import Link from 'next/link';
+import { can, type Viewer } from '@/lib/auth/permissions';
+import { MainNav, type NavItem } from './main-nav';
+import { UserMenu } from './user-menu';
 
-export function SiteHeader() {
+export function SiteHeader({ viewer }: { viewer: Viewer & { kind: 'user' } }) {
+  const items: NavItem[] = [{ href: '/', label: 'Overview' }];
+  if (can(viewer, 'workspace:admin')) items.push({ href: '/settings', label: 'Settings' });
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
-      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white">
-            L
-          </span>
-          Leadline
-        </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          <Link
-            href="/"
-            className="rounded-md px-3 py-1.5 font-medium text-slate-900 hover:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800"
-            aria-current="page"
-          >
-            Overview
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
+        <div className="flex min-w-0 items-center gap-4">
+          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+            <span aria-hidden className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white">
+              L
+            </span>
+            <span className="hidden sm:inline">Leadline</span>
           </Link>
-          <a
-            href="/api/health"
-            className="flex items-center gap-1.5 rounded-md px-3 py-1.5 text-slate-600 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800"
-          >
-            <Activity className="size-4" aria-hidden />
-            Health
-          </a>
-        </nav>
+          <MainNav items={items} />
+        </div>
+        <UserMenu name={viewer.name} email={viewer.email} role={viewer.role} />
       </div>
     </header>
   );

@@ -1,3 +1,4 @@
+import type { LeadScope } from '@/lib/auth/permissions';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { intakeKeys, leadEvents, leads, offers } from '@/db/schema';
@@ -46,7 +47,7 @@ describe('receiveDelivery with the shared fixtures', () => {
       }
       const result = deliver(fixture.body);
       expect(result.duplicate).toBe(false);
-      const lead = getLeadById(temp.db, result.leadId);
+      const lead = getLeadById(temp.db, ALL, result.leadId);
       expect(lead).toMatchObject(fixture.expect.lead ?? {});
       expect(lead?.events[0]?.rawBody).toBe(fixture.body.toString('utf8'));
     });
@@ -67,7 +68,7 @@ describe('receiveDelivery', () => {
     const third = deliver(person('INS', { Phone: '+36 1 234 5678' }), hours(2));
     expect(second.leadId).toBe(first.leadId);
     expect(third.leadId).toBe(first.leadId);
-    const lead = getLeadById(temp.db, first.leadId)!;
+    const lead = getLeadById(temp.db, ALL, first.leadId)!;
     expect(lead).toMatchObject({ stage: 'acquired', action: 'INS', eventCount: 3, status: 'new', phone: '+36 1 234 5678' });
     expect(lead.receivedAt).toEqual(hours(0));
     expect(lead.lastEventAt).toEqual(hours(2));
@@ -77,13 +78,13 @@ describe('receiveDelivery', () => {
   it('never lowers the stage when a later delivery is an earlier step', () => {
     const { leadId } = deliver(person('INS'), hours(0));
     deliver(person('PLT'), hours(1));
-    expect(getLeadById(temp.db, leadId)).toMatchObject({ stage: 'acquired', action: 'PLT' });
+    expect(getLeadById(temp.db, ALL, leadId)).toMatchObject({ stage: 'acquired', action: 'PLT' });
   });
 
   it('keeps the newest values when an older delivery is stored later', () => {
     const { leadId } = deliver(person('INS', { Company: 'New name' }), hours(5));
     deliver(person('PLT', { Company: 'Old name' }), hours(1));
-    const lead = getLeadById(temp.db, leadId)!;
+    const lead = getLeadById(temp.db, ALL, leadId)!;
     expect(lead).toMatchObject({ company: 'New name', action: 'INS', eventCount: 2 });
     expect(lead.receivedAt).toEqual(hours(1));
     expect(lead.lastEventAt).toEqual(hours(5));
@@ -93,7 +94,7 @@ describe('receiveDelivery', () => {
     const a = deliver(person('PLT'));
     const b = deliver({ ...person('PLT'), LeadSource: 'SPZA-PLT|contoso.other-offer', OfferTitle: 'Other' });
     expect(b.leadId).not.toBe(a.leadId);
-    expect(getLeadById(temp.db, a.leadId)?.otherLeads.map((other) => other.id)).toEqual([b.leadId]);
+    expect(getLeadById(temp.db, ALL, a.leadId)?.otherLeads.map((other) => other.id)).toEqual([b.leadId]);
   });
 
   it('never merges deliveries without an email', () => {
@@ -121,9 +122,9 @@ describe('receiveDelivery', () => {
 
   it('flags do-not-contact on a DNC delivery and keeps it', () => {
     const { leadId } = deliver(person('DNC'), hours(0));
-    expect(getLeadById(temp.db, leadId)).toMatchObject({ doNotContact: true, stage: 'dnc' });
+    expect(getLeadById(temp.db, ALL, leadId)).toMatchObject({ doNotContact: true, stage: 'dnc' });
     deliver(person('PLT'), hours(1));
-    expect(getLeadById(temp.db, leadId)).toMatchObject({ doNotContact: true, stage: 'contact_me' });
+    expect(getLeadById(temp.db, ALL, leadId)).toMatchObject({ doNotContact: true, stage: 'contact_me' });
   });
 
   it('builds the offer catalog from traffic; test leads only verify the connection', () => {
@@ -190,3 +191,4 @@ describe('receiveDelivery', () => {
     expect(deliver(body).duplicate).toBe(false);
   });
 });
+const ALL: LeadScope = { kind: 'all' };

@@ -1,3 +1,4 @@
+import type { LeadScope } from '@/lib/auth/permissions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receiveDelivery } from '@/lib/intake/service';
 import { createTempDb } from '@/lib/testing/temp-db';
@@ -20,7 +21,7 @@ function deliver(action: string, email: string, extra: Record<string, unknown> =
     intakeKeyId: null,
   });
 }
-const list = (query: string) => getLeads(temp.db, parseLeadListParams(new URLSearchParams(query)));
+const list = (query: string) => getLeads(temp.db, ALL, parseLeadListParams(new URLSearchParams(query)));
 
 beforeEach(() => {
   temp = createTempDb();
@@ -71,9 +72,10 @@ describe('getLeads', () => {
 
 describe('getLeadById and counts', () => {
   it('returns the journey and the counts leave test leads out', () => {
-    const lead = getLeadById(temp.db, list('q=a@x').rows[0]!.id)!;
+    const lead = getLeadById(temp.db, ALL, list('q=a@x').rows[0]!.id)!;
     expect(lead.events.map((event) => event.action)).toEqual(['PLT', 'StartTestDrive']);
-    expect(getLeadById(temp.db, 9999)).toBeNull();
-    expect(getLeadCounts(temp.db, new Date(T0.getTime() + 6 * 86_400_000))).toEqual({ total: 4, lastWeek: 4, doNotContact: 1 });
+    expect(getLeadById(temp.db, ALL, 9999)).toBeNull();
+    expect(getLeadCounts(temp.db, ALL, new Date(T0.getTime() + 6 * 86_400_000))).toEqual({ total: 4, lastWeek: 4, doNotContact: 1 });
   });
 });
+const ALL: LeadScope = { kind: 'all' };

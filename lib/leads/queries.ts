@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
-import { leadEvents, leads, offers, type Lead, type LeadEvent } from '@/db/schema';
+import { leadEvents, leads, offers, users, type Lead, type LeadEvent } from '@/db/schema';
+import type { LeadScope } from '@/lib/auth/permissions';
 import type { LeadListQuery, LeadSortKey } from './search-params';
 
 /** The lead as the API serves it (camelCase, no internal keys). */
@@ -25,6 +26,9 @@ export type LeadSummary = {
   status: Lead['status'];
   stage: Lead['stage'];
   eventCount: number;
+  ownerId: string | null;
+  ownerName: string | null;
+  assignedAt: Date | null;
   receivedAt: Date;
   lastEventAt: Date;
 };
@@ -59,9 +63,17 @@ const summaryColumns = {
   status: leads.status,
   stage: leads.stage,
   eventCount: leads.eventCount,
+  ownerId: leads.ownerId,
+  ownerName: users.name,
+  assignedAt: leads.assignedAt,
   receivedAt: leads.receivedAt,
   lastEventAt: leads.lastEventAt,
 };
+
+/** The leads a viewer may see at all (see lib/auth/permissions leadScope). */
+export function scopeCondition(scope: LeadScope): SQL | undefined {
+  return scope.kind === 'all' ? undefined : or(eq(leads.ownerId, scope.userId), isNull(leads.ownerId));
+}
 
 const SORT_COLUMNS = {
   receivedAt: leads.receivedAt,
@@ -81,8 +93,8 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-export function leadListWhere(query: LeadListQuery): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [];
+export function leadListWhere(scope: LeadScope, query: LeadListQuery): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
   if (!query.includeTest) conditions.push(eq(leads.isTest, false));
   if (query.status?.length) conditions.push(inArray(leads.status, query.status));
   if (query.stage?.length) conditions.push(inArray(leads.stage, query.stage));
@@ -120,16 +132,22 @@ export function leadListWhere(query: LeadListQuery): SQL | undefined {
   return and(...conditions);
 }
 
-export function getLeads(db: Db, query: LeadListQuery): { rows: LeadSummary[]; total: number } {
-  const where = leadListWhere(query);
+/** The list query in its order, unpaged (the export streams it). */
+export function leadListSelect(db: Db, scope: LeadScope, query: LeadListQuery) {
   const column = SORT_COLUMNS[query.sort.key];
   const order = query.sort.direction === 'asc' ? asc : desc;
-  const rows = db
+  return db
     .select(summaryColumns)
     .from(leads)
-    .where(where)
+    .leftJoin(users, eq(users.id, leads.ownerId))
+    .where(leadListWhere(scope, query))
     // The id tie-breaker keeps pages stable when many leads share a value.
-    .orderBy(order(column), order(leads.id))
+    .orderBy(order(column), order(leads.id));
+}
+
+export function getLeads(db: Db, scope: LeadScope, query: LeadListQuery): { rows: LeadSummary[]; total: number } {
+  const where = leadListWhere(scope, query);
+  const rows = leadListSelect(db, scope, query)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
@@ -139,11 +157,13 @@ export function getLeads(db: Db, query: LeadListQuery): { rows: LeadSummary[]; t
 
 const utf8 = new TextDecoder('utf-8');
 
-export function getLeadById(db: Db, id: number): LeadDetail | null {
+/** One lead with its journey, or null when it does not exist or is outside the viewer's scope. */
+export function getLeadById(db: Db, scope: LeadScope, id: number): LeadDetail | null {
   const row = db
     .select({ ...summaryColumns, emailNormalized: leads.emailNormalized })
     .from(leads)
-    .where(eq(leads.id, id))
+    .leftJoin(users, eq(users.id, leads.ownerId))
+    .where(and(eq(leads.id, id), scopeCondition(scope)))
     .get();
   if (!row) return null;
   const { emailNormalized, ...lead } = row;
@@ -175,6 +195,7 @@ export function getLeadById(db: Db, id: number): LeadDetail | null {
             gte(leads.mergeKey, `${emailNormalized}\u0000`),
             lt(leads.mergeKey, `${emailNormalized}\u0001`),
             ne(leads.id, id),
+            scopeCondition(scope),
           ),
         )
         .orderBy(desc(leads.receivedAt))
@@ -185,11 +206,12 @@ export function getLeadById(db: Db, id: number): LeadDetail | null {
 }
 
 /** The newest real leads, for the first screen. */
-export function getLatestLeads(db: Db, limit = 8): LeadSummary[] {
+export function getLatestLeads(db: Db, scope: LeadScope, limit = 8): LeadSummary[] {
   return db
     .select(summaryColumns)
     .from(leads)
-    .where(eq(leads.isTest, false))
+    .leftJoin(users, eq(users.id, leads.ownerId))
+    .where(and(eq(leads.isTest, false), scopeCondition(scope)))
     .orderBy(desc(leads.receivedAt), desc(leads.id))
     .limit(limit)
     .all();
@@ -199,10 +221,14 @@ export function getLatestLeads(db: Db, limit = 8): LeadSummary[] {
  * Headline counts for the first screen; test leads never count. Three index-only counts
  * (is_test + received_at, and a partial index on do-not-contact) rather than one table scan.
  */
-export function getLeadCounts(db: Db, now = new Date()): { total: number; lastWeek: number; doNotContact: number } {
+export function getLeadCounts(
+  db: Db,
+  scope: LeadScope,
+  now = new Date(),
+): { total: number; lastWeek: number; doNotContact: number } {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const countWhere = (where: SQL | undefined) =>
-    db.select({ n: count() }).from(leads).where(where).get()?.n ?? 0;
+    db.select({ n: count() }).from(leads).where(and(where, scopeCondition(scope))).get()?.n ?? 0;
   return {
     total: countWhere(eq(leads.isTest, false)),
     lastWeek: countWhere(and(eq(leads.isTest, false), gte(leads.receivedAt, weekAgo))),

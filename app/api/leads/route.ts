@@ -1,13 +1,16 @@
-// GET /api/leads — list leads with filters, sort and pagination
+// GET /api/leads — list leads with filters, sort and pagination (within the viewer's scope)
 import { getDb } from '@/db';
+import { leadScope } from '@/lib/auth/permissions';
+import { requireApiViewer } from '@/lib/auth/viewer';
 import { methodNotAllowed, toErrorResponse } from '@/lib/errors';
 import { getLeads } from '@/lib/leads/queries';
 import { parseLeadListParams } from '@/lib/leads/search-params';
 
 export async function GET(request: Request): Promise<Response> {
   try {
+    const viewer = await requireApiViewer(request, 'leads:read');
     const query = parseLeadListParams(new URL(request.url).searchParams);
-    const { rows, total } = getLeads(getDb(), query);
+    const { rows, total } = getLeads(getDb(), leadScope(viewer), query);
     return Response.json({
       rows,
       total,

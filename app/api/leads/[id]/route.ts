@@ -1,13 +1,19 @@
 // GET /api/leads/{id} — one lead with its whole journey of events
+// PATCH /api/leads/{id} — { status, lostReason? } and/or { ownerId } (string, or null to unassign)
 import { getDb } from '@/db';
+import { leadScope } from '@/lib/auth/permissions';
+import { actorOf, requireApiViewer } from '@/lib/auth/viewer';
 import { AppError, methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { readJsonObject } from '@/lib/http/json-body';
 import { getLeadById } from '@/lib/leads/queries';
 import { parseLeadId } from '@/lib/leads/lead-id';
+import { assignLead, setLeadStatus } from '@/lib/leads/work';
 
-export async function GET(_request: Request, context: RouteContext<'/api/leads/[id]'>): Promise<Response> {
+export async function GET(request: Request, context: RouteContext<'/api/leads/[id]'>): Promise<Response> {
   try {
+    const viewer = await requireApiViewer(request, 'leads:read');
     const id = parseLeadId((await context.params).id);
-    const lead = getLeadById(getDb(), id);
+    const lead = getLeadById(getDb(), leadScope(viewer), id);
     if (!lead) throw new AppError('not_found', `No lead with id ${id}.`);
     return Response.json(lead);
   } catch (error) {
@@ -15,5 +21,35 @@ export async function GET(_request: Request, context: RouteContext<'/api/leads/[
   }
 }
 
-const notAllowed = () => methodNotAllowed(['GET']);
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export async function PATCH(request: Request, context: RouteContext<'/api/leads/[id]'>): Promise<Response> {
+  try {
+    const viewer = await requireApiViewer(request, 'leads:read');
+    const id = parseLeadId((await context.params).id);
+    const body = await readJsonObject(request);
+    const unknown = Object.keys(body).filter((key) => !['status', 'lostReason', 'ownerId'].includes(key));
+    if (unknown.length || Object.keys(body).length === 0) {
+      throw new AppError('invalid_input', 'Send status (with lostReason when lost) and/or ownerId.', {
+        details: unknown.map((field) => ({ field, message: 'Unknown field.' })),
+      });
+    }
+    const db = getDb();
+    const actor = actorOf(viewer, request.headers);
+    if ('ownerId' in body) {
+      if (body.ownerId !== null && typeof body.ownerId !== 'string') {
+        throw new AppError('invalid_input', 'ownerId must be a user id or null.', {
+          details: [{ field: 'ownerId', message: 'Expected a string or null.' }],
+        });
+      }
+      assignLead(db, viewer, actor, id, body.ownerId);
+    }
+    if ('status' in body || 'lostReason' in body) {
+      setLeadStatus(db, viewer, actor, id, { status: body.status, lostReason: body.lostReason });
+    }
+    return Response.json(getLeadById(db, leadScope(viewer), id));
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+const notAllowed = () => methodNotAllowed(['GET', 'PATCH']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

@@ -1,10 +1,14 @@
 import crypto from 'node:crypto';
 
-const KEY_PREFIX = 'mlk_';
+// Secrets we issue (intake keys, API keys): generation, hashing, display prefixes, sealing.
 
-/** A new intake key: 192 bits of randomness, URL-safe so it can sit in `?key=`. */
-export function generateIntakeKey(): string {
-  return KEY_PREFIX + crypto.randomBytes(24).toString('base64url');
+/** What each kind of key starts with, so a leaked key is recognisable (and scannable) at a glance. */
+export const KEY_KINDS = { intake: 'mlk_', api: 'mla_' } as const;
+export type KeyKind = keyof typeof KEY_KINDS;
+
+/** A new key: 192 bits of randomness, URL-safe so an intake key can sit in `?key=`. */
+export function generateKey(kind: KeyKind): string {
+  return KEY_KINDS[kind] + crypto.randomBytes(24).toString('base64url');
 }
 
 /**
@@ -17,7 +21,8 @@ export function hashKey(key: string): string {
 
 /** What a list may show of a key: enough to tell keys apart, too little to use. */
 export function keyPrefix(key: string): string {
-  return key.slice(0, KEY_PREFIX.length + 4);
+  const kind = Object.values(KEY_KINDS).find((prefix) => key.startsWith(prefix));
+  return key.slice(0, (kind?.length ?? 0) + 4);
 }
 
 /** Constant-time comparison of two hex hashes of equal length. */

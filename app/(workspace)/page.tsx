@@ -8,15 +8,21 @@ import { StatTiles } from '@/components/home/stat-tiles';
 import { getWebhookForDisplay } from '@/lib/intake-keys/queries';
 import { getLatestLeads, getLeadCounts } from '@/lib/leads/queries';
 import { getOfferConnections } from '@/lib/offers/queries';
+import { can, leadScope } from '@/lib/auth/permissions';
+import { requirePageViewer } from '@/lib/auth/viewer';
 
 export default async function HomePage() {
   await connection();
+  const viewer = await requirePageViewer('leads:read');
   const db = getDb();
   const now = new Date();
-  const webhook = getWebhookForDisplay(db, await headers());
-  const counts = getLeadCounts(db, now);
+  const scope = leadScope(viewer);
+  // The webhook's secret is for admins only.
+  const isAdmin = can(viewer, 'workspace:admin');
+  const webhook = isAdmin ? getWebhookForDisplay(db, await headers()) : null;
+  const counts = getLeadCounts(db, scope, now);
   const offers = getOfferConnections(db, now);
-  const latest = getLatestLeads(db);
+  const latest = getLatestLeads(db, scope);
 
   return (
     <div className="flex flex-col gap-6">
@@ -28,13 +34,13 @@ export default async function HomePage() {
       </div>
       <StatTiles
         stats={[
-          { label: 'Leads', value: counts.total, hint: 'all time, test leads excluded' },
+          { label: 'Leads', value: counts.total, hint: scope.kind === 'all' ? 'all time, test leads excluded' : 'yours and unassigned' },
           { label: 'Last 7 days', value: counts.lastWeek, hint: 'new leads received' },
           { label: 'Offers', value: offers.length, hint: 'seen in lead traffic' },
           { label: 'Do not contact', value: counts.doNotContact, hint: 'flagged by Microsoft' },
         ]}
       />
-      <ConnectCard webhook={webhook} />
+      {isAdmin ? <ConnectCard webhook={webhook} /> : null}
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 lg:col-span-3">
           <LatestLeads leads={latest} now={now} />

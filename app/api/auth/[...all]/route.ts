@@ -1,0 +1,8 @@
+// better-auth's endpoints (sign-in, sign-out, session). Sign-up is disabled: admins create people.
+import { toNextJsHandler } from 'better-auth/next-js';
+import { getAuth } from '@/lib/auth/auth';
+
+const handler = (request: Request) => toNextJsHandler(getAuth()).POST(request);
+const getHandler = (request: Request) => toNextJsHandler(getAuth()).GET(request);
+
+export { getHandler as GET, handler as POST };

@@ -1,0 +1,37 @@
+// GET /api/leads/export — the current list (same filters and sort as GET /api/leads, every page) as CSV
+import { getDb } from '@/db';
+import { recordAudit } from '@/lib/audit/log';
+import { leadScope } from '@/lib/auth/permissions';
+import { actorOf, requireApiViewer } from '@/lib/auth/viewer';
+import { methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { exportLeadsCsv } from '@/lib/leads/export';
+import { parseLeadListParams } from '@/lib/leads/search-params';
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const viewer = await requireApiViewer(request, 'leads:export');
+    const params = new URL(request.url).searchParams;
+    // Paging does not apply to an export; everything else does.
+    params.delete('page');
+    params.delete('pageSize');
+    const query = parseLeadListParams(params);
+    const db = getDb();
+    const { stream } = exportLeadsCsv(db, leadScope(viewer), query);
+    recordAudit(db, actorOf(viewer, request.headers), 'lead.exported', null, {
+      filters: Object.fromEntries([...params.keys()].map((key) => [key, params.getAll(key).length])),
+    });
+    const stamp = new Date().toISOString().slice(0, 10);
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="leads-${stamp}.csv"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
+const notAllowed = () => methodNotAllowed(['GET']);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,32 @@
+'use server';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { runAction, type ActionResult } from '@/lib/actions/result';
+import { getAuth } from '@/lib/auth/auth';
+import { requestInfo } from '@/lib/auth/request-info';
+import { createUser } from '@/lib/auth/users';
+import { AppError } from '@/lib/errors';
+
+/** Creates the first admin (refused once any user exists) and signs them in. */
+export async function setupFirstAdmin(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const requestHeaders = await headers();
+  const input = {
+    name: String(form.get('name') ?? ''),
+    email: String(form.get('email') ?? ''),
+    password: String(form.get('password') ?? ''),
+    role: 'admin' as const,
+  };
+  const result = await runAction(async () => {
+    if (input.password !== String(form.get('confirm') ?? '')) {
+      throw new AppError('invalid_input', 'The passwords do not match.', {
+        details: [{ field: 'confirm', message: 'Type the same password twice.' }],
+      });
+    }
+    const { ip, userAgent } = requestInfo(requestHeaders);
+    await createUser(getDb(), input, { type: 'anonymous', id: null, label: 'setup page', ip, userAgent }, { setup: true });
+    await getAuth().api.signInEmail({ body: { email: input.email, password: input.password }, headers: requestHeaders });
+  });
+  if (result.ok) redirect('/');
+  return result;
+}

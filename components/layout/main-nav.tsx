@@ -1,0 +1,30 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/lib/utils';
+
+export type NavItem = { href: string; label: string };
+
+export function MainNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+      {items.map((item) => {
+        const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? 'page' : undefined}
+            className={cn(
+              'rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800',
+              active ? 'font-medium text-slate-900 dark:text-slate-100' : 'text-slate-600 dark:text-slate-400',
+            )}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,26 @@
+// The one shape every server action returns, so forms can show a message and field errors.
+import { AppError, type ErrorDetail } from '@/lib/errors';
+
+export type ActionResult<T = void> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+
+/** Runs an action body; AppErrors become messages, anything else a generic failure (logged by type only). */
+export async function runAction<T>(body: () => Promise<T> | T, success?: string): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body(), message: success };
+  } catch (error) {
+    if (error instanceof AppError) {
+      return { ok: false, message: error.message, fieldErrors: fieldErrors(error.details) };
+    }
+    // Next.js control flow (redirect, notFound) must propagate.
+    if (error && typeof error === 'object' && 'digest' in error) throw error;
+    console.error('server action failed:', error instanceof Error ? error.name : typeof error);
+    return { ok: false, message: 'Something went wrong. Try again.' };
+  }
+}
+
+function fieldErrors(details: ErrorDetail[] | undefined): Record<string, string> | undefined {
+  if (!details?.length) return undefined;
+  return Object.fromEntries(details.map((detail) => [detail.field, detail.message]));
+}

@@ -1,0 +1,99 @@
+import 'server-only';
+// Resolving the viewer of a request: a session cookie (people) or a Bearer API key (integrations).
+// Pages and API handlers call these first, then ask lib/auth/permissions what the viewer may do.
+import { eq } from 'drizzle-orm';
+import { headers as requestHeaders } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { sessions } from '@/db/schema';
+import { authenticateApiKey, looksLikeApiKey } from '@/lib/api-keys/service';
+import type { AuditActor } from '@/lib/audit/log';
+import { AppError } from '@/lib/errors';
+import { getAuth } from './auth';
+import { SESSION_ABSOLUTE_MS } from './config';
+import { can, type Permission, type Viewer } from './permissions';
+import { requestInfo } from './request-info';
+import { countUsers, getUser } from './users';
+import { isUserRole } from './roles';
+
+/** The signed-in person behind these headers, or null (no session, expired, or disabled). */
+export async function getSessionViewer(headers: Headers): Promise<Viewer | null> {
+  const found = await getAuth().api.getSession({ headers });
+  if (!found) return null;
+  const db = getDb();
+  // Absolute expiry: a session ends 30 days after sign-in however active it is.
+  if (Date.now() - new Date(found.session.createdAt).getTime() > SESSION_ABSOLUTE_MS) {
+    db.delete(sessions).where(eq(sessions.id, found.session.id)).run();
+    return null;
+  }
+  // Read role and status fresh, so a role change or a disable applies to the very next request.
+  const user = getUser(db, found.user.id);
+  if (!user || user.disabledAt || !isUserRole(user.role)) return null;
+  return { kind: 'user', id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+function bearerToken(headers: Headers): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '');
+  return match?.[1] ?? null;
+}
+
+/** For API routes: a Bearer API key when one is presented, otherwise the session. */
+export async function getRequestViewer(headers: Headers): Promise<Viewer | null> {
+  const token = bearerToken(headers);
+  if (token) {
+    if (!looksLikeApiKey(token)) return null;
+    const key = authenticateApiKey(getDb(), token);
+    return key ? { kind: 'api_key', ...key } : null;
+  }
+  return getSessionViewer(headers);
+}
+
+/**
+ * API routes: the viewer, or a 401 (no valid credentials) / 403 (credentials without the
+ * permission) AppError.
+ */
+export async function requireApiViewer(request: Request, permission: Permission): Promise<Viewer> {
+  const viewer = await getRequestViewer(request.headers);
+  if (!viewer) {
+    throw new AppError('unauthorized', 'Sign in, or send an API key as "Authorization: Bearer <key>".', {
+      headers: { 'WWW-Authenticate': 'Bearer realm="leadline"' },
+    });
+  }
+  if (!can(viewer, permission)) throw new AppError('forbidden', 'Your role does not allow this.');
+  return viewer;
+}
+
+/**
+ * Pages and server actions: the signed-in person. Without users the app leads to /setup; without
+ * a session to /sign-in; without the permission the page does not exist (404).
+ */
+export async function requirePageViewer(permission: Permission = 'leads:read'): Promise<Viewer & { kind: 'user' }> {
+  const headers = await requestHeaders();
+  const viewer = await getSessionViewer(headers);
+  if (!viewer || viewer.kind !== 'user') {
+    if (countUsers(getDb()) === 0) redirect('/setup');
+    redirect('/sign-in');
+  }
+  if (!can(viewer, permission)) notFound();
+  return viewer;
+}
+
+/** The audit actor for a viewer and the request's origin. */
+export function actorOf(viewer: Viewer, headers: Headers): AuditActor {
+  const info = requestInfo(headers);
+  return viewer.kind === 'user'
+    ? { type: 'user', id: viewer.id, label: viewer.email, ...info }
+    : { type: 'api_key', id: String(viewer.id), label: viewer.label, ...info };
+}
+
+/**
+ * Server actions: the signed-in person with the permission, and the audit actor for the request.
+ * Throws AppError 401/403, which actions turn into a message (see lib/actions/result.ts).
+ */
+export async function requireActionViewer(permission: Permission): Promise<{ viewer: Viewer & { kind: 'user' }; actor: AuditActor }> {
+  const headers = await requestHeaders();
+  const viewer = await getSessionViewer(headers);
+  if (!viewer || viewer.kind !== 'user') throw new AppError('unauthorized', 'Your session has ended. Sign in again.');
+  if (!can(viewer, permission)) throw new AppError('forbidden', 'Your role does not allow this.');
+  return { viewer, actor: actorOf(viewer, headers) };
+}
