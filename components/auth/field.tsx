@@ -22,7 +22,7 @@ export function Field({
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="h-9 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm placeholder:text-slate-400 aria-[invalid]:border-red-500 dark:border-slate-700 dark:bg-slate-950"
+        className="h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm placeholder:text-slate-400 aria-[invalid]:border-red-500 dark:border-slate-700 dark:bg-slate-950"
         {...props}
       />
       {hint && !error ? (

@@ -32,3 +32,17 @@ test('a deep link survives signing in', async ({ page }) => {
   await page.goto('/settings/users');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fusers$/);
 });
+
+test('a rep sees only their own and unassigned leads, and no settings', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(PEOPLE.rep2.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: `Account: ${PEOPLE.rep2.name}, Rep` })).toBeVisible();
+  await expect(page.getByText('yours and unassigned')).toBeVisible();
+  // The webhook secret and the admin pages are not for reps.
+  await expect(page.getByTestId('webhook-url')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  const response = await page.goto('/settings/users');
+  expect(response?.status()).toBe(404);
+});

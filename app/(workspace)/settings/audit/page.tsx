@@ -1,0 +1,109 @@
+import { ScrollText } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AuditFilterForm } from '@/components/settings/audit-filter-form';
+import { AuditPagination } from '@/components/settings/audit-pagination';
+import {
+  AUDIT_PARAM_LABELS,
+  AUDIT_PAGE_SIZE,
+  AUDIT_PATH,
+  auditFiltersOf,
+  hasAuditFilters,
+  parseAuditSearch,
+} from '@/lib/audit/search-params';
+import { AuditTable } from '@/components/settings/audit-table';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { getDb } from '@/db';
+import { listApiKeys } from '@/lib/api-keys/service';
+import { listAudit } from '@/lib/audit/log';
+import { listUsers } from '@/lib/auth/users';
+import { requirePageViewer } from '@/lib/auth/viewer';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuditSettingsPage({ searchParams }: Props) {
+  await requirePageViewer('workspace:admin');
+  const db = getDb();
+  const users = listUsers(db);
+  const apiKeys = listApiKeys(db);
+  const people = users.map((user) => ({ id: user.id, label: `${user.name} (${user.email})` }));
+  const keyActors = apiKeys.map((key) => ({ id: String(key.id), label: key.label }));
+
+  const knownActors = new Set([...people, ...keyActors].map((actor) => actor.id));
+  const { search, ignored } = parseAuditSearch(await searchParams, knownActors);
+
+  let { rows, total } = listAudit(db, auditFiltersOf(search));
+  let pageNote: string | null = null;
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  if (search.page > pages) {
+    pageNote = `There is no page ${search.page}; showing page ${pages}, the last one.`;
+    search.page = pages;
+    ({ rows, total } = listAudit(db, auditFiltersOf(search)));
+  }
+
+  const names = {
+    users: new Map(users.map((user) => [user.id, user.name])),
+    apiKeys: new Map(apiKeys.map((key) => [String(key.id), key.label])),
+  };
+  const filtered = hasAuditFilters(search);
+
+  return (
+    <Card aria-labelledby="audit-title">
+      <CardHeader>
+        <CardTitle id="audit-title">Audit log</CardTitle>
+        <CardDescription>
+          Sign-ins, changes to users and keys, lead assignments and status changes, and exports: who, what, when and from
+          where. Times are in UTC.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4 border-b border-slate-100 dark:border-slate-800">
+        <AuditFilterForm search={search} people={people} apiKeys={keyActors} />
+        {ignored.length || pageNote ? (
+          <div
+            role="status"
+            className="flex flex-col gap-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200"
+          >
+            {ignored.length ? (
+              <p>
+                Some filters in the address were not understood and were left out:{' '}
+                {ignored.map((param) => AUDIT_PARAM_LABELS[param]).join(', ')}.{' '}
+                <Link href={AUDIT_PATH} className="font-medium underline underline-offset-2">
+                  Clear all filters
+                </Link>
+              </p>
+            ) : null}
+            {pageNote ? <p>{pageNote}</p> : null}
+          </div>
+        ) : null}
+      </CardContent>
+      {total === 0 ? (
+        <div className="flex flex-col items-center gap-2 px-5 py-12 text-center">
+          <ScrollText className="size-8 text-slate-400" aria-hidden />
+          <p className="font-medium">{filtered ? 'No entries match these filters' : 'Nothing recorded yet'}</p>
+          <p className="max-w-sm text-sm text-slate-600 dark:text-slate-400">
+            {filtered ? (
+              <>
+                Try a wider date range, or{' '}
+                <Link href={AUDIT_PATH} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
+                  clear the filters
+                </Link>
+                .
+              </>
+            ) : (
+              'Sign-ins and changes appear here as they happen.'
+            )}
+          </p>
+        </div>
+      ) : (
+        <>
+          <AuditTable rows={rows} names={names} />
+          <div className="border-t border-slate-100 dark:border-slate-800">
+            <AuditPagination search={search} total={total} />
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

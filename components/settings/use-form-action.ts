@@ -1,0 +1,33 @@
+'use client';
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from 'react';
+import type { ActionResult } from '@/lib/actions/result';
+
+type FormAction<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+
+/**
+ * A server action behind a form. Submits through onSubmit rather than `<form action>`, because
+ * React resets a form after every action and a person correcting one field would lose the rest.
+ * The form is cleared after a success only; after a failure, focus moves to the first bad field.
+ */
+export function useFormAction<T>(action: FormAction<T>) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      formRef.current?.reset();
+    } else {
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+
+  const fieldErrors: Record<string, string> = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return { state, pending, onSubmit, formRef, fieldErrors };
+}

@@ -1,0 +1,75 @@
+import { Users } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
+import type { UserSummary } from '@/lib/auth/users';
+import { formatDateTime } from '@/lib/format';
+import { RelativeTime, ScrollTable, TBody, Td, Th, THead, TimeCell } from './table';
+import { UserRoleControl, UserStatusControl } from './user-row-controls';
+
+export function UsersTable({ users, viewerId, now }: { users: UserSummary[]; viewerId: string; now: Date }) {
+  if (users.length === 0) {
+    return (
+      <div className="flex flex-col items-center gap-2 px-5 py-10 text-center">
+        <Users className="size-8 text-slate-400" aria-hidden />
+        <p className="font-medium">No users yet</p>
+      </div>
+    );
+  }
+  return (
+    <ScrollTable label="Users" minWidth="min-w-[60rem]">
+      <THead>
+        <tr>
+          <Th>Name</Th>
+          <Th>Email</Th>
+          <Th>Role</Th>
+          <Th>Status</Th>
+          <Th>Created</Th>
+          <Th>Last sign-in</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </THead>
+      <TBody>
+        {users.map((user) => {
+          const isSelf = user.id === viewerId;
+          const row = { id: user.id, name: user.name, email: user.email, role: user.role };
+          return (
+            <tr key={user.id} className={user.disabledAt ? 'text-slate-500 dark:text-slate-400' : undefined}>
+              <Td className="font-medium">
+                <span className="break-words">{user.name}</span>
+                {isSelf ? (
+                  <Badge tone="brand" className="ml-2">
+                    You
+                  </Badge>
+                ) : null}
+              </Td>
+              <Td className="break-all">{user.email}</Td>
+              <Td>
+                {/* Keyed by role so the control starts over once the saved role comes back. */}
+                <UserRoleControl key={`${user.id}:${user.role}`} user={row} isSelf={isSelf} />
+              </Td>
+              <Td>
+                {user.disabledAt ? (
+                  <Badge tone="neutral" title={`Disabled ${formatDateTime(user.disabledAt)}`}>
+                    Disabled
+                  </Badge>
+                ) : (
+                  <Badge tone="success">Active</Badge>
+                )}
+              </Td>
+              <Td>
+                <TimeCell date={user.createdAt} text={formatDateTime(user.createdAt)} />
+              </Td>
+              <Td>
+                <RelativeTime date={user.lastSignInAt} now={now} />
+              </Td>
+              <Td>
+                <UserStatusControl user={row} disabled={Boolean(user.disabledAt)} isSelf={isSelf} />
+              </Td>
+            </tr>
+          );
+        })}
+      </TBody>
+    </ScrollTable>
+  );
+}

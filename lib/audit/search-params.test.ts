@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { auditFiltersOf, auditHref, parseAuditSearch } from './search-params';
+
+describe('audit log search params', () => {
+  it('keeps valid filters and round-trips them into a link', () => {
+    const { search, ignored } = parseAuditSearch({ action: 'auth.sign_in', from: '2026-11-01', to: '2026-11-02', page: '2' });
+    expect(ignored).toEqual([]);
+    expect(auditHref(search)).toBe('/settings/audit?action=auth.sign_in&from=2026-11-01&to=2026-11-02&page=2');
+    const filters = auditFiltersOf(search);
+    expect(filters.to?.toISOString()).toBe('2026-11-03T00:00:00.000Z');
+  });
+
+  it('drops bad, unknown, repeated and inverted values and says which', () => {
+    const { search, ignored } = parseAuditSearch(
+      { action: 'drop.tables', actor: 'ghost', from: '2026-11-05', to: '2026-11-01', page: ['1', '2'] },
+      new Set(['u1']),
+    );
+    expect(search).toEqual({ page: 1, from: '2026-11-05' });
+    expect(ignored.sort()).toEqual(['action', 'actor', 'page', 'to']);
+  });
+});
