@@ -3,7 +3,7 @@ import { useActionState } from 'react';
 import { setupFirstAdmin } from '@/app/setup/actions';
 import { Button } from '@/components/ui/button';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/limits';
-import { Field } from './field';
+import { Field, FormError } from '@/components/ui/form';
 
 export function SetupForm() {
   const [state, action, pending] = useActionState(setupFirstAdmin, null);
@@ -24,9 +24,7 @@ export function SetupForm() {
       />
       <Field label="Password again" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
       {state && !state.ok ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {state.message}
-        </p>
+        <FormError>{state.message}</FormError>
       ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create admin and sign in'}

@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { authClient } from '@/lib/auth/client';
-import { Field } from './field';
+import { Field, FormError } from '@/components/ui/form';
 
 /** better-auth's error, in words a person can act on. */
 function signInMessage(error: { status?: number; message?: string; code?: string }): string {
@@ -46,9 +46,7 @@ export function SignInForm({ next }: { next: string }) {
       <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {error}
-        </p>
+        <FormError>{error}</FormError>
       ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}

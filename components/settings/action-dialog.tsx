@@ -4,7 +4,8 @@ import { useRef, useState, useTransition, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/result';
 import { cn } from '@/lib/utils';
-import { dangerButtonClass, dangerOutlineClass, FormError } from './form-controls';
+import { dangerButtonClass, dangerOutlineClass } from './form-controls';
+import { FormError } from '@/components/ui/form';
 
 type Props<T> = {
   /** The text of the button that opens the dialog. */

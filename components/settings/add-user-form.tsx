@@ -1,11 +1,10 @@
 'use client';
 import { addUser } from '@/app/(workspace)/settings/users/actions';
-import { Field } from '@/components/auth/field';
 import { Button } from '@/components/ui/button';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/limits';
 import { USER_ROLE_LABELS, USER_ROLES } from '@/lib/auth/roles';
-import { FormError, FormSuccess, SelectField } from './form-controls';
 import { useFormAction } from './use-form-action';
+import { Field, FormError, FormSuccess, SelectField } from '@/components/ui/form';
 
 const ROLE_HINTS = {
   rep: 'works their own and unassigned leads',

@@ -2,14 +2,13 @@
 import { TriangleAlert } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { createApiKeyAction, revokeApiKeyAction } from '@/app/(workspace)/settings/keys/actions';
-import { Field } from '@/components/auth/field';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import type { ActionResult } from '@/lib/actions/result';
 import { API_KEY_ROLE_LABELS, API_KEY_ROLES } from '@/lib/auth/roles';
 import { ActionDialog } from './action-dialog';
-import { FormError, SelectField } from './form-controls';
 import { useFormAction } from './use-form-action';
+import { Field, FormError, SelectField } from '@/components/ui/form';
 
 const ROLE_HINTS = {
   reader: 'reads and exports leads',

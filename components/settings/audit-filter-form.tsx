@@ -1,10 +1,9 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { Field } from '@/components/auth/field';
 import { Button } from '@/components/ui/button';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/log';
-import { SelectField } from './form-controls';
 import { AUDIT_PATH, type AuditSearch } from '@/lib/audit/search-params';
+import { Field, SelectField } from '@/components/ui/form';
 
 export type ActorOption = { id: string; label: string };
 

@@ -1,12 +1,11 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { createIntakeKeyAction, revokeIntakeKeyAction, rotateIntakeKeyAction } from '@/app/(workspace)/settings/keys/actions';
-import { Field } from '@/components/auth/field';
 import { Button } from '@/components/ui/button';
 import { ActionDialog } from './action-dialog';
-import { FormError, SelectField } from './form-controls';
 import { useFreshWebhook } from './fresh-webhook';
 import { useFormAction } from './use-form-action';
+import { Field, FormError, SelectField } from '@/components/ui/form';
 
 export type GraceOption = { hours: number; label: string };
 

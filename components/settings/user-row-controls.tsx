@@ -4,7 +4,7 @@ import { changeUserRole, disableUserAccount, enableUserAccount } from '@/app/(wo
 import { Button } from '@/components/ui/button';
 import { USER_ROLE_LABELS, USER_ROLES, type UserRole } from '@/lib/auth/roles';
 import { ActionDialog } from './action-dialog';
-import { controlClass } from './form-controls';
+import { controlClass } from '@/components/ui/form';
 
 type RowUser = { id: string; name: string; email: string; role: UserRole };
 

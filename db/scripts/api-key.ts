@@ -3,6 +3,7 @@
 // npm run api-key -- revoke --id N
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '../index';
+import { reportCliError } from './cli-error';
 import { createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys/service';
 import { SYSTEM_ACTOR, type AuditActor } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
@@ -56,11 +57,5 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  if (error instanceof AppError) {
-    console.error(`Error: ${error.message}`);
-    for (const detail of error.details ?? []) console.error(`  --${detail.field}: ${detail.message}`);
-  } else {
-    console.error(error instanceof Error ? error.message : error);
-  }
-  process.exitCode = 1;
+  reportCliError(error);
 }

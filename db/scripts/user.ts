@@ -4,6 +4,7 @@
 // npm run user -- enable --email …
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '../index';
+import { reportCliError } from './cli-error';
 import { SYSTEM_ACTOR, type AuditActor } from '@/lib/audit/log';
 import { createUser, disableUser, enableUser, findUserByEmail, listUsers } from '@/lib/auth/users';
 import { AppError } from '@/lib/errors';
@@ -66,12 +67,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  if (error instanceof AppError) {
-    console.error(`Error: ${error.message}`);
-    for (const detail of error.details ?? []) console.error(`  --${detail.field}: ${detail.message}`);
-  } else {
-    console.error(error instanceof Error ? error.message : error);
-  }
-  process.exitCode = 1;
-});
+main().catch(reportCliError);
