@@ -1,15 +1,15 @@
 'use client';
-import { useActionState } from 'react';
 import { setupFirstAdmin } from '@/app/setup/actions';
 import { Button } from '@/components/ui/button';
+import { useFormAction } from '@/lib/actions/use-form-action';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/limits';
 import { Field, FormError } from '@/components/ui/form';
 
 export function SetupForm() {
-  const [state, action, pending] = useActionState(setupFirstAdmin, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // Submitted through onSubmit so a failed attempt keeps what was typed.
+  const { state, pending, onSubmit, formRef, fieldErrors: errors } = useFormAction(setupFirstAdmin);
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field label="Your name" name="name" autoComplete="name" required error={errors.name} />
       <Field label="Work email" name="email" type="email" autoComplete="username" required error={errors.email} />
       <Field

@@ -3,7 +3,7 @@ import { addUser } from '@/app/(workspace)/settings/users/actions';
 import { Button } from '@/components/ui/button';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/limits';
 import { USER_ROLE_LABELS, USER_ROLES } from '@/lib/auth/roles';
-import { useFormAction } from './use-form-action';
+import { useFormAction } from '@/lib/actions/use-form-action';
 import { Field, FormError, FormSuccess, SelectField } from '@/components/ui/form';
 
 const ROLE_HINTS = {

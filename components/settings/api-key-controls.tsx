@@ -7,7 +7,7 @@ import { CopyButton } from '@/components/ui/copy-button';
 import type { ActionResult } from '@/lib/actions/result';
 import { API_KEY_ROLE_LABELS, API_KEY_ROLES } from '@/lib/auth/roles';
 import { ActionDialog } from './action-dialog';
-import { useFormAction } from './use-form-action';
+import { useFormAction } from '@/lib/actions/use-form-action';
 import { Field, FormError, SelectField } from '@/components/ui/form';
 
 const ROLE_HINTS = {

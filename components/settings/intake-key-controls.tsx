@@ -4,7 +4,7 @@ import { createIntakeKeyAction, revokeIntakeKeyAction, rotateIntakeKeyAction } f
 import { Button } from '@/components/ui/button';
 import { ActionDialog } from './action-dialog';
 import { useFreshWebhook } from './fresh-webhook';
-import { useFormAction } from './use-form-action';
+import { useFormAction } from '@/lib/actions/use-form-action';
 import { Field, FormError, SelectField } from '@/components/ui/form';
 
 export type GraceOption = { hours: number; label: string };
