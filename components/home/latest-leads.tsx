@@ -1,4 +1,5 @@
 import { Inbox } from 'lucide-react';
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { LeadSummary } from '@/lib/leads/queries';
@@ -34,7 +35,9 @@ export function LatestLeads({ leads, now }: { leads: LeadSummary[]; now: Date })
             <li key={lead.id} className="flex flex-col gap-1 px-5 py-3 sm:flex-row sm:items-center sm:gap-4">
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium" title={personName(lead)}>
-                  {personName(lead)}
+                  <Link href={`/leads/${lead.id}`} className="hover:underline">
+                    {personName(lead)}
+                  </Link>
                 </p>
                 <p className="truncate text-sm text-slate-600 dark:text-slate-400">
                   {[lead.title, lead.company].filter(Boolean).join(' · ') || '—'}

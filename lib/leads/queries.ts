@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
-import { leadEvents, leads, offers, users, type Lead, type LeadEvent } from '@/db/schema';
+import { leadEvents, leads, leadStatusChanges, offers, users, type Lead, type LeadEvent } from '@/db/schema';
 import type { LeadScope } from '@/lib/auth/permissions';
 import type { LeadListQuery, LeadSortKey } from './search-params';
 
@@ -234,4 +234,30 @@ export function getLeadCounts(
     lastWeek: countWhere(and(eq(leads.isTest, false), gte(leads.receivedAt, weekAgo))),
     doNotContact: countWhere(and(eq(leads.isTest, false), sql`${leads.doNotContact} = 1`)),
   };
+}
+
+export type StatusChange = {
+  id: number;
+  fromStatus: Lead['status'] | null;
+  toStatus: Lead['status'];
+  lostReason: string | null;
+  changedByLabel: string;
+  changedAt: Date;
+};
+
+/** A lead's nurture status changes, newest first. Call only for a lead the viewer may see. */
+export function getStatusHistory(db: Db, leadId: number): StatusChange[] {
+  return db
+    .select({
+      id: leadStatusChanges.id,
+      fromStatus: leadStatusChanges.fromStatus,
+      toStatus: leadStatusChanges.toStatus,
+      lostReason: leadStatusChanges.lostReason,
+      changedByLabel: leadStatusChanges.changedByLabel,
+      changedAt: leadStatusChanges.changedAt,
+    })
+    .from(leadStatusChanges)
+    .where(eq(leadStatusChanges.leadId, leadId))
+    .orderBy(desc(leadStatusChanges.changedAt), desc(leadStatusChanges.id))
+    .all();
 }

@@ -1,0 +1,213 @@
+import { Ban, Mail, Phone } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { Journey } from '@/components/leads/journey';
+import { LeadWorkPanel } from '@/components/leads/lead-work-panel';
+import { Badge } from '@/components/ui/badge';
+import { buttonVariants } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { CopyButton } from '@/components/ui/copy-button';
+import { getDb } from '@/db';
+import { can, leadScope } from '@/lib/auth/permissions';
+import { listAssignableUsers } from '@/lib/auth/users';
+import { requirePageViewer } from '@/lib/auth/viewer';
+import { formatDateTime, personName } from '@/lib/format';
+import { getLeadById, getStatusHistory } from '@/lib/leads/queries';
+import { actionLabel, stageLabel, STATUS_LABELS } from '@/lib/marketplace/vocabulary';
+import { cn } from '@/lib/utils';
+
+// No names in the title: browser history and tab titles are not the place for personal data.
+export const metadata: Metadata = { title: 'Lead' };
+
+export default async function LeadPage({ params }: PageProps<'/leads/[id]'>) {
+  await connection();
+  const viewer = await requirePageViewer('leads:read');
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id < 1) notFound();
+  const db = getDb();
+  const lead = getLeadById(db, leadScope(viewer), id);
+  if (!lead) notFound();
+  const history = getStatusHistory(db, id);
+  const mine = lead.ownerId === viewer.id;
+  const canAssign = can(viewer, 'leads:assign');
+  const canWork = can(viewer, 'leads:work') && (leadScope(viewer).kind === 'all' || mine);
+  const people = canAssign ? listAssignableUsers(db).map(({ id: userId, name }) => ({ id: userId, name })) : [];
+  const contactDisabled = lead.doNotContact;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href="/" className="hover:underline">
+            Overview
+          </Link>{' '}
+          / Lead {lead.id}
+        </nav>
+        <h1 className="break-words text-2xl font-semibold tracking-tight">{personName(lead)}</h1>
+        <p className="break-words text-sm text-slate-600 dark:text-slate-400">
+          {[lead.title, lead.company, lead.offerTitle ?? lead.offerId].filter(Boolean).join(' · ') || '—'}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <Badge tone="brand">{STATUS_LABELS[lead.status]}</Badge>
+          <Badge>Stage: {stageLabel(lead.stage)}</Badge>
+          <Badge>Latest: {actionLabel(lead.action)}</Badge>
+          {lead.isTest ? <Badge tone="warning">Test lead</Badge> : null}
+        </div>
+      </div>
+
+      {contactDisabled ? (
+        <div role="alert" className="flex items-start gap-3 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200">
+          <Ban className="mt-0.5 size-5 shrink-0" aria-hidden />
+          <p>
+            <strong>Do not contact.</strong> This customer asked Microsoft not to be contacted. Email and call actions are
+            turned off; keep the lead for the record only.
+          </p>
+        </div>
+      ) : null}
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
+          <Card aria-labelledby="customer-title">
+            <CardHeader>
+              <CardTitle id="customer-title">Customer</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-2">
+                <ContactItem label="Email" value={lead.email} href={lead.email ? `mailto:${lead.email}` : null} icon="mail" disabled={contactDisabled} />
+                <ContactItem label="Phone" value={lead.phone} href={lead.phone ? `tel:${lead.phone.replace(/[^\d+]/g, '')}` : null} icon="phone" disabled={contactDisabled} />
+                <Item label="Company" value={lead.company} />
+                <Item label="Title" value={lead.title} />
+                <Item label="Country" value={lead.country} />
+                <Item label="First received" value={formatDateTime(lead.receivedAt)} />
+              </dl>
+            </CardContent>
+          </Card>
+
+          <Card aria-labelledby="journey-title">
+            <CardHeader>
+              <CardTitle id="journey-title">Journey</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <Journey events={lead.events} />
+            </CardContent>
+          </Card>
+
+          {lead.otherLeads.length ? (
+            <Card aria-labelledby="other-title">
+              <CardHeader>
+                <CardTitle id="other-title">The same person’s other leads</CardTitle>
+              </CardHeader>
+              <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+                {lead.otherLeads.map((other) => (
+                  <li key={other.id} className="flex flex-wrap items-center gap-2 px-5 py-3 text-sm">
+                    <Link href={`/leads/${other.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
+                      {other.offerTitle ?? other.offerId ?? `Lead ${other.id}`}
+                    </Link>
+                    <Badge>{actionLabel(other.action)}</Badge>
+                    <Badge tone="brand">{STATUS_LABELS[other.status]}</Badge>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+        </div>
+
+        <div className="flex min-w-0 flex-col gap-6">
+          <Card aria-labelledby="work-title">
+            <CardHeader>
+              <CardTitle id="work-title">Work this lead</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <LeadWorkPanel
+                leadId={lead.id}
+                status={lead.status}
+                owner={lead.ownerId ? { id: lead.ownerId, name: lead.ownerName ?? 'Unknown' } : null}
+                canClaim={can(viewer, 'leads:claim')}
+                canAssign={canAssign}
+                canWork={canWork}
+                people={people}
+              />
+            </CardContent>
+          </Card>
+
+          <Card aria-labelledby="history-title">
+            <CardHeader>
+              <CardTitle id="history-title">Status history</CardTitle>
+            </CardHeader>
+            <CardContent>
+              {history.length === 0 ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">New since {formatDateTime(lead.receivedAt)}; no changes yet.</p>
+              ) : (
+                <ol className="flex flex-col gap-3 text-sm" aria-label="Status history">
+                  {history.map((change) => (
+                    <li key={change.id}>
+                      <p>
+                        {change.fromStatus ? `${STATUS_LABELS[change.fromStatus]} → ` : ''}
+                        <strong>{STATUS_LABELS[change.toStatus]}</strong>
+                      </p>
+                      {change.lostReason ? <p className="whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300">“{change.lostReason}”</p> : null}
+                      <p className="text-xs text-slate-500 dark:text-slate-400">
+                        {change.changedByLabel} · {formatDateTime(change.changedAt)}
+                      </p>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Item({ label, value }: { label: string; value: string | null }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="break-words">{value || '—'}</dd>
+    </div>
+  );
+}
+
+function ContactItem({
+  label,
+  value,
+  href,
+  icon,
+  disabled,
+}: {
+  label: string;
+  value: string | null;
+  href: string | null;
+  icon: 'mail' | 'phone';
+  disabled: boolean;
+}) {
+  const Icon = icon === 'mail' ? Mail : Phone;
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="flex flex-wrap items-center gap-2">
+        <span className="min-w-0 break-all">{value || '—'}</span>
+        {value && href ? (
+          disabled ? (
+            <span aria-disabled="true" className={cn(buttonVariants({ variant: 'secondary', size: 'sm' }), 'pointer-events-none opacity-50')}>
+              <Icon aria-hidden />
+              {icon === 'mail' ? 'Email' : 'Call'} (do not contact)
+            </span>
+          ) : (
+            <>
+              <a href={href} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+                <Icon aria-hidden />
+                {icon === 'mail' ? 'Email' : 'Call'}
+              </a>
+              <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
+            </>
+          )
+        ) : null}
+      </dd>
+    </div>
+  );
+}
