@@ -268,6 +268,23 @@ export const leadStatusChanges = sqliteTable(
   (t) => [index('lead_status_changes_lead_idx').on(t.leadId, t.changedAt)],
 );
 
+/** Notes on a lead: plain text with line breaks, never HTML. */
+export const leadNotes = sqliteTable(
+  'lead_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    body: text('body').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The author as shown at the time (a name, or an API key's label). */
+    authorLabel: text('author_label').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('lead_notes_lead_idx').on(t.leadId, t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -40,6 +40,15 @@ test('a rep claims a lead, closes it as lost with a reason, and the history show
   await expect(history).toContainText('New → Lost');
   await expect(history).toContainText('“Went with an on-premises tool”');
   await expect(history).toContainText(PEOPLE.rep1.name);
+
+  // Notes keep line breaks and show markup as text.
+  await page.getByLabel('Add a note').fill('Called twice.\n<script>window.__note=1</script> try in Q3');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const notes = page.getByRole('list', { name: 'Notes' });
+  await expect(notes.getByText('<script>window.__note=1</script> try in Q3')).toBeVisible();
+  await expect(notes).toContainText(PEOPLE.rep1.name);
+  await expect(page.getByLabel('Add a note')).toHaveValue('');
+  expect(await page.evaluate(() => (window as unknown as { __note?: number }).__note)).toBeUndefined();
 });
 
 test('another rep’s lead page does not exist; a do-not-contact lead disables contact actions', async ({ page, request }) => {

@@ -5,9 +5,9 @@ import { authenticateApiKey, createApiKey, revokeApiKey } from '@/lib/api-keys/s
 import { SYSTEM_ACTOR } from '@/lib/audit/log';
 import { receiveDelivery } from '@/lib/intake/service';
 import { exportLeadsCsv, neutraliseCell } from '@/lib/leads/export';
-import { getLeadById, getLeads } from '@/lib/leads/queries';
+import { getLeadById, getLeadNotes, getLeads } from '@/lib/leads/queries';
 import { parseLeadListParams } from '@/lib/leads/search-params';
-import { assignLead, claimLead, setLeadStatus } from '@/lib/leads/work';
+import { addLeadNote, assignLead, claimLead, setLeadStatus } from '@/lib/leads/work';
 import { createTempDb } from '@/lib/testing/temp-db';
 import { safeNextPath } from './next-path';
 import { can, leadScope, type Viewer } from './permissions';
@@ -91,6 +91,20 @@ describe('lead scope and work', () => {
     expect(() => claimLead(temp.db, manager, SYSTEM_ACTOR, a)).toThrow(/Someone else/);
     disableUser(temp.db, SYSTEM_ACTOR, rep1.id);
     expect(() => assignLead(temp.db, manager, SYSTEM_ACTOR, a, rep1.id)).toThrow(/active user/);
+  });
+});
+
+describe('notes', () => {
+  it('are plain text on leads the viewer works, with the author kept', () => {
+    const a = lead('a@c.example');
+    expect(() => addLeadNote(temp.db, rep1, a, { body: 'hi' })).toThrow(/Claim this lead/);
+    claimLead(temp.db, rep1, SYSTEM_ACTOR, a);
+    expect(() => addLeadNote(temp.db, rep1, a, { body: '   ' })).toThrow(/attention/);
+    expect(() => addLeadNote(temp.db, rep2, a, { body: 'mine now' })).toThrow(/No lead/);
+    addLeadNote(temp.db, rep1, a, { body: 'Called.\r\n<b>Call back</b> Friday' });
+    expect(getLeadNotes(temp.db, a)).toEqual([
+      expect.objectContaining({ body: 'Called.\n<b>Call back</b> Friday', authorLabel: 'rep1' }),
+    ]);
   });
 });
 

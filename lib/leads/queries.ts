@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
-import { leadEvents, leads, leadStatusChanges, offers, users, type Lead, type LeadEvent } from '@/db/schema';
+import { leadEvents, leadNotes, leads, leadStatusChanges, offers, users, type Lead, type LeadEvent } from '@/db/schema';
 import type { LeadScope } from '@/lib/auth/permissions';
 import type { LeadListQuery, LeadSortKey } from './search-params';
 
@@ -259,5 +259,17 @@ export function getStatusHistory(db: Db, leadId: number): StatusChange[] {
     .from(leadStatusChanges)
     .where(eq(leadStatusChanges.leadId, leadId))
     .orderBy(desc(leadStatusChanges.changedAt), desc(leadStatusChanges.id))
+    .all();
+}
+
+export type LeadNote = { id: number; body: string; authorLabel: string; createdAt: Date };
+
+/** A lead's notes, newest first. Call only for a lead the viewer may see. */
+export function getLeadNotes(db: Db, leadId: number): LeadNote[] {
+  return db
+    .select({ id: leadNotes.id, body: leadNotes.body, authorLabel: leadNotes.authorLabel, createdAt: leadNotes.createdAt })
+    .from(leadNotes)
+    .where(eq(leadNotes.leadId, leadId))
+    .orderBy(desc(leadNotes.createdAt), desc(leadNotes.id))
     .all();
 }

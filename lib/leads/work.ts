@@ -3,7 +3,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
-import { leads, leadStatusChanges, users } from '@/db/schema';
+import { leadNotes, leads, leadStatusChanges, users } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/log';
 import { can, leadScope, viewerLabel, type Permission, type Viewer } from '@/lib/auth/permissions';
 import { invalidInput } from '@/lib/auth/users';
@@ -111,4 +111,35 @@ export function setLeadStatus(db: Db, viewer: Viewer, actor: AuditActor, id: num
     recordAudit(tx, actor, 'lead.status_changed', { type: 'lead', id }, { from: lead.status, to: status });
   });
   return { status };
+}
+
+export const NOTE_MAX_LENGTH = 5000;
+
+const noteSchema = z.object({
+  body: z
+    .string({ error: 'Write a note.' })
+    .trim()
+    .min(1, { error: 'Write a note.' })
+    .max(NOTE_MAX_LENGTH, { error: `Use at most ${NOTE_MAX_LENGTH} characters.` }),
+});
+
+/** Adds a plain-text note to a lead the viewer works. */
+export function addLeadNote(db: Db, viewer: Viewer, id: number, input: unknown): { noteId: number } {
+  const parsed = noteSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const lead = findVisibleLead(db, viewer, id);
+  requireWorkable(viewer, lead);
+  const row = db
+    .insert(leadNotes)
+    .values({
+      leadId: id,
+      // Line endings normalised; the text is stored and shown as text, never as HTML.
+      body: parsed.data.body.replace(/\r\n?/g, '\n'),
+      authorId: viewer.kind === 'user' ? viewer.id : null,
+      authorLabel: viewer.kind === 'user' ? viewer.name : viewerLabel(viewer),
+      createdAt: new Date(),
+    })
+    .returning({ id: leadNotes.id })
+    .get();
+  return { noteId: row.id };
 }

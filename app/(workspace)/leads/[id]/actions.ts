@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { runAction, type ActionResult } from '@/lib/actions/result';
 import { requireActionViewer } from '@/lib/auth/viewer';
 import { parseLeadId } from '@/lib/leads/lead-id';
-import { assignLead, claimLead, setLeadStatus } from '@/lib/leads/work';
+import { addLeadNote, assignLead, claimLead, setLeadStatus } from '@/lib/leads/work';
 
 // Each action re-checks the session and permission, and the work service re-checks the lead's
 // scope: a lead the person may not see is "not found" here too.
@@ -35,4 +35,13 @@ export async function setLeadStatusAction(_previous: ActionResult | null, form: 
     setLeadStatus(getDb(), viewer, actor, id, { status: form.get('status'), lostReason: lostReason || undefined });
     revalidatePath(`/leads/${id}`);
   }, 'Status saved.');
+}
+
+export async function addNoteAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { viewer } = await requireActionViewer('leads:work');
+    const id = parseLeadId(String(form.get('leadId') ?? ''));
+    addLeadNote(getDb(), viewer, id, { body: form.get('body') });
+    revalidatePath(`/leads/${id}`);
+  }, 'Note added.');
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Journey } from '@/components/leads/journey';
+import { LeadNotes } from '@/components/leads/lead-notes';
 import { LeadWorkPanel } from '@/components/leads/lead-work-panel';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
@@ -14,7 +15,7 @@ import { can, leadScope } from '@/lib/auth/permissions';
 import { listAssignableUsers } from '@/lib/auth/users';
 import { requirePageViewer } from '@/lib/auth/viewer';
 import { formatDateTime, personName } from '@/lib/format';
-import { getLeadById, getStatusHistory } from '@/lib/leads/queries';
+import { getLeadById, getLeadNotes, getStatusHistory } from '@/lib/leads/queries';
 import { actionLabel, stageLabel, STATUS_LABELS } from '@/lib/marketplace/vocabulary';
 import { cn } from '@/lib/utils';
 
@@ -30,6 +31,7 @@ export default async function LeadPage({ params }: PageProps<'/leads/[id]'>) {
   const lead = getLeadById(db, leadScope(viewer), id);
   if (!lead) notFound();
   const history = getStatusHistory(db, id);
+  const notes = getLeadNotes(db, id);
   const mine = lead.ownerId === viewer.id;
   const canAssign = can(viewer, 'leads:assign');
   const canWork = can(viewer, 'leads:work') && (leadScope(viewer).kind === 'all' || mine);
@@ -82,6 +84,15 @@ export default async function LeadPage({ params }: PageProps<'/leads/[id]'>) {
                 <Item label="Country" value={lead.country} />
                 <Item label="First received" value={formatDateTime(lead.receivedAt)} />
               </dl>
+            </CardContent>
+          </Card>
+
+          <Card aria-labelledby="notes-title">
+            <CardHeader>
+              <CardTitle id="notes-title">Notes</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <LeadNotes leadId={lead.id} notes={notes} canWrite={canWork} />
             </CardContent>
           </Card>
 
