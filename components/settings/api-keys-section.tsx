@@ -47,7 +47,7 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeySummary[]; now: Date
                 <Td className="font-mono">{key.keyPrefix}…</Td>
                 <Td>{API_KEY_ROLE_LABELS[key.role]}</Td>
                 <Td>
-                  <TimeCell date={key.createdAt} text={formatDateTime(key.createdAt)} />
+                  <TimeCell date={key.createdAt} />
                 </Td>
                 <Td>
                   <RelativeTime date={key.lastUsedAt} now={now} />

@@ -112,7 +112,7 @@ function IntakeKeyItem({
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">Created</dt>
           <dd>
-            <TimeCell date={key.createdAt} text={formatDateTime(key.createdAt)} />
+            <TimeCell date={key.createdAt} />
           </dd>
         </div>
         <div>
@@ -168,13 +168,13 @@ function RevokedIntakeKeys({ keys, now }: { keys: IntakeKeyForDisplay[]; now: Da
               <Td className="break-words">{key.label}</Td>
               <Td className="font-mono">{key.keyPrefix}…</Td>
               <Td>
-                <TimeCell date={key.createdAt} text={formatDateTime(key.createdAt)} />
+                <TimeCell date={key.createdAt} />
               </Td>
               <Td>
                 <RelativeTime date={key.lastUsedAt} now={now} />
               </Td>
               <Td>
-                <TimeCell date={key.revokedAt} text={formatDateTime(key.revokedAt)} />
+                <TimeCell date={key.revokedAt} />
               </Td>
             </tr>
           ))}

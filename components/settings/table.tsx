@@ -49,8 +49,8 @@ export function Td({ className, ...props }: ComponentProps<'td'>) {
   return <td className={cn('px-4 py-3 align-top first:pl-5 last:pr-5', className)} {...props} />;
 }
 
-/** A point in time: relative or absolute text, with the absolute time on hover and for machines. */
-export function TimeCell({ date, text, title }: { date: Date | null; text: string; title?: string }) {
+/** A point in time (text defaults to the absolute time), with the absolute time on hover and for machines. */
+export function TimeCell({ date, text = formatDateTime(date), title }: { date: Date | null; text?: string; title?: string }) {
   if (!date) return <span className="text-slate-500 dark:text-slate-400">{text}</span>;
   return (
     <time dateTime={date.toISOString()} title={title} className="whitespace-nowrap tabular-nums">

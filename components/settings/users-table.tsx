@@ -58,7 +58,7 @@ export function UsersTable({ users, viewerId, now }: { users: UserSummary[]; vie
                 )}
               </Td>
               <Td>
-                <TimeCell date={user.createdAt} text={formatDateTime(user.createdAt)} />
+                <TimeCell date={user.createdAt} />
               </Td>
               <Td>
                 <RelativeTime date={user.lastSignInAt} now={now} />

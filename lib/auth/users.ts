@@ -2,7 +2,7 @@
 // Passwords are hashed with better-auth's own hasher, so its sign-in verifies them.
 import crypto from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
-import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, max, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import { accounts, leads, sessions, users, type User } from '@/db/schema';
@@ -109,11 +109,12 @@ export function listUsers(db: Db): UserSummary[] {
     .from(users)
     .orderBy(asc(users.name), asc(users.email))
     .all();
+  // Sessions are created at sign-in: the newest one per person is their last sign-in.
   const lastSignIns = new Map(
     db
-      .select({ userId: sessions.userId, at: sessions.createdAt })
+      .select({ userId: sessions.userId, at: max(sessions.createdAt) })
       .from(sessions)
-      .orderBy(asc(sessions.createdAt))
+      .groupBy(sessions.userId)
       .all()
       .map((row) => [row.userId, row.at]),
   );

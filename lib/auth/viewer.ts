@@ -3,6 +3,7 @@ import 'server-only';
 // Pages and API handlers call these first, then ask lib/auth/permissions what the viewer may do.
 import { eq } from 'drizzle-orm';
 import { headers as requestHeaders } from 'next/headers';
+import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { sessions } from '@/db/schema';
@@ -13,24 +14,29 @@ import { getAuth } from './auth';
 import { SESSION_ABSOLUTE_MS } from './config';
 import { can, type Permission, type Viewer } from './permissions';
 import { requestInfo } from './request-info';
-import { countUsers, getUser } from './users';
+import { countUsers } from './users';
 import { isUserRole } from './roles';
 
-/** The signed-in person behind these headers, or null (no session, expired, or disabled). */
-export async function getSessionViewer(headers: Headers): Promise<Viewer | null> {
+/**
+ * The signed-in person behind these headers, or null (no session, expired, or disabled). The
+ * session and its user are read from the database on every request (better-auth's cookie cache is
+ * off), so a role change or a disable applies to the very next request.
+ */
+async function readSessionViewer(headers: Headers): Promise<Viewer | null> {
   const found = await getAuth().api.getSession({ headers });
   if (!found) return null;
-  const db = getDb();
   // Absolute expiry: a session ends 30 days after sign-in however active it is.
   if (Date.now() - new Date(found.session.createdAt).getTime() > SESSION_ABSOLUTE_MS) {
-    db.delete(sessions).where(eq(sessions.id, found.session.id)).run();
+    getDb().delete(sessions).where(eq(sessions.id, found.session.id)).run();
     return null;
   }
-  // Read role and status fresh, so a role change or a disable applies to the very next request.
-  const user = getUser(db, found.user.id);
-  if (!user || user.disabledAt || !isUserRole(user.role)) return null;
+  const { user } = found;
+  if (user.disabledAt || !isUserRole(user.role)) return null;
   return { kind: 'user', id: user.id, name: user.name, email: user.email, role: user.role };
 }
+
+/** Memoised per server render, so a layout and its page look the session up once. */
+export const getSessionViewer = cache(readSessionViewer);
 
 function bearerToken(headers: Headers): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '');
