@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
 import { API_KEY_ROLES, USER_ROLES } from '@/lib/auth/roles';
 
@@ -196,18 +196,49 @@ export const leads = sqliteTable(
     isTest: flag('is_test'),
     doNotContact: flag('do_not_contact'),
     eventCount: integer('event_count').notNull().default(1),
+    /**
+     * Every source and action token the journey has seen, as `|SPZA|TestDrive|` (see
+     * lib/leads/journey-tokens): "any event matches" filters read one row instead of its events.
+     */
+    journeySources: text('journey_sources').notNull().default(''),
+    journeyActions: text('journey_actions').notNull().default(''),
+    /** Logged touches (email, call, meeting); the first one stamps first_touch_at. */
+    touchCount: integer('touch_count').notNull().default(0),
+    firstTouchAt: timestamp('first_touch_at'),
+    lastTouchAt: timestamp('last_touch_at'),
+    nextFollowUpAt: timestamp('next_follow_up_at'),
     /** When the first delivery of this lead arrived. */
     receivedAt: timestamp('received_at').notNull(),
     lastEventAt: timestamp('last_event_at').notNull(),
+    /** The latest delivery, touch, note, status or owner change: what "last activity" shows. */
+    lastActivityAt: timestamp('last_activity_at').notNull().default(sql`0`),
     updatedAt: timestamp('updated_at').notNull(),
   },
+  // Every list index ends in received_at (and, implicitly, the rowid): the list orders by
+  // (column, received_at, id) in one direction, so each sort and filter is an index walk.
   (t) => [
-    index('leads_test_received_idx').on(t.isTest, t.receivedAt),
+    index('leads_received_idx').on(t.receivedAt),
+    index('leads_test_received_idx')
+      .on(t.receivedAt)
+      .where(sql`${t.isTest} = 1`),
     index('leads_offer_received_idx').on(t.offerRef, t.receivedAt),
     index('leads_status_received_idx').on(t.status, t.receivedAt),
     index('leads_owner_received_idx').on(t.ownerId, t.receivedAt),
-    index('leads_dnc_idx')
-      .on(t.isTest)
+    // Text sorts order by coalesce(column, '') so a missing value sorts like an empty one and
+    // keyset paging (lib/leads/queries) compares plain row values; these indexes match exactly.
+    index('leads_stage_received_idx').on(sql`coalesce(${t.stage}, '')`, t.receivedAt),
+    index('leads_country_received_idx').on(sql`coalesce(${t.country}, '')`, t.receivedAt),
+    index('leads_name_received_idx').on(sql`coalesce(${t.lastName}, '')`, sql`coalesce(${t.firstName}, '')`, t.receivedAt),
+    index('leads_company_received_idx').on(sql`coalesce(${t.company}, '')`, t.receivedAt),
+    index('leads_activity_idx').on(t.lastActivityAt, t.receivedAt),
+    index('leads_follow_up_idx')
+      .on(t.nextFollowUpAt, t.receivedAt)
+      .where(sql`${t.nextFollowUpAt} is not null`),
+    index('leads_untouched_idx')
+      .on(t.receivedAt)
+      .where(sql`${t.firstTouchAt} is null`),
+    index('leads_dnc_received_idx')
+      .on(t.receivedAt)
       .where(sql`${t.doNotContact} = 1`),
   ],
 );
@@ -283,6 +314,55 @@ export const leadNotes = sqliteTable(
     createdAt: timestamp('created_at').notNull(),
   },
   (t) => [index('lead_notes_lead_idx').on(t.leadId, t.createdAt)],
+);
+
+export const TOUCH_KINDS = ['email', 'call', 'meeting'] as const;
+
+/** A logged contact with the customer. */
+export const leadTouches = sqliteTable(
+  'lead_touches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    kind: text('kind', { enum: TOUCH_KINDS }).notNull(),
+    note: text('note'),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorLabel: text('author_label').notNull(),
+    touchedAt: timestamp('touched_at').notNull(),
+  },
+  (t) => [index('lead_touches_lead_idx').on(t.leadId, t.touchedAt)],
+);
+
+/** The qualification checklist admins keep (defaults: budget, authority, need, timeline). */
+export const qualificationItems = sqliteTable('qualification_items', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  label: text('label').notNull(),
+  hint: text('hint'),
+  /** A lead can be marked qualified only when every required item is checked. */
+  required: integer('required', { mode: 'boolean' }).notNull().default(true),
+  position: integer('position').notNull().default(0),
+  /** Archived items no longer show or count; checks already made are kept. */
+  archivedAt: timestamp('archived_at'),
+  createdAt: timestamp('created_at').notNull(),
+});
+
+/** A checked qualification item on a lead (unchecking deletes the row). */
+export const leadQualifications = sqliteTable(
+  'lead_qualifications',
+  {
+    leadId: integer('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => qualificationItems.id),
+    checkedBy: text('checked_by').references(() => users.id, { onDelete: 'set null' }),
+    checkedByLabel: text('checked_by_label').notNull(),
+    checkedAt: timestamp('checked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.leadId, t.itemId] })],
 );
 
 export type User = typeof users.$inferSelect;

@@ -38,3 +38,13 @@ export function personName(lead: { firstName: string | null; lastName: string | 
   const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ');
   return name || lead.email || 'Unnamed lead';
 }
+
+/** A span of time in its two largest units: `45 min`, `3 h 20 min`, `2 d 4 h`. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}

@@ -5,7 +5,7 @@ import { authenticateApiKey, createApiKey, revokeApiKey } from '@/lib/api-keys/s
 import { SYSTEM_ACTOR } from '@/lib/audit/log';
 import { receiveDelivery } from '@/lib/intake/service';
 import { exportLeadsCsv, neutraliseCell } from '@/lib/leads/export';
-import { getLeadById, getLeadNotes, getLeads } from '@/lib/leads/queries';
+import { getLeadById, getLeadNotes, getLeads, listContext } from '@/lib/leads/queries';
 import { parseLeadListParams } from '@/lib/leads/search-params';
 import { addLeadNote, assignLead, claimLead, setLeadStatus } from '@/lib/leads/work';
 import { createTempDb } from '@/lib/testing/temp-db';
@@ -61,7 +61,7 @@ describe('lead scope and work', () => {
     const a = lead('a@c.example');
     const b = lead('b@c.example');
     claimLead(temp.db, rep1, SYSTEM_ACTOR, a);
-    expect(getLeads(temp.db, leadScope(rep2), all()).rows.map((row) => row.id)).toEqual([b]);
+    expect(getLeads(temp.db, listContext(temp.db, rep2), all()).rows.map((row) => row.id)).toEqual([b]);
     expect(getLeadById(temp.db, leadScope(rep2), a)).toBeNull();
     expect(() => setLeadStatus(temp.db, rep2, SYSTEM_ACTOR, a, { status: 'contacted' })).toThrow(/No lead/);
     expect(() => claimLead(temp.db, rep2, SYSTEM_ACTOR, a)).toThrow(/No lead/);
@@ -146,11 +146,12 @@ describe('export', () => {
     const a = lead('a@c.example');
     lead('b@c.example');
     claimLead(temp.db, rep1, SYSTEM_ACTOR, a);
-    const bytes = Buffer.from(await new Response(exportLeadsCsv(temp.db, leadScope(rep2), all()).stream).arrayBuffer());
+    const bytes = Buffer.from(await new Response(exportLeadsCsv(temp.db, listContext(temp.db, rep2), parseLeadListParams(new URLSearchParams('cols=email,company,name'))).stream).arrayBuffer());
     // A UTF-8 byte order mark first, for Excel; then the header row.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.subarray(3).toString('utf8');
-    expect(csv.startsWith('Lead id,First name,')).toBe(true);
+    // Exactly the view's visible columns, in their order.
+    expect(csv.split('\r\n')[0]).toBe('Email,Company,Name');
     expect(csv).toContain('b@c.example');
     expect(csv).not.toContain('a@c.example');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);

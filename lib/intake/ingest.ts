@@ -1,6 +1,7 @@
 // Storing a prepared delivery: the retry check, the offer catalog, the person-and-offer lead and
 // the immutable event. Shared by the webhook (one delivery per transaction) and the seed (many).
 import type { Db } from '@/db';
+import { withToken } from '@/lib/leads/journey-tokens';
 import { normaliseEmail, type NormalisedLead } from '@/lib/marketplace/payload';
 import { higherStage, type LeadStage } from '@/lib/marketplace/vocabulary';
 
@@ -52,6 +53,9 @@ type ExistingLead = {
   do_not_contact: number;
   received_at: number;
   last_event_at: number;
+  last_activity_at: number;
+  journey_sources: string;
+  journey_actions: string;
 };
 
 // Column lists in binding order. Rows are written as records keyed by column (so a missing or
@@ -65,12 +69,13 @@ const EVENT_COLUMNS = [
 const NEW_LEAD_COLUMNS = [
   'merge_key', 'email', 'email_normalized', 'first_name', 'last_name', 'phone', 'country', 'company',
   'title', 'description', 'offer_ref', 'publisher_id', 'offer_id', 'offer_title', 'source', 'action',
-  'stage', 'status', 'is_test', 'do_not_contact', 'event_count', 'received_at', 'last_event_at', 'updated_at',
+  'stage', 'status', 'is_test', 'do_not_contact', 'event_count', 'journey_sources', 'journey_actions',
+  'received_at', 'last_event_at', 'last_activity_at', 'updated_at',
 ] as const;
 const MERGED_LEAD_COLUMNS = [
   'email', 'first_name', 'last_name', 'phone', 'country', 'company', 'title', 'description',
   'publisher_id', 'offer_id', 'offer_title', 'source', 'action', 'stage', 'do_not_contact',
-  'received_at', 'last_event_at', 'updated_at',
+  'journey_sources', 'journey_actions', 'received_at', 'last_event_at', 'last_activity_at', 'updated_at',
 ] as const;
 const NEW_OFFER_COLUMNS = [
   'key', 'publisher_id', 'offer_id', 'title', 'title_key', 'first_lead_at', 'last_lead_at',
@@ -134,7 +139,7 @@ function prepareIngestStatements(db: Db) {
     findLead: client.prepare<[mergeKey: string], ExistingLead>(
       `select id, email, first_name, last_name, phone, country, company, title, description,
               publisher_id, offer_id, offer_title, source, action, stage, do_not_contact,
-              received_at, last_event_at
+              received_at, last_event_at, last_activity_at, journey_sources, journey_actions
        from leads where merge_key = ?`,
     ),
     updateLead: client.prepare<unknown[]>(
@@ -271,8 +276,11 @@ function mergeIntoLead(statements: IngestStatements, existing: ExistingLead, lea
     action: pick(newest, lead.action, existing.action),
     stage: higherStage(existing.stage, lead.stage),
     do_not_contact: bit(existing.do_not_contact === 1 || lead.action === 'DNC'),
+    journey_sources: withToken(existing.journey_sources, lead.source),
+    journey_actions: withToken(existing.journey_actions, lead.action),
     received_at: Math.min(at, existing.received_at),
     last_event_at: Math.max(at, existing.last_event_at),
+    last_activity_at: Math.max(at, existing.last_activity_at),
     updated_at: Date.now(),
   });
   row.push(existing.id);
@@ -325,8 +333,11 @@ export function ingestLead(db: Db, prepared: PreparedDelivery, delivery: Deliver
       is_test: bit(lead.isTest),
       do_not_contact: bit(lead.action === 'DNC'),
       event_count: 1,
+      journey_sources: withToken('', lead.source),
+      journey_actions: withToken('', lead.action),
       received_at: at,
       last_event_at: at,
+      last_activity_at: at,
       updated_at: at,
     });
     leadId = Number(statements.insertLead.run(row).lastInsertRowid);

@@ -2,7 +2,7 @@ import type { LeadScope } from '@/lib/auth/permissions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receiveDelivery } from '@/lib/intake/service';
 import { createTempDb } from '@/lib/testing/temp-db';
-import { getLeadById, getLeadCounts, getLeads } from './queries';
+import { getLeadById, getLeadCounts, getLeadNeighbours, getLeads, leadListBatches } from './queries';
 import { parseLeadListParams } from './search-params';
 
 let temp: ReturnType<typeof createTempDb>;
@@ -21,7 +21,7 @@ function deliver(action: string, email: string, extra: Record<string, unknown> =
     intakeKeyId: null,
   });
 }
-const list = (query: string) => getLeads(temp.db, ALL, parseLeadListParams(new URLSearchParams(query)));
+const list = (query: string) => getLeads(temp.db, { db: temp.db, scope: ALL, viewerId: null }, parseLeadListParams(new URLSearchParams(query)));
 
 beforeEach(() => {
   temp = createTempDb();
@@ -56,17 +56,67 @@ describe('getLeads', () => {
     expect(list('from=2026-10-03&to=2026-10-04').rows.map((row) => row.lastName).sort()).toEqual(['b', 'c']);
   });
 
-  it('searches name, email and company, with LIKE wildcards taken literally', () => {
+  it('searches any substring of name, email, company, title and description (trigram index)', () => {
     expect(list('q=b@x').rows.map((row) => row.lastName)).toEqual(['b']);
+    // Query syntax and LIKE wildcards are literal text.
     expect(list('q=100%25_off').total).toBe(4);
     expect(list('q=100__off').total).toBe(0);
-    expect(list('q=Ann%20c').rows.map((row) => row.lastName)).toEqual(['c']);
+    expect(list('q=%22OR%22').total).toBe(0);
+    // Every word must match (words under three characters are ignored); case and accents fold.
+    expect(list('q=ann%20c@x').rows.map((row) => row.lastName)).toEqual(['c']);
+    expect(list('q=%C3%A1nn%20d@x').rows.map((row) => row.lastName)).toEqual(['d']);
+    expect(list('q=CONTOSO').total).toBe(4);
+  });
+
+  it('keeps the search index in step when a later delivery changes the person', () => {
+    deliver('PLT', 'b@x.example', { UserDetails: { FirstName: 'Beatrix', LastName: 'b', Email: 'b@x.example', Company: 'Fabrikam' } }, 6);
+    expect(list('q=Beatrix').rows.map((row) => row.lastName)).toEqual(['b']);
+    expect(list('q=Fabrikam').total).toBe(1);
   });
 
   it('sorts by an allowed column with a stable tie-breaker and paginates', () => {
-    expect(list('sort=lastName').rows.map((row) => row.lastName)).toEqual(['a', 'b', 'c', 'd']);
-    expect(list('sort=-lastName&pageSize=3&page=2').rows.map((row) => row.lastName)).toEqual(['a']);
-    expect(list('sort=receivedAt&pageSize=2')).toMatchObject({ total: 4 });
+    expect(list('sort=name').rows.map((row) => row.lastName)).toEqual(['a', 'b', 'c', 'd']);
+    expect(list('sort=-name&pageSize=3&page=2').rows.map((row) => row.lastName)).toEqual(['a']);
+    expect(list('sort=receivedAt&pageSize=2')).toMatchObject({ total: 4, totalCapped: false });
+  });
+
+  it('counts per status for the filters other than status', () => {
+    const page = list('status=won');
+    expect(page.total).toBe(0);
+    expect(page.statusCounts).toMatchObject({ new: 4, won: 0 });
+  });
+
+  it('filters by owner, country, do-not-contact, SLA and received presets', () => {
+    expect(list('owner=unassigned').total).toBe(4);
+    expect(list('owner=me').total).toBe(0);
+    expect(list('dnc=only').rows.map((row) => row.lastName)).toEqual(['d']);
+    expect(list('dnc=hide').total).toBe(3);
+    expect(list('country=US').total).toBe(0);
+    // T0 + 30 days: every lead is older than 24 hours and untouched, except the do-not-contact one.
+    const later = new Date(T0.getTime() + 30 * 86_400_000);
+    const at = (query: string, now: Date) =>
+      getLeads(temp.db, { db: temp.db, scope: ALL, viewerId: null, now }, parseLeadListParams(new URLSearchParams(query)));
+    expect(at('sla=first_touch_overdue', later).total).toBe(3);
+    expect(at('sla=first_touch_due', later).total).toBe(0);
+    expect(at('sla=first_touch_due', new Date(T0.getTime() + 3.5 * 86_400_000)).rows.map((row) => row.lastName)).toEqual(['c']);
+    expect(at('received=7d', new Date(T0.getTime() + 6 * 86_400_000)).total).toBe(4);
+    expect(at('received=today', new Date(T0.getTime() + 3 * 86_400_000)).rows.map((row) => row.lastName)).toEqual(['c']);
+  });
+
+  it('walks a list from one lead to its neighbours in the list order', () => {
+    const ids = list('sort=name').rows.map((row) => row.id);
+    const query = parseLeadListParams(new URLSearchParams('sort=name'));
+    const context = { db: temp.db, scope: ALL, viewerId: null };
+    expect(getLeadNeighbours(temp.db, context, query, ids[0]!)).toEqual({ previous: null, next: ids[1] });
+    expect(getLeadNeighbours(temp.db, context, query, ids[2]!)).toEqual({ previous: ids[1], next: ids[3] });
+    expect(getLeadNeighbours(temp.db, context, query, ids[3]!)).toEqual({ previous: ids[2], next: null });
+  });
+
+  it('reads a whole list in keyset batches, in order', () => {
+    const query = parseLeadListParams(new URLSearchParams('sort=-name&includeTest=true'));
+    const batches = [...leadListBatches(temp.db, { db: temp.db, scope: ALL, viewerId: null }, query, 2)];
+    expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1]);
+    expect(batches.flat().map((row) => row.lastName)).toEqual(['d', 'c', 'b', 'a', 'MSFT_TEST_1']);
   });
 });
 

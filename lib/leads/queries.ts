@@ -1,9 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db';
 import { leadEvents, leadNotes, leads, leadStatusChanges, offers, users, type Lead, type LeadEvent } from '@/db/schema';
-import type { LeadScope } from '@/lib/auth/permissions';
-import type { LeadListQuery, LeadSortKey } from './search-params';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { leadScope, type LeadScope, type Viewer } from '@/lib/auth/permissions';
+import { canonicalAction, canonicalSource, LEAD_STATUSES, type LeadStatus } from '@/lib/marketplace/vocabulary';
+import { tokenNeedle } from './journey-tokens';
+import { MAX_WINDOW, searchTerms, type LeadListQuery, type LeadSortKey, type ReceivedPreset } from './search-params';
+import { endOfDay, FIRST_TOUCH_WINDOW_MS, OPEN_STATUSES, type SlaFilter } from './sla';
 
 /** The lead as the API serves it (camelCase, no internal keys). */
 export type LeadSummary = {
@@ -29,8 +32,13 @@ export type LeadSummary = {
   ownerId: string | null;
   ownerName: string | null;
   assignedAt: Date | null;
+  touchCount: number;
+  firstTouchAt: Date | null;
+  lastTouchAt: Date | null;
+  nextFollowUpAt: Date | null;
   receivedAt: Date;
   lastEventAt: Date;
+  lastActivityAt: Date;
 };
 
 export type LeadEventView = Omit<LeadEvent, 'rawBody' | 'dedupeHash' | 'intakeKeyId'> & {
@@ -66,8 +74,13 @@ const summaryColumns = {
   ownerId: leads.ownerId,
   ownerName: users.name,
   assignedAt: leads.assignedAt,
+  touchCount: leads.touchCount,
+  firstTouchAt: leads.firstTouchAt,
+  lastTouchAt: leads.lastTouchAt,
+  nextFollowUpAt: leads.nextFollowUpAt,
   receivedAt: leads.receivedAt,
   lastEventAt: leads.lastEventAt,
+  lastActivityAt: leads.lastActivityAt,
 };
 
 /** The leads a viewer may see at all (see lib/auth/permissions leadScope). */
@@ -75,84 +88,301 @@ export function scopeCondition(scope: LeadScope): SQL | undefined {
   return scope.kind === 'all' ? undefined : or(eq(leads.ownerId, scope.userId), isNull(leads.ownerId));
 }
 
-const SORT_COLUMNS = {
-  receivedAt: leads.receivedAt,
-  lastEventAt: leads.lastEventAt,
-  lastName: leads.lastName,
-  firstName: leads.firstName,
-  company: leads.company,
-  country: leads.country,
-  email: leads.emailNormalized,
-  offerTitle: leads.offerTitle,
-  status: leads.status,
-  stage: leads.stage,
-} satisfies Record<LeadSortKey, unknown>;
+/**
+ * What each sort orders by: one or two leading expressions, then received_at and id in the same
+ * direction. Text columns sort by coalesce(column, '') — exactly the expressions the indexes in
+ * db/schema.ts are built on, so every sort is an index walk and keyset paging compares row values.
+ */
+const SORT_EXPRESSIONS: Record<LeadSortKey, SQL[]> = {
+  receivedAt: [],
+  lastActivityAt: [sql`${leads.lastActivityAt}`],
+  nextFollowUpAt: [sql`${leads.nextFollowUpAt}`],
+  name: [sql`coalesce(${leads.lastName}, '')`, sql`coalesce(${leads.firstName}, '')`],
+  company: [sql`coalesce(${leads.company}, '')`],
+  country: [sql`coalesce(${leads.country}, '')`],
+  status: [sql`${leads.status}`],
+  stage: [sql`coalesce(${leads.stage}, '')`],
+};
 
-/** `%`, `_` and the escape character itself are literal in a search. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+function sortExpressions(key: LeadSortKey): SQL[] {
+  return [...SORT_EXPRESSIONS[key], sql`${leads.receivedAt}`, sql`${leads.id}`];
 }
 
-export function leadListWhere(scope: LeadScope, query: LeadListQuery): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
-  if (!query.includeTest) conditions.push(eq(leads.isTest, false));
-  if (query.status?.length) conditions.push(inArray(leads.status, query.status));
-  if (query.stage?.length) conditions.push(inArray(leads.stage, query.stage));
-  if (query.from) conditions.push(gte(leads.receivedAt, query.from));
-  if (query.to) conditions.push(lte(leads.receivedAt, query.to));
-  if (query.offer?.length) {
-    const keys = query.offer.map((offer) => offer.toLowerCase());
-    conditions.push(
-      inArray(leads.offerRef, sql`(select ${offers.id} from ${offers} where ${inArray(offers.key, keys)})`),
-    );
+/** The facts a list query needs besides its parameters. */
+export type ListContext = {
+  db: Db;
+  scope: LeadScope;
+  /** The signed-in person, for `owner=me`; null for API keys. */
+  viewerId: string | null;
+  now?: Date;
+};
+
+export function listContext(db: Db, viewer: Viewer, now?: Date): ListContext {
+  return { db, scope: leadScope(viewer), viewerId: viewer.kind === 'user' ? viewer.id : null, now };
+}
+
+/** An FTS5 query that finds every term as a substring (terms are quoted: no query syntax). */
+export function searchMatch(q: string): string | null {
+  const terms = searchTerms(q);
+  return terms.length ? terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' ') : null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A received-date preset as a time range ending now; days count from the start of today (UTC). */
+export function receivedRange(preset: ReceivedPreset, now: Date): { from: Date; to: Date } {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const daysBack = { today: 0, '7d': 6, '30d': 29, '90d': 89 } as const;
+  const from =
+    preset === 'quarter'
+      ? new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1))
+      : new Date(today - daysBack[preset] * DAY_MS);
+  return { from, to: now };
+}
+
+const OPEN_STATUS_SQL = sql.raw(OPEN_STATUSES.map((status) => `'${status}'`).join(', '));
+
+function slaCondition(filter: SlaFilter, now: Date): SQL {
+  // Literal constants (not bound values) so SQLite can match the partial indexes.
+  const open = sql`${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and ${leads.isTest} = 0`;
+  const windowStart = now.getTime() - FIRST_TOUCH_WINDOW_MS;
+  switch (filter) {
+    case 'first_touch_overdue':
+      return sql`${leads.firstTouchAt} is null and ${leads.receivedAt} < ${windowStart} and ${open}`;
+    case 'first_touch_due':
+      return sql`${leads.firstTouchAt} is null and ${leads.receivedAt} >= ${windowStart} and ${open}`;
+    case 'follow_up_due':
+      return sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} <= ${endOfDay(now).getTime()} and ${open}`;
+    case 'follow_up_overdue':
+      return sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} < ${now.getTime()} and ${open}`;
   }
-  // A lead matches a source or action filter when any delivery of its journey does.
-  for (const [values, column] of [
-    [query.source, leadEvents.source],
-    [query.action, leadEvents.action],
+}
+
+/** Every condition of a list query except the nurture status (status counts vary that one). */
+function filterConditions(context: ListContext, query: LeadListQuery): (SQL | undefined)[] {
+  const now = context.now ?? new Date();
+  const conditions: (SQL | undefined)[] = [scopeCondition(context.scope)];
+  // Unary + keeps SQLite from walking an index for this near-constant term (the sort and the
+  // selective filters should drive the plan); is_test rides in leads_received_idx for counts.
+  if (!query.includeTest) conditions.push(sql`+${leads.isTest} = 0`);
+  const { db } = context;
+  if (query.stage?.length) conditions.push(oneOf(db, sql`coalesce(${leads.stage}, '')`, query.stage));
+  if (query.country?.length) conditions.push(oneOf(db, sql`coalesce(${leads.country}, '')`, query.country));
+  if (query.owner === 'me') {
+    conditions.push(context.viewerId ? eq(leads.ownerId, context.viewerId) : sql`0`);
+  } else if (query.owner === 'unassigned') {
+    conditions.push(isNull(leads.ownerId));
+  } else if (query.owner && query.owner !== 'anyone') {
+    conditions.push(eq(leads.ownerId, query.owner));
+  }
+  if (query.dnc === 'only') conditions.push(sql`${leads.doNotContact} = 1`);
+  if (query.dnc === 'hide') conditions.push(sql`${leads.doNotContact} = 0`);
+  if (query.sla) conditions.push(slaCondition(query.sla, now));
+  const range = query.received ? receivedRange(query.received, now) : { from: query.from, to: query.to };
+  if (range.from) conditions.push(gte(leads.receivedAt, range.from));
+  if (range.to) conditions.push(lte(leads.receivedAt, range.to));
+  if (query.offer?.length) {
+    // Resolved first (a handful of catalog rows), so the planner sees the ids and uses the index.
+    const keys = query.offer.map((offer) => offer.toLowerCase());
+    const ids = db
+      .select({ id: offers.id })
+      .from(offers)
+      .where(inArray(offers.key, keys))
+      .all()
+      .map((offer) => offer.id);
+    conditions.push(ids.length ? oneOf(db, leads.offerRef, ids) : sql`0`);
+  }
+  // A lead matches a source or action filter when any delivery of its journey does: each lead
+  // keeps its journey's tokens (lib/leads/journey-tokens), so this reads the lead row only.
+  for (const [values, column, canonical] of [
+    [query.source, leads.journeySources, canonicalSource],
+    [query.action, leads.journeyActions, canonicalAction],
   ] as const) {
     if (!values?.length) continue;
-    conditions.push(
-      sql`exists (select 1 from ${leadEvents} where ${leadEvents.leadId} = ${leads.id} and ${inArray(column, values)})`,
-    );
+    conditions.push(or(...values.map((value) => sql`instr(${column}, ${tokenNeedle(canonical(value))}) > 0`)));
   }
   if (query.q) {
-    const pattern = likePattern(query.q);
-    const like = (column: SQL | AnySQLiteColumn) => sql`${column} like ${pattern} escape '\\'`;
+    const match = searchMatch(query.q);
+    // The search index yields at most the window's worth of newest matches (bounded work).
     conditions.push(
-      or(
-        like(leads.firstName),
-        like(leads.lastName),
-        like(sql`${leads.firstName} || ' ' || ${leads.lastName}`),
-        like(leads.email),
-        like(leads.company),
-      ),
+      match
+        ? sql`${leads.id} in (select rowid from leads_search where leads_search match ${match} order by rowid desc limit ${MAX_WINDOW})`
+        : sql`0`,
     );
   }
+  if (query.sort.key === 'nextFollowUpAt') conditions.push(sql`${leads.nextFollowUpAt} is not null`);
+  return conditions;
+}
+
+/** Below this many matches a multi-value filter is gathered through its index and sorted. */
+const GATHER_LIMIT = 20_000;
+
+/**
+ * A filter on an indexed expression. One value is `=` (SQLite keeps an index's order under an
+ * equality, not under `in (?)`). Several values are probed first, an index-only count of at most
+ * GATHER_LIMIT entries: a few matches are gathered through the index and sorted; many are checked
+ * on the rows the sort's index yields (`|| ''` hides the filter's index), which fills a page fast.
+ */
+function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | number)[]): SQL {
+  if (values.length === 1) return sql`${column} = ${values[0]}`;
+  const list = (items: readonly unknown[]) => sql`(${sql.join(items.map((item) => sql`${item}`), sql`, `)})`;
+  const gathered = sql`${column} in ${list(values)}`;
+  const probe = db.select({ one: sql`1` }).from(leads).where(gathered).limit(GATHER_LIMIT);
+  const matches = db.select({ n: count() }).from(probe.as('probe')).get()?.n ?? 0;
+  if (matches < GATHER_LIMIT) return gathered;
+  return sql`${column} || '' in ${list(values.map(String))}`;
+}
+
+export function leadListWhere(context: ListContext, query: LeadListQuery): SQL | undefined {
+  const conditions = filterConditions(context, query);
+  if (query.status?.length) conditions.push(oneOf(context.db, leads.status, query.status));
   return and(...conditions);
 }
 
-/** The list query in its order, unpaged (the export streams it). */
-export function leadListSelect(db: Db, scope: LeadScope, query: LeadListQuery) {
-  const column = SORT_COLUMNS[query.sort.key];
-  const order = query.sort.direction === 'asc' ? asc : desc;
+type SortDirection = 'asc' | 'desc';
+
+/** A sort on a column pinned to one value by a filter orders by received_at alone (same order). */
+function effectiveSortKey(query: LeadListQuery): LeadSortKey {
+  const pinned: Partial<Record<LeadSortKey, unknown[] | undefined>> = {
+    country: query.country,
+    stage: query.stage,
+    status: query.status,
+  };
+  return pinned[query.sort.key]?.length === 1 ? 'receivedAt' : query.sort.key;
+}
+
+function orderBy(key: LeadSortKey, direction: SortDirection): SQL[] {
+  return sortExpressions(key).map((expression) => (direction === 'asc' ? asc(expression) : desc(expression)));
+}
+
+/** The sort position of one lead: the values its sort expressions take. */
+function sortValues(db: Db, key: LeadSortKey, id: number): unknown[] | null {
+  const expressions = sortExpressions(key);
+  const row = db
+    .select(Object.fromEntries(expressions.map((expression, index) => [`k${index}`, expression])))
+    .from(leads)
+    .where(eq(leads.id, id))
+    .get() as Record<string, unknown> | undefined;
+  return row ? expressions.map((_, index) => row[`k${index}`]) : null;
+}
+
+/** Rows strictly after `values` in the given order: a row-value comparison the index serves. */
+function keysetCondition(key: LeadSortKey, direction: SortDirection, values: unknown[]): SQL {
+  const columns = sql.join(sortExpressions(key), sql`, `);
+  const bound = sql.join(values.map((value) => sql`${value}`), sql`, `);
+  return direction === 'asc' ? sql`(${columns}) > (${bound})` : sql`(${columns}) < (${bound})`;
+}
+
+/** The list query in its order, unpaged; `after` continues from a lead's position (keyset). */
+export function leadListSelect(db: Db, context: ListContext, query: LeadListQuery, after?: unknown[]) {
+  const where = leadListWhere(context, query);
   return db
     .select(summaryColumns)
     .from(leads)
     .leftJoin(users, eq(users.id, leads.ownerId))
-    .where(leadListWhere(scope, query))
-    // The id tie-breaker keeps pages stable when many leads share a value.
-    .orderBy(order(column), order(leads.id));
+    .where(after ? and(where, keysetCondition(effectiveSortKey(query), query.sort.direction, after)) : where)
+    .orderBy(...orderBy(effectiveSortKey(query), query.sort.direction));
 }
 
-export function getLeads(db: Db, scope: LeadScope, query: LeadListQuery): { rows: LeadSummary[]; total: number } {
-  const where = leadListWhere(scope, query);
-  const rows = leadListSelect(db, scope, query)
+/** Keyset batches of the whole list, in order: for the export, without deep offsets. */
+export function* leadListBatches(db: Db, context: ListContext, query: LeadListQuery, batchSize: number): Generator<LeadSummary[]> {
+  let after: unknown[] | undefined;
+  for (;;) {
+    const batch = leadListSelect(db, context, query, after).limit(batchSize).all();
+    if (batch.length) yield batch;
+    if (batch.length < batchSize) return;
+    after = sortValues(db, effectiveSortKey(query), batch.at(-1)!.id) ?? undefined;
+    if (!after) return;
+  }
+}
+
+export type LeadPage = {
+  rows: LeadSummary[];
+  /** Matches of the whole view, counted up to the window; `totalCapped` when there are more. */
+  total: number;
+  totalCapped: boolean;
+  /** Per nurture status, for the current filters other than status (each capped likewise). */
+  statusCounts: Record<LeadStatus, number | null>;
+  cappedStatuses: LeadStatus[];
+};
+
+/** True when the query filters on more than scope, test leads and status. */
+function hasNarrowingFilter(query: LeadListQuery): boolean {
+  return Boolean(
+    query.source?.length || query.action?.length || query.offer?.length || query.stage?.length ||
+      query.country?.length || (query.owner && query.owner !== 'anyone') || query.dnc || query.sla ||
+      query.received || query.from || query.to || query.q || query.sort.key === 'nextFollowUpAt',
+  );
+}
+
+/** Counts at most `MAX_WINDOW + 1` matching rows: bounded work however broad the view. */
+function boundedCount(db: Db, where: SQL | undefined): number {
+  const inner = db.select({ one: sql`1` }).from(leads).where(where).limit(MAX_WINDOW + 1);
+  return db.select({ n: count() }).from(inner.as('matches')).get()?.n ?? 0;
+}
+
+export function getLeads(db: Db, context: ListContext, query: LeadListQuery): LeadPage {
+  const rows = leadListSelect(db, context, query)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
-  const total = db.select({ total: count() }).from(leads).where(where).get()?.total ?? 0;
-  return { rows, total };
+  const filters = filterConditions(context, query);
+  const base = and(...filters);
+  const statusCounts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number | null>;
+  const cappedStatuses: LeadStatus[] = [];
+  const narrow = boundedCount(db, base) <= MAX_WINDOW;
+  if (narrow) {
+    // At most MAX_WINDOW rows: one grouped pass gives exact counts.
+    const rows = db.select({ status: leads.status, n: count() }).from(leads).where(base).groupBy(leads.status).all();
+    for (const row of rows) statusCounts[row.status] = row.n;
+  } else if (!hasNarrowingFilter(query)) {
+    // The whole workspace (or a rep's scope): each status is a bounded walk of the status index.
+    for (const status of LEAD_STATUSES) {
+      const n = boundedCount(db, and(base, sql`${leads.status} = ${status}`));
+      statusCounts[status] = Math.min(n, MAX_WINDOW);
+      if (n > MAX_WINDOW) cappedStatuses.push(status);
+    }
+  } else {
+    // A broad filtered view: per-status counts would each walk an index over the whole
+    // filtered set, so only the (capped) total is given.
+    for (const status of LEAD_STATUSES) statusCounts[status] = null;
+  }
+  let total = 0;
+  for (const status of LEAD_STATUSES) {
+    if (!query.status?.length || query.status.includes(status)) total += statusCounts[status] ?? 0;
+  }
+  if (!narrow && Object.values(statusCounts).includes(null)) total = MAX_WINDOW + 1;
+  const totalCapped = cappedStatuses.some((status) => !query.status?.length || query.status.includes(status));
+  return {
+    rows,
+    total: Math.min(total, MAX_WINDOW),
+    totalCapped: totalCapped || total > MAX_WINDOW,
+    statusCounts,
+    cappedStatuses,
+  };
+}
+
+/** The leads before and after one lead in a list's order (for walking the list from a lead). */
+export function getLeadNeighbours(
+  db: Db,
+  context: ListContext,
+  query: LeadListQuery,
+  leadId: number,
+): { previous: number | null; next: number | null } {
+  const key = effectiveSortKey(query);
+  const position = sortValues(db, key, leadId);
+  if (!position) return { previous: null, next: null };
+  const where = leadListWhere(context, query);
+  const neighbour = (direction: SortDirection) =>
+    db
+      .select({ id: leads.id })
+      .from(leads)
+      .where(and(where, keysetCondition(key, direction, position)))
+      .orderBy(...orderBy(key, direction))
+      .limit(1)
+      .get()?.id ?? null;
+  const reverse: SortDirection = query.sort.direction === 'asc' ? 'desc' : 'asc';
+  return { previous: neighbour(reverse), next: neighbour(query.sort.direction) };
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -218,8 +448,9 @@ export function getLatestLeads(db: Db, scope: LeadScope, limit = 8): LeadSummary
 }
 
 /**
- * Headline counts for the first screen; test leads never count. Three index-only counts
- * (is_test + received_at, and a partial index on do-not-contact) rather than one table scan.
+ * Headline counts for the first screen; test leads never count. Index-only counts: all leads on
+ * received_at minus the few test leads (their own partial index), and do-not-contact leads on
+ * theirs. A rep's scope needs the rows, so a rep's counts read the owner index instead.
  */
 export function getLeadCounts(
   db: Db,
@@ -229,10 +460,11 @@ export function getLeadCounts(
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const countWhere = (where: SQL | undefined) =>
     db.select({ n: count() }).from(leads).where(and(where, scopeCondition(scope))).get()?.n ?? 0;
+  const real = (where: SQL | undefined) => countWhere(where) - countWhere(and(where, sql`${leads.isTest} = 1`));
   return {
-    total: countWhere(eq(leads.isTest, false)),
-    lastWeek: countWhere(and(eq(leads.isTest, false), gte(leads.receivedAt, weekAgo))),
-    doNotContact: countWhere(and(eq(leads.isTest, false), sql`${leads.doNotContact} = 1`)),
+    total: real(undefined),
+    lastWeek: real(gte(leads.receivedAt, weekAgo)),
+    doNotContact: countWhere(and(sql`${leads.doNotContact} = 1`, sql`+${leads.isTest} = 0`)),
   };
 }
 

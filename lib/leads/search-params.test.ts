@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { parseLeadListParams } from './search-params';
+import { DEFAULT_COLUMNS, parseLeadListParams } from './search-params';
 
 const parse = (query: string) => parseLeadListParams(new URLSearchParams(query));
 function details(query: string) {
@@ -21,6 +21,7 @@ describe('parseLeadListParams', () => {
       sort: { key: 'receivedAt', direction: 'desc' },
       page: 1,
       pageSize: 50,
+      cols: DEFAULT_COLUMNS,
     });
   });
 

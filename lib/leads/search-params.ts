@@ -1,23 +1,60 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
+import { SLA_FILTERS } from './sla';
 
 // The read API's query contract: one schema, used by GET /api/leads and the pages.
 
 /** URL sort key → what it orders by. The only sort keys there are. */
 export const LEAD_SORT_KEYS = [
   'receivedAt',
-  'lastEventAt',
-  'lastName',
-  'firstName',
+  'lastActivityAt',
+  'nextFollowUpAt',
+  'name',
   'company',
   'country',
-  'email',
-  'offerTitle',
   'status',
   'stage',
 ] as const;
 export type LeadSortKey = (typeof LEAD_SORT_KEYS)[number];
+
+/** Owner filter: mine, nobody's, anybody's, or one person's (by user id). */
+export const OWNER_FILTERS = ['me', 'unassigned', 'anyone'] as const;
+
+/** Received-date presets, relative to now (days count back from the start of today, UTC). */
+export const RECEIVED_PRESETS = ['today', '7d', '30d', '90d', 'quarter'] as const;
+export type ReceivedPreset = (typeof RECEIVED_PRESETS)[number];
+
+export const DNC_FILTERS = ['only', 'hide'] as const;
+
+/** The table's columns, in their default order; `cols` picks and orders the visible ones. */
+export const LEAD_COLUMNS = [
+  'name',
+  'company',
+  'title',
+  'email',
+  'country',
+  'offer',
+  'action',
+  'stage',
+  'status',
+  'owner',
+  'receivedAt',
+  'lastActivityAt',
+  'nextFollowUpAt',
+  'sla',
+] as const;
+export type LeadColumn = (typeof LEAD_COLUMNS)[number];
+export const DEFAULT_COLUMNS: readonly LeadColumn[] = LEAD_COLUMNS.filter((column) => column !== 'title' && column !== 'email');
+
+/**
+ * How deep pages go: the first 10,000 matches of any view can be paged through (sort the other
+ * way or narrow the filters to reach the rest; the export streams them all). Counts stop at the
+ * same bound. This keeps every list request an index walk of bounded length.
+ */
+export const MAX_WINDOW = 10_000;
+/** Search terms shorter than this cannot use the trigram index. */
+export const MIN_SEARCH_LENGTH = 3;
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -88,28 +125,62 @@ export const leadListParamsSchema = z
       offer: list(freeText),
       status: list(z.enum(LEAD_STATUSES, { error: `must be one of ${LEAD_STATUSES.join(', ')}` })),
       stage: list(z.enum(LEAD_STAGES, { error: `must be one of ${LEAD_STAGES.join(', ')}` })),
-      q: freeText.trim().optional(),
+      owner: z
+        .string()
+        .trim()
+        .min(1, 'must be me, unassigned, anyone or a user id')
+        .max(100, 'at most 100 characters')
+        .optional(),
+      country: list(freeText),
+      dnc: z.enum(DNC_FILTERS, { error: `must be one of ${DNC_FILTERS.join(', ')}` }).optional(),
+      sla: z.enum(SLA_FILTERS, { error: `must be one of ${SLA_FILTERS.join(', ')}` }).optional(),
+      q: freeText
+        .trim()
+        .refine((value) => value === '' || searchTerms(value).length > 0, {
+          message: `needs a word of at least ${MIN_SEARCH_LENGTH} characters`,
+        })
+        .optional(),
+      received: z.enum(RECEIVED_PRESETS, { error: `must be one of ${RECEIVED_PRESETS.join(', ')}` }).optional(),
       from: dateParam('start'),
       to: dateParam('end'),
       includeTest: booleanParam,
       sort: sortParam,
-      page: pageNumber(1_000_000),
+      page: pageNumber(MAX_WINDOW),
       pageSize: pageNumber(MAX_PAGE_SIZE),
+      cols: list(z.enum(LEAD_COLUMNS, { error: `must be one of ${LEAD_COLUMNS.join(', ')}` })),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'is not a known parameter' : undefined) },
   )
   .refine((params) => !params.from || !params.to || params.from <= params.to, {
     message: 'must not be after `to`',
     path: ['from'],
+  })
+  .refine((params) => !params.received || (!params.from && !params.to), {
+    message: 'use either a preset or from/to, not both',
+    path: ['received'],
+  })
+  .refine((params) => (params.page ?? 1) * (params.pageSize ?? DEFAULT_PAGE_SIZE) <= MAX_WINDOW + (params.pageSize ?? DEFAULT_PAGE_SIZE) - 1, {
+    message: `pages reach the first ${MAX_WINDOW.toLocaleString('en')} matches; sort the other way or narrow the filters`,
+    path: ['page'],
   });
+
+/** The words of a search that the index can look up (quoted phrases are not special). */
+export function searchTerms(q: string): string[] {
+  return q
+    .split(/\s+/)
+    .map((term) => term.trim())
+    .filter((term) => [...term].length >= MIN_SEARCH_LENGTH);
+}
 
 export type LeadListParams = z.output<typeof leadListParamsSchema>;
 
-export type LeadListQuery = Omit<LeadListParams, 'sort' | 'page' | 'pageSize' | 'includeTest'> & {
+export type LeadListQuery = Omit<LeadListParams, 'sort' | 'page' | 'pageSize' | 'includeTest' | 'cols'> & {
   includeTest: boolean;
   sort: { key: LeadSortKey; direction: 'asc' | 'desc' };
   page: number;
   pageSize: number;
+  /** Visible columns in order (the export writes these). */
+  cols: readonly LeadColumn[];
 };
 
 /** Parses a query string into a list query, or throws a 400 naming every bad parameter. */
@@ -128,9 +199,11 @@ export function parseLeadListParams(searchParams: URLSearchParams): LeadListQuer
   const params = parsed.data;
   return {
     ...params,
+    q: params.q || undefined,
     includeTest: params.includeTest ?? false,
     sort: params.sort ?? { key: 'receivedAt', direction: 'desc' },
     page: params.page ?? 1,
     pageSize: params.pageSize ?? DEFAULT_PAGE_SIZE,
+    cols: params.cols?.length ? [...new Set(params.cols)] : DEFAULT_COLUMNS,
   };
 }

@@ -1,10 +1,10 @@
-// GET /api/leads/export — the current list (same filters and sort as GET /api/leads, every page) as CSV
+// GET /api/leads/export — the current view (same filters, sort and visible columns as GET /api/leads, every page) as CSV
 import { getDb } from '@/db';
 import { recordAudit } from '@/lib/audit/log';
-import { leadScope } from '@/lib/auth/permissions';
 import { actorOf, requireApiViewer } from '@/lib/auth/viewer';
 import { methodNotAllowed, toErrorResponse } from '@/lib/errors';
 import { exportLeadsCsv } from '@/lib/leads/export';
+import { listContext } from '@/lib/leads/queries';
 import { parseLeadListParams } from '@/lib/leads/search-params';
 
 export async function GET(request: Request): Promise<Response> {
@@ -16,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
     params.delete('pageSize');
     const query = parseLeadListParams(params);
     const db = getDb();
-    const { stream } = exportLeadsCsv(db, leadScope(viewer), query);
+    const { stream } = exportLeadsCsv(db, listContext(db, viewer), query);
     recordAudit(db, actorOf(viewer, request.headers), 'lead.exported', null, {
       filters: Object.fromEntries([...params.keys()].map((key) => [key, params.getAll(key).length])),
     });

@@ -1,0 +1,91 @@
+// The lead list's columns: their labels and their plain-text values, shared by the table's
+// header and column menu and by the CSV export (which writes exactly the visible columns).
+import { formatDuration } from '@/lib/format';
+import { actionLabel, stageLabel, STATUS_LABELS } from '@/lib/marketplace/vocabulary';
+import type { LeadSummary } from './queries';
+import type { LeadColumn } from './search-params';
+import { slaBadge, type SlaBadge } from './sla';
+
+export const COLUMN_LABELS: Record<LeadColumn, string> = {
+  name: 'Name',
+  company: 'Company',
+  title: 'Title',
+  email: 'Email',
+  country: 'Country',
+  offer: 'Offer',
+  action: 'Latest action',
+  stage: 'Stage',
+  status: 'Status',
+  owner: 'Owner',
+  receivedAt: 'Received',
+  lastActivityAt: 'Last activity',
+  nextFollowUpAt: 'Next follow-up',
+  sla: 'SLA',
+};
+
+/** The sort key a column header sorts by, when it sorts. */
+export const COLUMN_SORT = {
+  name: 'name',
+  company: 'company',
+  country: 'country',
+  stage: 'stage',
+  status: 'status',
+  receivedAt: 'receivedAt',
+  lastActivityAt: 'lastActivityAt',
+  nextFollowUpAt: 'nextFollowUpAt',
+} as const satisfies Partial<Record<LeadColumn, string>>;
+
+export function fullName(lead: Pick<LeadSummary, 'firstName' | 'lastName'>): string {
+  return [lead.firstName, lead.lastName].filter(Boolean).join(' ');
+}
+
+export function slaText(badge: SlaBadge | null, now = new Date()): string {
+  if (!badge) return '';
+  const distance = formatDuration(Math.abs(badge.dueAt.getTime() - now.getTime()));
+  switch (badge.kind) {
+    case 'first_touch_overdue':
+      return `First touch overdue by ${distance}`;
+    case 'first_touch_due':
+      return `First touch due in ${distance}`;
+    case 'follow_up_overdue':
+      return `Follow-up overdue by ${distance}`;
+    case 'follow_up_today':
+      return `Follow-up due in ${distance}`;
+  }
+}
+
+const iso = (value: Date | null) => (value ? value.toISOString() : '');
+
+/** A column's value as plain text (CSV cells; times in ISO 8601 UTC). */
+export function columnText(column: LeadColumn, lead: LeadSummary, now = new Date()): string {
+  switch (column) {
+    case 'name':
+      return fullName(lead);
+    case 'company':
+      return lead.company ?? '';
+    case 'title':
+      return lead.title ?? '';
+    case 'email':
+      return lead.email ?? '';
+    case 'country':
+      return lead.country ?? '';
+    case 'offer':
+      return lead.offerTitle ?? lead.offerId ?? '';
+    case 'action':
+      return lead.action ? actionLabel(lead.action) : '';
+    case 'stage':
+      return lead.stage ? stageLabel(lead.stage) : '';
+    case 'status':
+      return STATUS_LABELS[lead.status];
+    case 'owner':
+      return lead.ownerName ?? '';
+    case 'receivedAt':
+      return iso(lead.receivedAt);
+    case 'lastActivityAt':
+      return iso(lead.lastActivityAt);
+    case 'nextFollowUpAt':
+      return iso(lead.nextFollowUpAt);
+    case 'sla':
+      return slaText(slaBadge(lead, now), now);
+  }
+}
