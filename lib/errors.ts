@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** The change needs an explicit confirmation (resend with the named field set to true). */
+  confirmation_required: 409,
   payload_too_large: 413,
   unsupported_encoding: 415,
   invalid_lead: 422,

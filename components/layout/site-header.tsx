@@ -4,7 +4,10 @@ import { MainNav, type NavItem } from './main-nav';
 import { UserMenu } from './user-menu';
 
 export function SiteHeader({ viewer }: { viewer: Viewer & { kind: 'user' } }) {
-  const items: NavItem[] = [{ href: '/', label: 'Overview' }];
+  const items: NavItem[] = [
+    { href: '/', label: 'Overview' },
+    { href: '/leads', label: 'Leads' },
+  ];
   if (can(viewer, 'workspace:admin')) items.push({ href: '/settings', label: 'Settings' });
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">

@@ -5,6 +5,7 @@ import { FormError } from '@/components/ui/form';
 import { useFormAction } from '@/lib/actions/use-form-action';
 import { formatDateTime } from '@/lib/format';
 import type { LeadNote } from '@/lib/leads/queries';
+import { NOTE_MAX_LENGTH } from '@/lib/leads/nurture';
 
 /** Notes as plain text (line breaks kept, never HTML), newest first, with a form when the viewer works the lead. */
 export function LeadNotes({ leadId, notes, canWrite }: { leadId: number; notes: LeadNote[]; canWrite: boolean }) {
@@ -21,7 +22,8 @@ export function LeadNotes({ leadId, notes, canWrite }: { leadId: number; notes: 
             id="note-body"
             name="body"
             rows={3}
-            maxLength={5000}
+            maxLength={NOTE_MAX_LENGTH}
+            aria-keyshortcuts="n"
             aria-invalid={fieldErrors.body ? true : undefined}
             aria-describedby={fieldErrors.body ? 'note-body-error' : undefined}
             className="min-h-20 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid]:border-red-500 dark:border-slate-700 dark:bg-slate-950"

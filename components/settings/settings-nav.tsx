@@ -6,6 +6,7 @@ import { cn } from '@/lib/utils';
 const TABS = [
   { href: '/settings/users', label: 'Users' },
   { href: '/settings/keys', label: 'Keys' },
+  { href: '/settings/qualification', label: 'Qualification' },
   { href: '/settings/audit', label: 'Audit log' },
 ] as const;
 

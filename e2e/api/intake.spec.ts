@@ -181,10 +181,10 @@ test.describe('read API', () => {
       );
       expect((await postLead(request, JSON.stringify(lead))).status()).toBe(201);
     }
-    const all = await (await request.get(`/api/leads?q=${encodeURIComponent(company)}&sort=lastName&pageSize=2`)).json();
+    const all = await (await request.get(`/api/leads?q=${encodeURIComponent(company)}&sort=name&pageSize=2`)).json();
     expect(all).toMatchObject({ total: 3, page: 1, pageSize: 2, pageCount: 2 });
     expect(all.rows.map((row: { lastName: string }) => row.lastName)).toEqual(['Name0', 'Name1']);
-    const second = await (await request.get(`/api/leads?q=${encodeURIComponent(company)}&sort=lastName&pageSize=2&page=2`)).json();
+    const second = await (await request.get(`/api/leads?q=${encodeURIComponent(company)}&sort=name&pageSize=2&page=2`)).json();
     expect(second.rows.map((row: { lastName: string }) => row.lastName)).toEqual(['Name2']);
     const ins = await (await request.get(`/api/leads?q=${encodeURIComponent(company)}&action=INS,Create&source=AzureMarketplace`)).json();
     expect(ins.total).toBe(2);

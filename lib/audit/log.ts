@@ -21,6 +21,16 @@ export const AUDIT_ACTIONS = {
   'lead.claimed': 'Lead claimed',
   'lead.assigned': 'Lead assigned',
   'lead.status_changed': 'Lead status changed',
+  'lead.released': 'Lead released',
+  'lead.touch_logged': 'Touch logged',
+  'lead.follow_up_set': 'Follow-up set',
+  'lead.follow_up_cleared': 'Follow-up cleared',
+  'lead.qualification_changed': 'Lead qualification changed',
+  'qualification.item_created': 'Qualification item added',
+  'qualification.item_updated': 'Qualification item edited',
+  'qualification.item_moved': 'Qualification item moved',
+  'qualification.item_archived': 'Qualification item archived',
+  'qualification.item_restored': 'Qualification item restored',
   'lead.exported': 'Leads exported',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

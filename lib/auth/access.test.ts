@@ -74,7 +74,7 @@ describe('lead scope and work', () => {
     claimLead(temp.db, rep1, SYSTEM_ACTOR, a);
     setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, a, { status: 'contacted' });
     expect(() => setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, a, { status: 'lost' })).toThrow(/attention/);
-    setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, a, { status: 'lost', lostReason: 'Chose a competitor' });
+    setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, a, { status: 'lost', lostReason: 'Chose a competitor', confirmFewTouches: true });
     const history = temp.db.select().from(leadStatusChanges).where(eq(leadStatusChanges.leadId, a)).all();
     expect(history.map((row) => [row.fromStatus, row.toStatus, row.changedBy])).toEqual([
       ['new', 'contacted', rep1.id],

@@ -210,6 +210,7 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
         : sql`0`,
     );
   }
+  if (query.ids?.length) conditions.push(inArray(leads.id, query.ids));
   if (query.sort.key === 'nextFollowUpAt') conditions.push(sql`${leads.nextFollowUpAt} is not null`);
   return conditions;
 }
@@ -360,6 +361,36 @@ export function getLeads(db: Db, context: ListContext, query: LeadListQuery): Le
     statusCounts,
     cappedStatuses,
   };
+}
+
+export type QueueSection = { key: 'first_touch' | 'follow_up' | 'to_claim'; rows: LeadSummary[] };
+
+/**
+ * A rep's queue, in the order to work it: my leads waiting for their first touch (overdue or
+ * inside the 24-hour window), my follow-ups due today or overdue, then new unassigned leads to
+ * claim; oldest first in each. Each section is one index walk, at most `limit` rows.
+ */
+export function getQueue(db: Db, viewerId: string, now = new Date(), limit = 50): QueueSection[] {
+  const open = sql`${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and +${leads.isTest} = 0`;
+  const select = (where: SQL, order: SQL[]) =>
+    db.select(summaryColumns).from(leads).leftJoin(users, eq(users.id, leads.ownerId)).where(where).orderBy(...order).limit(limit).all();
+  return [
+    {
+      key: 'first_touch',
+      rows: select(and(eq(leads.ownerId, viewerId), isNull(leads.firstTouchAt), open)!, [asc(leads.receivedAt), asc(leads.id)]),
+    },
+    {
+      key: 'follow_up',
+      rows: select(
+        and(eq(leads.ownerId, viewerId), sql`${leads.nextFollowUpAt} <= ${endOfDay(now).getTime()}`, open)!,
+        [asc(leads.nextFollowUpAt), asc(leads.id)],
+      ),
+    },
+    {
+      key: 'to_claim',
+      rows: select(and(isNull(leads.ownerId), sql`${leads.status} = 'new'`, open)!, [asc(leads.receivedAt), asc(leads.id)]),
+    },
+  ];
 }
 
 /** The leads before and after one lead in a list's order (for walking the list from a lead). */

@@ -148,6 +148,14 @@ export const leadListParamsSchema = z
       page: pageNumber(MAX_WINDOW),
       pageSize: pageNumber(MAX_PAGE_SIZE),
       cols: list(z.enum(LEAD_COLUMNS, { error: `must be one of ${LEAD_COLUMNS.join(', ')}` })),
+      /** Only these leads (the table's selection, for exporting it). */
+      ids: z
+        .string()
+        .transform((value) => value.split(',').filter(Boolean))
+        .pipe(z.array(z.string().regex(/^\d{1,15}$/, 'must be lead ids').transform(Number)).max(1000, 'at most 1000 ids'))
+        .optional(),
+      /** The page's tab (a rep's queue or the whole list); the list query ignores it. */
+      view: z.enum(['queue', 'all'], { error: 'must be queue or all' }).optional(),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'is not a known parameter' : undefined) },
   )

@@ -4,25 +4,59 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Journey } from '@/components/leads/journey';
+import { LeadFollowUp, type FollowUpState } from '@/components/leads/lead-follow-up';
 import { LeadNotes } from '@/components/leads/lead-notes';
+import { LeadPager } from '@/components/leads/lead-pager';
+import { LeadQualification } from '@/components/leads/lead-qualification';
+import { LeadTouches } from '@/components/leads/lead-touches';
 import { LeadWorkPanel } from '@/components/leads/lead-work-panel';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import { getDb } from '@/db';
 import { can, leadScope } from '@/lib/auth/permissions';
 import { listAssignableUsers } from '@/lib/auth/users';
 import { requirePageViewer } from '@/lib/auth/viewer';
-import { formatDateTime, personName } from '@/lib/format';
-import { getLeadById, getLeadNotes, getStatusHistory } from '@/lib/leads/queries';
+import { AppError } from '@/lib/errors';
+import { formatCount, formatDateTime, personName } from '@/lib/format';
+import { firstTouchSummary } from '@/lib/leads/nurture';
+import { getLeadQualification, getLeadTouches } from '@/lib/leads/nurture-queries';
+import { getLeadById, getLeadNeighbours, getLeadNotes, getStatusHistory, listContext } from '@/lib/leads/queries';
+import { parseLeadListParams, type LeadListQuery } from '@/lib/leads/search-params';
+import { awaitsFirstTouch, endOfDay } from '@/lib/leads/sla';
 import { actionLabel, stageLabel, STATUS_LABELS } from '@/lib/marketplace/vocabulary';
 import { cn } from '@/lib/utils';
 
 // No names in the title: browser history and tab titles are not the place for personal data.
 export const metadata: Metadata = { title: 'Lead' };
 
-export default async function LeadPage({ params }: PageProps<'/leads/[id]'>) {
+/** The list's query string as the table linked it, kept for previous/next and "Back to list". */
+function listQuery(searchParams: Record<string, string | string[] | undefined>): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(searchParams)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, item);
+  }
+  return query;
+}
+
+/** The list the lead was opened from, or null for a hand-edited or outdated query string. */
+function safeListParams(query: URLSearchParams): LeadListQuery | null {
+  try {
+    return parseLeadListParams(query);
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
+}
+
+function followUpState(at: Date | null, now: Date): FollowUpState {
+  if (!at) return null;
+  if (at < now) return 'overdue';
+  return at <= endOfDay(now) ? 'today' : 'later';
+}
+
+export default async function LeadPage({ params, searchParams }: PageProps<'/leads/[id]'>) {
   await connection();
   const viewer = await requirePageViewer('leads:read');
   const id = Number((await params).id);
@@ -30,17 +64,29 @@ export default async function LeadPage({ params }: PageProps<'/leads/[id]'>) {
   const db = getDb();
   const lead = getLeadById(db, leadScope(viewer), id);
   if (!lead) notFound();
+
+  const query = listQuery(await searchParams);
+  const listParams = safeListParams(query);
+  const neighbours = listParams ? getLeadNeighbours(db, listContext(db, viewer), listParams, id) : null;
+
   const history = getStatusHistory(db, id);
   const notes = getLeadNotes(db, id);
+  const touches = getLeadTouches(db, id);
+  const checklist = getLeadQualification(db, id);
+  const now = new Date();
   const mine = lead.ownerId === viewer.id;
   const canAssign = can(viewer, 'leads:assign');
   const canWork = can(viewer, 'leads:work') && (leadScope(viewer).kind === 'all' || mine);
   const people = canAssign ? listAssignableUsers(db).map(({ id: userId, name }) => ({ id: userId, name })) : [];
   const contactDisabled = lead.doNotContact;
+  const firstTouch = firstTouchSummary(lead.receivedAt, lead.firstTouchAt, now);
+  const showFirstTouch = firstTouch.kind === 'touched' || awaitsFirstTouch(lead);
+  const notWorkable = can(viewer, 'leads:claim') && !lead.ownerId ? 'Claim this lead to log touches.' : null;
 
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
+        <LeadPager query={query.toString()} neighbours={neighbours} />
         <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
           <Link href="/" className="hover:underline">
             Overview
@@ -63,11 +109,27 @@ export default async function LeadPage({ params }: PageProps<'/leads/[id]'>) {
         <div role="alert" className="flex items-start gap-3 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200">
           <Ban className="mt-0.5 size-5 shrink-0" aria-hidden />
           <p>
-            <strong>Do not contact.</strong> This customer asked Microsoft not to be contacted. Email and call actions are
-            turned off; keep the lead for the record only.
+            <strong>Do not contact.</strong> This customer asked Microsoft not to be contacted. Email and call actions, touch
+            logging and follow-ups are turned off; keep the lead for the record only.
           </p>
         </div>
       ) : null}
+
+      <dl aria-label="Activity" className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
+        <Stat label="Touches" value={formatCount(lead.touchCount)} />
+        <Stat label="Last touch" value={lead.lastTouchAt ? formatDateTime(lead.lastTouchAt) : 'None yet'} />
+        <Stat label="Last activity" value={formatDateTime(lead.lastActivityAt)} />
+        <Stat label="Next follow-up" value={lead.nextFollowUpAt ? formatDateTime(lead.nextFollowUpAt) : 'None planned'} />
+        {showFirstTouch ? (
+          <div className="col-span-2 flex flex-wrap items-center gap-2 sm:col-span-4">
+            <dt className="sr-only">Time to first touch</dt>
+            <dd className={cn(firstTouch.missed ? 'text-rose-700 dark:text-rose-300' : 'text-slate-700 dark:text-slate-300')}>
+              {firstTouch.text}
+            </dd>
+            {firstTouch.missed ? <Badge tone="danger">Missed the 24-hour window</Badge> : null}
+          </div>
+        ) : null}
+      </dl>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
@@ -84,6 +146,24 @@ export default async function LeadPage({ params }: PageProps<'/leads/[id]'>) {
                 <Item label="Country" value={lead.country} />
                 <Item label="First received" value={formatDateTime(lead.receivedAt)} />
               </dl>
+            </CardContent>
+          </Card>
+
+          <Card aria-labelledby="touches-title">
+            <CardHeader>
+              <CardTitle id="touches-title">Touches</CardTitle>
+              <CardDescription>Emails, calls and meetings with the customer. The first one stops the 24-hour clock.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <LeadTouches
+                leadId={lead.id}
+                touches={touches}
+                canLog={canWork}
+                disabledReason={
+                  contactDisabled ? 'Touch logging is turned off: this customer asked not to be contacted.' : canWork ? null : notWorkable
+                }
+                authorLabel={viewer.name}
+              />
             </CardContent>
           </Card>
 
@@ -130,16 +210,34 @@ export default async function LeadPage({ params }: PageProps<'/leads/[id]'>) {
             <CardHeader>
               <CardTitle id="work-title">Work this lead</CardTitle>
             </CardHeader>
-            <CardContent>
+            <CardContent className="flex flex-col gap-5">
               <LeadWorkPanel
                 leadId={lead.id}
                 status={lead.status}
                 owner={lead.ownerId ? { id: lead.ownerId, name: lead.ownerName ?? 'Unknown' } : null}
+                viewerId={viewer.id}
                 canClaim={can(viewer, 'leads:claim')}
                 canAssign={canAssign}
                 canWork={canWork}
                 people={people}
               />
+              <LeadFollowUp
+                leadId={lead.id}
+                nextFollowUpAt={lead.nextFollowUpAt}
+                state={followUpState(lead.nextFollowUpAt, now)}
+                canEdit={canWork}
+                disabledReason={contactDisabled ? 'Follow-ups are turned off: this customer asked not to be contacted.' : null}
+              />
+            </CardContent>
+          </Card>
+
+          <Card aria-labelledby="qualification-title">
+            <CardHeader>
+              <CardTitle id="qualification-title">Qualification</CardTitle>
+              <CardDescription>Every required item must be checked before the lead can be marked qualified.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <LeadQualification leadId={lead.id} items={checklist} canEdit={canWork} isAdmin={can(viewer, 'workspace:admin')} />
             </CardContent>
           </Card>
 
@@ -170,6 +268,15 @@ export default async function LeadPage({ params }: PageProps<'/leads/[id]'>) {
           </Card>
         </div>
       </div>
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="break-words font-medium tabular-nums">{value}</dd>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // GET /api/leads/{id} — one lead with its whole journey of events
-// PATCH /api/leads/{id} — { status, lostReason? } and/or { ownerId } (string, or null to unassign)
+// PATCH /api/leads/{id} — any of { status, lostReason?, confirmFewTouches? }, { ownerId } (string, or null to
+// unassign) and { nextFollowUpAt } (ISO 8601 date-time, or null to clear)
 import { getDb } from '@/db';
 import { leadScope } from '@/lib/auth/permissions';
 import { actorOf, requireApiViewer } from '@/lib/auth/viewer';
@@ -7,7 +8,9 @@ import { AppError, methodNotAllowed, toErrorResponse } from '@/lib/errors';
 import { readJsonObject } from '@/lib/http/json-body';
 import { getLeadById } from '@/lib/leads/queries';
 import { parseLeadId } from '@/lib/leads/lead-id';
-import { assignLead, setLeadStatus } from '@/lib/leads/work';
+import { assignLead, setFollowUp, setLeadStatus } from '@/lib/leads/work';
+
+const PATCH_FIELDS = ['status', 'lostReason', 'confirmFewTouches', 'ownerId', 'nextFollowUpAt'];
 
 export async function GET(request: Request, context: RouteContext<'/api/leads/[id]'>): Promise<Response> {
   try {
@@ -26,9 +29,9 @@ export async function PATCH(request: Request, context: RouteContext<'/api/leads/
     const viewer = await requireApiViewer(request, 'leads:read');
     const id = parseLeadId((await context.params).id);
     const body = await readJsonObject(request);
-    const unknown = Object.keys(body).filter((key) => !['status', 'lostReason', 'ownerId'].includes(key));
+    const unknown = Object.keys(body).filter((key) => !PATCH_FIELDS.includes(key));
     if (unknown.length || Object.keys(body).length === 0) {
-      throw new AppError('invalid_input', 'Send status (with lostReason when lost) and/or ownerId.', {
+      throw new AppError('invalid_input', 'Send status (with lostReason when lost), ownerId and/or nextFollowUpAt.', {
         details: unknown.map((field) => ({ field, message: 'Unknown field.' })),
       });
     }
@@ -42,8 +45,15 @@ export async function PATCH(request: Request, context: RouteContext<'/api/leads/
       }
       assignLead(db, viewer, actor, id, body.ownerId);
     }
-    if ('status' in body || 'lostReason' in body) {
-      setLeadStatus(db, viewer, actor, id, { status: body.status, lostReason: body.lostReason });
+    if ('status' in body || 'lostReason' in body || 'confirmFewTouches' in body) {
+      setLeadStatus(db, viewer, actor, id, {
+        status: body.status,
+        lostReason: body.lostReason,
+        confirmFewTouches: body.confirmFewTouches,
+      });
+    }
+    if ('nextFollowUpAt' in body) {
+      setFollowUp(db, viewer, actor, id, { nextFollowUpAt: body.nextFollowUpAt });
     }
     return Response.json(getLeadById(db, leadScope(viewer), id));
   } catch (error) {

@@ -1,0 +1,221 @@
+'use client';
+import { Search, X } from 'lucide-react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { DNC_FILTERS, MIN_SEARCH_LENGTH, RECEIVED_PRESETS, searchTerms } from '@/lib/leads/search-params';
+import { SLA_FILTER_LABELS, SLA_FILTERS } from '@/lib/leads/sla';
+import { FILTER_KEYS, type LeadViewState } from '@/lib/leads/view-state';
+import { ACTION_LABELS, LEAD_ACTIONS, LEAD_SOURCES, LEAD_STAGES, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
+import type { OfferOption } from '@/lib/offers/options';
+import type { Person } from './leads-view';
+
+const RECEIVED_LABELS: Record<(typeof RECEIVED_PRESETS)[number], string> = {
+  today: 'Today',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+  quarter: 'This quarter',
+};
+
+const DNC_LABELS: Record<(typeof DNC_FILTERS)[number], string> = { only: 'Only do-not-contact', hide: 'Hide do-not-contact' };
+
+const selectClass =
+  'h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+
+type Update = (patch: Partial<LeadViewState>) => void;
+
+export function LeadFilters({ state, onChange, offers, people }: { state: LeadViewState; onChange: Update; offers: OfferOption[]; people: Person[] }) {
+  const [text, setText] = useState(state.q ?? '');
+  useEffect(() => setText(state.q ?? ''), [state.q]);
+  const tooShort = text.trim() !== '' && searchTerms(text).length === 0;
+  const active = FILTER_KEYS.some((key) => state[key] !== null && !(Array.isArray(state[key]) && state[key].length === 0));
+  const customRange = state.from !== null || state.to !== null;
+
+  // Search as you type, once typing pauses.
+  useEffect(() => {
+    const trimmed = text.trim();
+    if (trimmed === (state.q ?? '') || tooShort) return;
+    const timer = setTimeout(() => onChange({ q: trimmed || null }), 350);
+    return () => clearTimeout(timer);
+  }, [text, tooShort, state.q, onChange]);
+
+  const single = (value: string) => (value ? [value] : null);
+
+  return (
+    <form role="search" aria-label="Filter leads" className="flex flex-col gap-3" onSubmit={(event) => event.preventDefault()}>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="lead-search" className="sr-only">
+          Search leads
+        </label>
+        <div className="relative">
+          <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-slate-400" aria-hidden />
+          <input
+            id="lead-search"
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Search name, email, company, title or description"
+            aria-describedby={tooShort ? 'lead-search-hint' : undefined}
+            className="h-9 w-full rounded-md border border-slate-300 bg-white pl-8 pr-3 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+        </div>
+        {tooShort ? (
+          <p id="lead-search-hint" className="text-xs text-slate-600 dark:text-slate-400">
+            Type at least {MIN_SEARCH_LENGTH} characters to search.
+          </p>
+        ) : null}
+      </div>
+      <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
+        <Filter label="Source">
+          <select className={selectClass} value={state.source?.[0] ?? ''} onChange={(event) => onChange({ source: single(event.target.value) })}>
+            <option value="">Any source</option>
+            {LEAD_SOURCES.map((source) => (
+              <option key={source} value={source}>
+                {SOURCE_LABELS[source]}
+              </option>
+            ))}
+          </select>
+        </Filter>
+        <Filter label="Action">
+          <select className={selectClass} value={state.action?.[0] ?? ''} onChange={(event) => onChange({ action: single(event.target.value) })}>
+            <option value="">Any action</option>
+            {LEAD_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {ACTION_LABELS[action]}
+              </option>
+            ))}
+          </select>
+        </Filter>
+        <Filter label="Offer">
+          <select className={selectClass} value={state.offer?.[0] ?? ''} onChange={(event) => onChange({ offer: single(event.target.value) })}>
+            <option value="">Any offer</option>
+            {offers.map((offer) => (
+              <option key={offer.key} value={offer.key}>
+                {offer.label}
+              </option>
+            ))}
+          </select>
+        </Filter>
+        <Filter label="Stage">
+          <select
+            className={selectClass}
+            value={state.stage?.[0] ?? ''}
+            onChange={(event) => onChange({ stage: event.target.value ? [event.target.value as (typeof LEAD_STAGES)[number]] : null })}
+          >
+            <option value="">Any stage</option>
+            {LEAD_STAGES.map((stage) => (
+              <option key={stage} value={stage}>
+                {STAGE_LABELS[stage]}
+              </option>
+            ))}
+          </select>
+        </Filter>
+        <Filter label="Owner">
+          <select className={selectClass} value={state.owner ?? ''} onChange={(event) => onChange({ owner: event.target.value || null })}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="unassigned">Unassigned</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        </Filter>
+        <Filter label="Country">
+          <input
+            className={selectClass}
+            defaultValue={state.country?.join(', ') ?? ''}
+            key={state.country?.join(',') ?? ''}
+            placeholder="e.g. US, DE"
+            onBlur={(event) => {
+              const countries = event.target.value.split(',').map((value) => value.trim()).filter(Boolean);
+              onChange({ country: countries.length ? countries : null });
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') event.currentTarget.blur();
+            }}
+          />
+        </Filter>
+        <Filter label="SLA">
+          <select
+            className={selectClass}
+            value={state.sla ?? ''}
+            onChange={(event) => onChange({ sla: (event.target.value || null) as LeadViewState['sla'] })}
+          >
+            <option value="">Any</option>
+            {SLA_FILTERS.map((sla) => (
+              <option key={sla} value={sla}>
+                {SLA_FILTER_LABELS[sla]}
+              </option>
+            ))}
+          </select>
+        </Filter>
+        <Filter label="Do not contact">
+          <select
+            className={selectClass}
+            value={state.dnc ?? ''}
+            onChange={(event) => onChange({ dnc: (event.target.value || null) as LeadViewState['dnc'] })}
+          >
+            <option value="">Show all</option>
+            {DNC_FILTERS.map((dnc) => (
+              <option key={dnc} value={dnc}>
+                {DNC_LABELS[dnc]}
+              </option>
+            ))}
+          </select>
+        </Filter>
+        <Filter label="Received">
+          <select
+            className={selectClass}
+            value={customRange ? 'custom' : (state.received ?? '')}
+            onChange={(event) => {
+              const value = event.target.value;
+              if (value === 'custom') return onChange({ received: null, from: state.from ?? new Date().toISOString().slice(0, 10) });
+              onChange({ received: (value || null) as LeadViewState['received'], from: null, to: null });
+            }}
+          >
+            <option value="">Any time</option>
+            {RECEIVED_PRESETS.map((preset) => (
+              <option key={preset} value={preset}>
+                {RECEIVED_LABELS[preset]}
+              </option>
+            ))}
+            <option value="custom">Custom range…</option>
+          </select>
+        </Filter>
+        {customRange ? (
+          <>
+            <Filter label="From (UTC)">
+              <input type="date" className={selectClass} value={state.from?.slice(0, 10) ?? ''} onChange={(event) => onChange({ from: event.target.value || null })} />
+            </Filter>
+            <Filter label="To (UTC)">
+              <input type="date" className={selectClass} value={state.to?.slice(0, 10) ?? ''} onChange={(event) => onChange({ to: event.target.value || null })} />
+            </Filter>
+          </>
+        ) : null}
+        <label className="flex items-end gap-2 pb-2 text-sm">
+          <input type="checkbox" className="size-4 accent-brand-600" checked={state.includeTest ?? false} onChange={(event) => onChange({ includeTest: event.target.checked || null })} />
+          Include test leads
+        </label>
+      </div>
+      {active ? (
+        <div>
+          <Button type="button" variant="ghost" size="sm" onClick={() => onChange(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}>
+            <X aria-hidden />
+            Clear filters
+          </Button>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function Filter({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+      {label}
+      {children}
+    </label>
+  );
+}

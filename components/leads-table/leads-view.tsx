@@ -1,0 +1,463 @@
+'use client';
+import {
+  columnVisibilityFeature,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type RowSelectionState,
+} from '@tanstack/react-table';
+import { ArrowDown, ArrowUp, ChevronLeft, ChevronRight, Download, Loader2 } from 'lucide-react';
+import Link from 'next/link';
+import { useQueryStates } from 'nuqs';
+import { useMemo, useState, useTransition } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { formatCount, formatDateTime } from '@/lib/format';
+import { COLUMN_LABELS, COLUMN_SORT, fullName, slaText } from '@/lib/leads/columns';
+import type { LeadPage, LeadSummary, QueueSection } from '@/lib/leads/queries';
+import { DEFAULT_COLUMNS, LEAD_COLUMNS, MAX_WINDOW, type LeadColumn } from '@/lib/leads/search-params';
+import { slaBadge } from '@/lib/leads/sla';
+import { FILTER_KEYS, leadViewParsers, serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
+import { actionLabel, LEAD_STATUSES, stageLabel, STATUS_LABELS, type LeadStatus } from '@/lib/marketplace/vocabulary';
+import type { OfferOption } from '@/lib/offers/options';
+import { cn } from '@/lib/utils';
+import { BulkBar } from './bulk-bar';
+import { ColumnMenu } from './column-menu';
+import { LeadFilters } from './filters';
+
+export type Person = { id: string; name: string };
+export type TablePermissions = { claim: boolean; assign: boolean; work: boolean; export: boolean };
+
+const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnVisibilityFeature, rowSelectionFeature });
+
+type Props = {
+  view: 'queue' | 'all';
+  isRep: boolean;
+  viewerId: string;
+  page: LeadPage | null;
+  queue: QueueSection[] | null;
+  problems: { field: string; message: string }[];
+  serverMs: number;
+  offers: OfferOption[];
+  people: Person[];
+  permissions: TablePermissions;
+};
+
+/** The query string of the current view without paging or tab: what a lead link and the export carry. */
+function viewQuery(state: LeadViewState): string {
+  return serializeLeadView({ ...state, page: null, view: null, ids: null }).replace(/^\?/, '');
+}
+
+export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers, people, permissions }: Props) {
+  const [pending, startTransition] = useTransition();
+  const [state, setState] = useQueryStates(leadViewParsers, { shallow: false, history: 'push', startTransition });
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [bulkMessage, setBulkMessage] = useState<string | null>(null);
+
+  const visible: readonly LeadColumn[] = state.cols?.length ? state.cols : DEFAULT_COLUMNS;
+  const sortKey = state.sort?.replace(/^-/, '') ?? 'receivedAt';
+  const sortDesc = state.sort ? state.sort.startsWith('-') : true;
+  const listQuery = viewQuery(state);
+  const leadHref = (id: number) => `/leads/${id}${listQuery ? `?${listQuery}` : ''}`;
+
+  const update = (patch: Partial<LeadViewState>) => {
+    const filterChanged = Object.keys(patch).some((key) => (FILTER_KEYS as readonly string[]).includes(key));
+    setSelection({});
+    setBulkMessage(null);
+    void setState(filterChanged ? { ...patch, page: null } : patch);
+  };
+
+  const columns = useMemo<ColumnDef<typeof features, LeadSummary>[]>(
+    () => [
+      {
+        id: 'select',
+        header: ({ table }) => (
+          <input
+            type="checkbox"
+            aria-label="Select all leads on this page"
+            className="size-4 accent-brand-600"
+            checked={table.getIsAllPageRowsSelected()}
+            ref={(input) => {
+              if (input) input.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+            }}
+            onChange={table.getToggleAllPageRowsSelectedHandler()}
+          />
+        ),
+        cell: ({ row }) => (
+          <input
+            type="checkbox"
+            aria-label={`Select ${fullName(row.original) || row.original.email || `lead ${row.original.id}`}`}
+            className="size-4 accent-brand-600"
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ),
+        enableHiding: false,
+      },
+      ...LEAD_COLUMNS.map(
+        (column): ColumnDef<typeof features, LeadSummary> => ({
+          id: column,
+          header: COLUMN_LABELS[column],
+          cell: ({ row }) => <Cell column={column} lead={row.original} href={leadHref(row.original.id)} />,
+        }),
+      ),
+    ],
+    // leadHref depends on the view's query string only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [listQuery],
+  );
+
+  const rows = useMemo(() => page?.rows ?? queue?.flatMap((section) => section.rows) ?? [], [page, queue]);
+  const table = useTable({
+    features,
+    data: rows,
+    columns,
+    getRowId: (row) => String(row.id),
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: page?.total ?? rows.length,
+    state: {
+      columnVisibility: Object.fromEntries(LEAD_COLUMNS.map((column) => [column, visible.includes(column)])),
+      rowSelection: selection,
+      pagination: { pageIndex: (state.page ?? 1) - 1, pageSize: state.pageSize ?? 50 },
+    },
+    onRowSelectionChange: (updater) => setSelection((current) => (typeof updater === 'function' ? updater(current) : updater)),
+  });
+
+  const selectedIds = Object.keys(selection).filter((id) => selection[id]).map(Number);
+  const pageCount = page ? Math.max(1, Math.ceil(page.total / (state.pageSize ?? 50))) : 1;
+  const currentPage = state.page ?? 1;
+  const exportHref = `/api/leads/export?${serializeLeadView({ ...state, cols: visible.length ? [...visible] : null, page: null, pageSize: null, view: null, ids: null }).replace(/^\?/, '')}`;
+
+  const headerFor = (column: LeadColumn) => {
+    const sort = (COLUMN_SORT as Partial<Record<LeadColumn, string>>)[column];
+    if (!sort) return COLUMN_LABELS[column];
+    const active = sortKey === sort;
+    const next = active && !sortDesc ? `-${sort}` : sort;
+    return (
+      <button
+        type="button"
+        onClick={() => update({ sort: next === '-receivedAt' ? null : next, page: null })}
+        className="inline-flex items-center gap-1 rounded hover:text-slate-900 dark:hover:text-slate-100"
+      >
+        {COLUMN_LABELS[column]}
+        {active ? sortDesc ? <ArrowDown className="size-3.5" aria-hidden /> : <ArrowUp className="size-3.5" aria-hidden /> : null}
+      </button>
+    );
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Leads</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {view === 'queue'
+              ? 'Your queue: first touches due, follow-ups due, then new leads to claim — oldest first.'
+              : 'Every lead you can see. Filters, sort and columns live in the address bar: copy it to share this view.'}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          {pending ? <Loader2 className="size-4 animate-spin text-slate-500" aria-label="Loading" /> : null}
+          {view === 'all' ? <ColumnMenu visible={visible} onChange={(cols) => update({ cols: sameColumns(cols, DEFAULT_COLUMNS) ? null : [...cols] })} /> : null}
+          {permissions.export && view === 'all' ? (
+            <a href={exportHref} className={buttonVariants({ variant: 'secondary', size: 'sm' })} download>
+              <Download aria-hidden />
+              Export view
+            </a>
+          ) : null}
+        </div>
+      </div>
+
+      {permissions.claim ? (
+        <div role="tablist" aria-label="Lead views" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+          {(['queue', 'all'] as const).map((tab) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              aria-selected={view === tab}
+              onClick={() => {
+                setSelection({});
+                void setState(tab === 'queue' ? { view: isRep ? null : 'queue' } : { view: isRep ? 'all' : null });
+              }}
+              className={cn(
+                '-mb-px border-b-2 px-3 py-2 text-sm',
+                view === tab
+                  ? 'border-brand-600 font-medium text-slate-900 dark:text-slate-100'
+                  : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100',
+              )}
+            >
+              {tab === 'queue' ? 'My queue' : 'All leads'}
+            </button>
+          ))}
+        </div>
+      ) : null}
+
+      {problems.length ? (
+        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200">
+          <p className="font-medium">This link has filters the list cannot use:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {problems.map((problem) => (
+              <li key={`${problem.field}:${problem.message}`}>
+                <code>{problem.field}</code> {problem.message}
+              </li>
+            ))}
+          </ul>
+          <Link href="/leads?view=all" className="mt-2 inline-block font-medium underline">
+            Show all leads
+          </Link>
+        </div>
+      ) : null}
+
+      {view === 'all' && !problems.length ? (
+        <>
+          <LeadFilters state={state} onChange={update} offers={offers} people={people} />
+          {page ? (
+            <StatusChips
+              counts={page.statusCounts}
+              capped={page.cappedStatuses}
+              selected={state.status ?? []}
+              onSelect={(status) => update({ status: status ? [status] : null })}
+            />
+          ) : null}
+        </>
+      ) : null}
+
+      {selectedIds.length ? (
+        <BulkBar ids={selectedIds} permissions={permissions} people={people} exportQuery={`${exportHref}&ids=${selectedIds.join(',')}`} onDone={(message) => {
+            setSelection({});
+            setBulkMessage(message);
+          }} />
+      ) : null}
+      {bulkMessage && !selectedIds.length ? (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-300">
+          {bulkMessage}
+        </p>
+      ) : null}
+
+      <div className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900', pending && 'opacity-60')}>
+        <table className="w-full min-w-[48rem] text-left text-sm" aria-busy={pending}>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={cn('whitespace-nowrap px-3 py-2 font-medium', header.id === 'select' && 'w-10')}
+                    aria-sort={
+                      (COLUMN_SORT as Partial<Record<string, string>>)[header.id] === sortKey ? (sortDesc ? 'descending' : 'ascending') : undefined
+                    }
+                  >
+                    {header.id === 'select' ? <table.FlexRender header={header} /> : view === 'all' ? headerFor(header.id as LeadColumn) : COLUMN_LABELS[header.id as LeadColumn]}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {view === 'queue' && queue
+              ? queue.map((section) => (
+                  <QueueRows key={section.key} section={section} table={table} columnCount={table.getVisibleLeafColumns().length} />
+                ))
+              : table.getRowModel().rows.map((row) => (
+                  <tr key={row.id} className={cn('hover:bg-slate-50 dark:hover:bg-slate-800/50', row.getIsSelected() && 'bg-brand-50/60 dark:bg-brand-700/10')}>
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className="px-3 py-2 align-top">
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && !problems.length ? (
+          <div className="p-8 text-center text-sm text-slate-600 dark:text-slate-400">
+            {view === 'queue' ? (
+              <p>Nothing waiting: no first touches or follow-ups due and no new leads to claim.</p>
+            ) : (
+              <>
+                <p>No leads match these filters.</p>
+                <button type="button" className="mt-2 font-medium text-brand-700 underline dark:text-brand-100" onClick={() => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}>
+                  Clear all filters
+                </button>
+              </>
+            )}
+          </div>
+        ) : null}
+      </div>
+
+      {view === 'all' && page ? (
+        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
+          <p>
+            {page.totalCapped ? `More than ${formatCount(MAX_WINDOW)} leads` : `${formatCount(page.total)} ${page.total === 1 ? 'lead' : 'leads'}`}
+            {page.totalCapped ? ' — pages reach the first 10,000; narrow the filters or sort the other way for the rest' : ''}
+            <span className="sr-only"> (answered in {serverMs} ms)</span>
+          </p>
+          <div className="flex items-center gap-2">
+            <label className="flex items-center gap-2">
+              <span>Rows</span>
+              <select
+                className="h-8 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900"
+                value={state.pageSize ?? 50}
+                onChange={(event) => update({ pageSize: Number(event.target.value) === 50 ? null : Number(event.target.value), page: null })}
+              >
+                {[25, 50, 100, 200].map((size) => (
+                  <option key={size}>{size}</option>
+                ))}
+              </select>
+            </label>
+            <Button variant="secondary" size="sm" disabled={currentPage <= 1} onClick={() => update({ page: currentPage - 1 === 1 ? null : currentPage - 1 })}>
+              <ChevronLeft aria-hidden />
+              Previous
+            </Button>
+            <span aria-live="polite">
+              Page {currentPage} of {formatCount(pageCount)}
+            </span>
+            <Button variant="secondary" size="sm" disabled={currentPage >= pageCount} onClick={() => update({ page: currentPage + 1 })}>
+              Next
+              <ChevronRight aria-hidden />
+            </Button>
+          </div>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((column, index) => column === b[index]);
+}
+
+const QUEUE_TITLES: Record<QueueSection['key'], string> = {
+  first_touch: 'First touch due',
+  follow_up: 'Follow-ups due',
+  to_claim: 'New leads to claim',
+};
+
+function QueueRows({
+  section,
+  table,
+  columnCount,
+}: {
+  section: QueueSection;
+  table: ReturnType<typeof useTable<typeof features, LeadSummary>>;
+  columnCount: number;
+}) {
+  const ids = new Set(section.rows.map((row) => String(row.id)));
+  const rows = table.getRowModel().rows.filter((row) => ids.has(row.id));
+  return (
+    <>
+      <tr className="bg-slate-50 dark:bg-slate-800/40">
+        <th colSpan={columnCount} scope="colgroup" className="px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+          {QUEUE_TITLES[section.key]} <span className="font-normal">({section.rows.length})</span>
+        </th>
+      </tr>
+      {rows.map((row) => (
+        <tr key={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+          {row.getVisibleCells().map((cell) => (
+            <td key={cell.id} className="px-3 py-2 align-top">
+              <table.FlexRender cell={cell} />
+            </td>
+          ))}
+        </tr>
+      ))}
+    </>
+  );
+}
+
+function StatusChips({
+  counts,
+  capped,
+  selected,
+  onSelect,
+}: {
+  counts: Record<LeadStatus, number | null>;
+  capped: LeadStatus[];
+  selected: string[];
+  onSelect: (status: LeadStatus | null) => void;
+}) {
+  return (
+    <div role="group" aria-label="Status" className="flex flex-wrap gap-2">
+      <button type="button" onClick={() => onSelect(null)} aria-pressed={selected.length === 0} className={chipClass(selected.length === 0)}>
+        All statuses
+      </button>
+      {LEAD_STATUSES.map((status) => {
+        const count = counts[status];
+        const active = selected.length === 1 && selected[0] === status;
+        return (
+          <button key={status} type="button" onClick={() => onSelect(active ? null : status)} aria-pressed={active} className={chipClass(active)}>
+            {STATUS_LABELS[status]}
+            {count === null ? null : (
+              <span className="tabular-nums text-slate-500 dark:text-slate-400">
+                {formatCount(count)}
+                {capped.includes(status) ? '+' : ''}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function chipClass(active: boolean): string {
+  return cn(
+    'inline-flex h-8 items-center gap-2 rounded-full border px-3 text-sm',
+    active
+      ? 'border-brand-600 bg-brand-50 font-medium text-brand-700 dark:bg-brand-700/20 dark:text-brand-100'
+      : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 dark:hover:bg-slate-800',
+  );
+}
+
+function Cell({ column, lead, href }: { column: LeadColumn; lead: LeadSummary; href: string }) {
+  const muted = <span className="text-slate-400">—</span>;
+  switch (column) {
+    case 'name':
+      return (
+        <div className="flex min-w-40 flex-col">
+          <Link href={href} className="font-medium text-slate-900 hover:underline dark:text-slate-100">
+            {fullName(lead) || lead.email || `Lead ${lead.id}`}
+          </Link>
+          <span className="flex gap-1">
+            {lead.doNotContact ? <Badge tone="danger">Do not contact</Badge> : null}
+            {lead.isTest ? <Badge tone="warning">Test</Badge> : null}
+          </span>
+        </div>
+      );
+    case 'company':
+      return <span className="block max-w-56 truncate" title={lead.company ?? undefined}>{lead.company ?? muted}</span>;
+    case 'title':
+      return <span className="block max-w-48 truncate" title={lead.title ?? undefined}>{lead.title ?? muted}</span>;
+    case 'email':
+      return <span className="block max-w-64 truncate">{lead.email ?? muted}</span>;
+    case 'country':
+      return lead.country ?? muted;
+    case 'offer':
+      return <span className="block max-w-56 truncate">{lead.offerTitle ?? lead.offerId ?? muted}</span>;
+    case 'action':
+      return lead.action ? actionLabel(lead.action) : muted;
+    case 'stage':
+      return lead.stage ? stageLabel(lead.stage) : muted;
+    case 'status':
+      return <Badge tone={lead.status === 'won' ? 'success' : lead.status === 'lost' ? 'neutral' : 'brand'}>{STATUS_LABELS[lead.status]}</Badge>;
+    case 'owner':
+      return lead.ownerName ?? <span className="text-slate-500">Unassigned</span>;
+    case 'receivedAt':
+      return <time dateTime={lead.receivedAt.toISOString()} className="whitespace-nowrap">{formatDateTime(lead.receivedAt)}</time>;
+    case 'lastActivityAt':
+      return <time dateTime={lead.lastActivityAt.toISOString()} className="whitespace-nowrap">{formatDateTime(lead.lastActivityAt)}</time>;
+    case 'nextFollowUpAt':
+      return lead.nextFollowUpAt ? <time dateTime={lead.nextFollowUpAt.toISOString()} className="whitespace-nowrap">{formatDateTime(lead.nextFollowUpAt)}</time> : muted;
+    case 'sla': {
+      const badge = slaBadge(lead);
+      if (!badge) return null;
+      const overdue = badge.kind.endsWith('overdue');
+      return <Badge tone={overdue ? 'danger' : 'warning'}>{slaText(badge)}</Badge>;
+    }
+  }
+}

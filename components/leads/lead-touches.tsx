@@ -1,0 +1,180 @@
+'use client';
+import { Mail, Phone, Users, type LucideIcon } from 'lucide-react';
+import { useOptimistic, useRef, useState, useTransition, type FormEvent } from 'react';
+import { logTouchAction } from '@/app/(workspace)/leads/[id]/actions';
+import { Button } from '@/components/ui/button';
+import { controlClass, FormError, FormSuccess } from '@/components/ui/form';
+import type { ActionResult } from '@/lib/actions/result';
+import { formatDateTime } from '@/lib/format';
+import { fromDateTimeLocalValue, TOUCH_KIND_LABELS, TOUCH_KIND_OPTIONS, TOUCH_NOTE_MAX_LENGTH, type TouchKind } from '@/lib/leads/nurture';
+import type { LeadTouch } from '@/lib/leads/nurture-queries';
+import { STATUS_LABELS } from '@/lib/marketplace/vocabulary';
+import { cn } from '@/lib/utils';
+
+const KIND_ICONS: Record<TouchKind, LucideIcon> = { email: Mail, call: Phone, meeting: Users };
+
+type PendingTouch = LeadTouch & { pending?: boolean };
+
+/**
+ * Log an email, call or meeting, and the lead's touches newest first. Notes are plain text with
+ * line breaks, never HTML. `disabledReason` explains a form that is shown but turned off
+ * (do-not-contact); `canLog` false hides the form (the viewer does not work this lead).
+ */
+export function LeadTouches({
+  leadId,
+  touches,
+  canLog,
+  disabledReason,
+  authorLabel,
+}: {
+  leadId: number;
+  touches: LeadTouch[];
+  canLog: boolean;
+  disabledReason: string | null;
+  authorLabel: string;
+}) {
+  const [optimistic, addOptimistic] = useOptimistic<PendingTouch[], PendingTouch>(touches, (current, touch) => [touch, ...current]);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const disabled = Boolean(disabledReason);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const kind = String(form.get('kind') ?? 'email') as TouchKind;
+    const note = String(form.get('note') ?? '').trim();
+    const whenValue = String(form.get('touchedAt') ?? '').trim();
+    // The browser's datetime-local is local time; the server takes an instant.
+    const when = whenValue ? fromDateTimeLocalValue(whenValue) : null;
+    if (whenValue && !when) {
+      setResult({ ok: false, message: 'Some fields need attention.', fieldErrors: { touchedAt: 'Enter a real date and time.' } });
+      return;
+    }
+    setResult(null);
+    startTransition(async () => {
+      addOptimistic({ id: -Date.now(), kind, note: note || null, authorLabel, touchedAt: when ?? new Date(), pending: true });
+      const outcome = await logTouchAction(leadId, { kind, note: note || null, touchedAt: when ? when.toISOString() : null });
+      if (outcome.ok) {
+        formRef.current?.reset();
+        const moved = outcome.data.touchCount === 1 && outcome.data.status === 'contacted';
+        setResult({ ...outcome, message: moved ? `Touch logged. The lead is now ${STATUS_LABELS.contacted}.` : outcome.message });
+      } else {
+        setResult(outcome);
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      }
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      {canLog ? (
+        <form id="log-touch" ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+          {disabledReason ? <p className="text-sm text-slate-600 dark:text-slate-400">{disabledReason}</p> : null}
+          <fieldset disabled={disabled || pending} className="flex flex-col gap-3 disabled:opacity-60">
+            <legend className="mb-1.5 text-sm font-medium">Log a touch</legend>
+            <div role="radiogroup" aria-label="Kind of touch" className="flex flex-wrap gap-2">
+              {TOUCH_KIND_OPTIONS.map((kind, index) => {
+                const Icon = KIND_ICONS[kind];
+                return (
+                  <label
+                    key={kind}
+                    className="inline-flex h-9 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium shadow-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-700 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-500 dark:border-slate-700 dark:bg-slate-950 dark:has-[:checked]:bg-brand-700/20 dark:has-[:checked]:text-brand-100"
+                  >
+                    <input type="radio" name="kind" value={kind} defaultChecked={index === 0} className="sr-only" />
+                    <Icon className="size-4" aria-hidden />
+                    {TOUCH_KIND_LABELS[kind]}
+                  </label>
+                );
+              })}
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <label htmlFor="touch-note" className="text-sm font-medium">
+                Note <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
+              </label>
+              <textarea
+                id="touch-note"
+                name="note"
+                rows={2}
+                maxLength={TOUCH_NOTE_MAX_LENGTH}
+                aria-invalid={fieldErrors.note ? true : undefined}
+                aria-describedby={fieldErrors.note ? 'touch-note-error' : undefined}
+                className={cn(controlClass, 'h-auto min-h-16 py-2')}
+              />
+              {fieldErrors.note ? <FieldMessage id="touch-note-error">{fieldErrors.note}</FieldMessage> : null}
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <label htmlFor="touch-when" className="text-sm font-medium">
+                When <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
+              </label>
+              <input
+                id="touch-when"
+                name="touchedAt"
+                type="datetime-local"
+                aria-invalid={fieldErrors.touchedAt ? true : undefined}
+                aria-describedby={fieldErrors.touchedAt ? 'touch-when-error' : 'touch-when-hint'}
+                className={cn(controlClass, 'sm:max-w-64')}
+              />
+              {fieldErrors.touchedAt ? (
+                <FieldMessage id="touch-when-error">{fieldErrors.touchedAt}</FieldMessage>
+              ) : (
+                <p id="touch-when-hint" className="text-xs text-slate-500 dark:text-slate-400">
+                  Leave empty for now. Not in the future.
+                </p>
+              )}
+            </div>
+            <Button type="submit" className="self-start">
+              {pending ? 'Logging…' : 'Log touch'}
+            </Button>
+          </fieldset>
+          {result && !result.ok && !Object.keys(fieldErrors).some((field) => ['note', 'touchedAt'].includes(field)) ? (
+            <FormError>{result.message}</FormError>
+          ) : null}
+          {result?.ok && result.message ? <FormSuccess>{result.message}</FormSuccess> : null}
+        </form>
+      ) : disabledReason ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{disabledReason}</p>
+      ) : null}
+
+      {optimistic.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No touches yet. Microsoft expects a first email or call within 24 hours of a lead arriving.
+        </p>
+      ) : (
+        <ol className="flex flex-col gap-3" aria-label="Touches">
+          {optimistic.map((touch) => {
+            const Icon = KIND_ICONS[touch.kind];
+            return (
+              <li
+                key={touch.id}
+                aria-busy={touch.pending ? true : undefined}
+                className={cn('flex gap-3 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800', touch.pending && 'opacity-60')}
+              >
+                <span className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100">
+                  <Icon className="size-4" aria-hidden />
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">{TOUCH_KIND_LABELS[touch.kind]}</p>
+                  {touch.note ? <p className="mt-1 whitespace-pre-wrap break-words">{touch.note}</p> : null}
+                  <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                    {touch.authorLabel} ·{' '}
+                    <time dateTime={touch.touchedAt.toISOString()}>{touch.pending ? 'Saving…' : formatDateTime(touch.touchedAt)}</time>
+                  </p>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function FieldMessage({ id, children }: { id: string; children: string }) {
+  return (
+    <p id={id} className="text-xs text-red-600 dark:text-red-400">
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,49 @@
+// The lead table's view state as nuqs parsers: the client reads and writes the URL with these,
+// and the server validates the very same keys with parseLeadListParams (search-params.ts, the
+// one contract shared with GET /api/leads). The unit test round-trips one through the other.
+import {
+  createSerializer,
+  parseAsArrayOf,
+  parseAsBoolean,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+} from 'nuqs';
+import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
+import { DNC_FILTERS, LEAD_COLUMNS, RECEIVED_PRESETS } from './search-params';
+import { SLA_FILTERS } from './sla';
+
+const list = parseAsArrayOf(parseAsString, ',');
+
+export const leadViewParsers = {
+  q: parseAsString,
+  source: list,
+  action: list,
+  offer: list,
+  status: parseAsArrayOf(parseAsStringLiteral(LEAD_STATUSES), ','),
+  stage: parseAsArrayOf(parseAsStringLiteral(LEAD_STAGES), ','),
+  owner: parseAsString,
+  country: list,
+  dnc: parseAsStringLiteral(DNC_FILTERS),
+  sla: parseAsStringLiteral(SLA_FILTERS),
+  received: parseAsStringLiteral(RECEIVED_PRESETS),
+  from: parseAsString,
+  to: parseAsString,
+  includeTest: parseAsBoolean,
+  sort: parseAsString,
+  page: parseAsInteger,
+  pageSize: parseAsInteger,
+  cols: parseAsArrayOf(parseAsStringLiteral(LEAD_COLUMNS), ','),
+  view: parseAsStringLiteral(['queue', 'all'] as const),
+  ids: parseAsArrayOf(parseAsInteger, ','),
+};
+
+export type LeadViewState = { [Key in keyof typeof leadViewParsers]: ReturnType<(typeof leadViewParsers)[Key]['parse']> };
+
+/** The query string of a view state (keys in a stable order; empty values left out). */
+export const serializeLeadView = createSerializer(leadViewParsers);
+
+/** Filter keys: changing one of them returns to page 1. */
+export const FILTER_KEYS = [
+  'q', 'source', 'action', 'offer', 'status', 'stage', 'owner', 'country', 'dnc', 'sla', 'received', 'from', 'to', 'includeTest',
+] as const satisfies readonly (keyof typeof leadViewParsers)[];
