@@ -166,8 +166,9 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
   // selective filters should drive the plan); is_test rides in leads_received_idx for counts.
   if (!query.includeTest) conditions.push(sql`+${leads.isTest} = 0`);
   const { db } = context;
-  if (query.stage?.length) conditions.push(oneOf(db, sql`coalesce(${leads.stage}, '')`, query.stage));
-  if (query.country?.length) conditions.push(oneOf(db, sql`coalesce(${leads.country}, '')`, query.country));
+  const keepsOrder = (key: LeadSortKey) => query.sort.key === 'receivedAt' || query.sort.key === key;
+  if (query.stage?.length) conditions.push(oneOf(db, sql`coalesce(${leads.stage}, '')`, query.stage, keepsOrder('stage')));
+  if (query.country?.length) conditions.push(oneOf(db, sql`coalesce(${leads.country}, '')`, query.country, keepsOrder('country')));
   if (query.owner === 'me') {
     conditions.push(context.viewerId ? eq(leads.ownerId, context.viewerId) : sql`0`);
   } else if (query.owner === 'unassigned') {
@@ -190,7 +191,7 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
       .where(inArray(offers.key, keys))
       .all()
       .map((offer) => offer.id);
-    conditions.push(ids.length ? oneOf(db, leads.offerRef, ids) : sql`0`);
+    conditions.push(ids.length ? oneOf(db, leads.offerRef, ids, query.sort.key === 'receivedAt') : sql`0`);
   }
   // A lead matches a source or action filter when any delivery of its journey does: each lead
   // keeps its journey's tokens (lib/leads/journey-tokens), so this reads the lead row only.
@@ -200,6 +201,11 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
   ] as const) {
     if (!values?.length) continue;
     conditions.push(or(...values.map((value) => sql`instr(${column}, ${tokenNeedle(canonical(value))}) > 0`)));
+  }
+  // A "Do not contact" delivery is what sets the flag (lib/intake/ingest): saying so lets the
+  // flag's partial index find these few leads instead of scanning for the token.
+  if (query.action?.length && query.action.every((action) => canonicalAction(action) === 'DNC')) {
+    conditions.push(sql`${leads.doNotContact} = 1`);
   }
   if (query.q) {
     const match = searchMatch(query.q);
@@ -224,10 +230,11 @@ const GATHER_LIMIT = 20_000;
  * GATHER_LIMIT entries: a few matches are gathered through the index and sorted; many are checked
  * on the rows the sort's index yields (`|| ''` hides the filter's index), which fills a page fast.
  */
-function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | number)[]): SQL {
-  if (values.length === 1) return sql`${column} = ${values[0]}`;
+function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | number)[], keepsOrder: boolean): SQL {
+  // One value under the list's own order (received_at, or this column's): the index walk is exact.
+  if (values.length === 1 && keepsOrder) return sql`${column} = ${values[0]}`;
   const list = (items: readonly unknown[]) => sql`(${sql.join(items.map((item) => sql`${item}`), sql`, `)})`;
-  const gathered = sql`${column} in ${list(values)}`;
+  const gathered = values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} in ${list(values)}`;
   const probe = db.select({ one: sql`1` }).from(leads).where(gathered).limit(GATHER_LIMIT);
   const matches = db.select({ n: count() }).from(probe.as('probe')).get()?.n ?? 0;
   if (matches < GATHER_LIMIT) return gathered;
@@ -236,7 +243,10 @@ function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | nu
 
 export function leadListWhere(context: ListContext, query: LeadListQuery): SQL | undefined {
   const conditions = filterConditions(context, query);
-  if (query.status?.length) conditions.push(oneOf(context.db, leads.status, query.status));
+  if (query.status?.length) {
+    const keepsOrder = query.sort.key === 'receivedAt' || query.sort.key === 'status';
+    conditions.push(oneOf(context.db, leads.status, query.status, keepsOrder));
+  }
   return and(...conditions);
 }
 
