@@ -180,8 +180,15 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
   if (query.dnc === 'hide') conditions.push(sql`${leads.doNotContact} = 0`);
   if (query.sla) conditions.push(slaCondition(query.sla, now));
   const range = query.received ? receivedRange(query.received, now) : { from: query.from, to: query.to };
-  if (range.from) conditions.push(gte(leads.receivedAt, range.from));
-  if (range.to) conditions.push(lte(leads.receivedAt, range.to));
+  if (range.from || range.to) {
+    const inRange = and(range.from ? gte(leads.receivedAt, range.from) : undefined, range.to ? lte(leads.receivedAt, range.to) : undefined)!;
+    // Under another sort, a wide range is checked on the sort index's rows (unary + hides the
+    // received index) instead of gathering and sorting a quarter's worth of leads.
+    const wide = query.sort.key !== 'receivedAt' && boundedCount(db, inRange, GATHER_LIMIT) >= GATHER_LIMIT;
+    const column = wide ? sql`+${leads.receivedAt}` : sql`${leads.receivedAt}`;
+    if (range.from) conditions.push(sql`${column} >= ${range.from.getTime()}`);
+    if (range.to) conditions.push(sql`${column} <= ${range.to.getTime()}`);
+  }
   if (query.offer?.length) {
     // Resolved first (a handful of catalog rows), so the planner sees the ids and uses the index.
     const keys = query.offer.map((offer) => offer.toLowerCase());
@@ -279,9 +286,13 @@ function sortValues(db: Db, key: LeadSortKey, id: number): unknown[] | null {
 
 /** Rows strictly after `values` in the given order: a row-value comparison the index serves. */
 function keysetCondition(key: LeadSortKey, direction: SortDirection, values: unknown[]): SQL {
-  const columns = sql.join(sortExpressions(key), sql`, `);
+  const expressions = sortExpressions(key);
+  const columns = sql.join(expressions, sql`, `);
   const bound = sql.join(values.map((value) => sql`${value}`), sql`, `);
-  return direction === 'asc' ? sql`(${columns}) > (${bound})` : sql`(${columns}) < (${bound})`;
+  // The redundant bound on the first expression gives the planner a range on the sort's index.
+  return direction === 'asc'
+    ? sql`${expressions[0]} >= ${values[0]} and (${columns}) > (${bound})`
+    : sql`${expressions[0]} <= ${values[0]} and (${columns}) < (${bound})`;
 }
 
 /** The list query in its order, unpaged; `after` continues from a lead's position (keyset). */
@@ -327,8 +338,8 @@ function hasNarrowingFilter(query: LeadListQuery): boolean {
 }
 
 /** Counts at most `MAX_WINDOW + 1` matching rows: bounded work however broad the view. */
-function boundedCount(db: Db, where: SQL | undefined): number {
-  const inner = db.select({ one: sql`1` }).from(leads).where(where).limit(MAX_WINDOW + 1);
+function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): number {
+  const inner = db.select({ one: sql`1` }).from(leads).where(where).limit(bound);
   return db.select({ n: count() }).from(inner.as('matches')).get()?.n ?? 0;
 }
 
