@@ -8,7 +8,7 @@ export type NavItem = { href: string; label: string };
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+    <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto text-sm">
       {items.map((item) => {
         const active = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
         return (
@@ -17,7 +17,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
             href={item.href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'rounded-md px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800',
+              'shrink-0 rounded-md px-2 py-1.5 hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-800',
               active ? 'font-medium text-slate-900 dark:text-slate-100' : 'text-slate-600 dark:text-slate-400',
             )}
           >

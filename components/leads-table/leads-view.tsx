@@ -162,8 +162,8 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
         </div>
         <div className="flex items-center gap-2">
           {pending ? <Loader2 className="size-4 animate-spin text-slate-500" aria-label="Loading" /> : null}
-          {view === 'all' ? <ColumnMenu visible={visible} onChange={(cols) => update({ cols: sameColumns(cols, DEFAULT_COLUMNS) ? null : [...cols] })} /> : null}
-          {permissions.export && view === 'all' ? (
+          {view === 'all' && !problems.length ? <ColumnMenu visible={visible} onChange={(cols) => update({ cols: sameColumns(cols, DEFAULT_COLUMNS) ? null : [...cols] })} /> : null}
+          {permissions.export && view === 'all' && !problems.length ? (
             <a href={exportHref} className={buttonVariants({ variant: 'secondary', size: 'sm' })} download>
               <Download aria-hidden />
               Export view
@@ -239,9 +239,10 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
         </p>
       ) : null}
 
+      {problems.length ? null : (
       <div className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900', pending && 'opacity-60')}>
         <table className="w-full min-w-[48rem] text-left text-sm" aria-busy={pending}>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
@@ -267,7 +268,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
               : table.getRowModel().rows.map((row) => (
                   <tr key={row.id} className={cn('hover:bg-slate-50 dark:hover:bg-slate-800/50', row.getIsSelected() && 'bg-brand-50/60 dark:bg-brand-700/10')}>
                     {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="px-3 py-2 align-top">
+                      <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-top">
                         <table.FlexRender cell={cell} />
                       </td>
                     ))}
@@ -290,6 +291,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
           </div>
         ) : null}
       </div>
+      )}
 
       {view === 'all' && page ? (
         <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
@@ -360,7 +362,7 @@ function QueueRows({
       {rows.map((row) => (
         <tr key={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
           {row.getVisibleCells().map((cell) => (
-            <td key={cell.id} className="px-3 py-2 align-top">
+            <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-top">
               <table.FlexRender cell={cell} />
             </td>
           ))}

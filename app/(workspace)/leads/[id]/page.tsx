@@ -88,8 +88,8 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
       <div className="flex flex-col gap-2">
         <LeadPager query={query.toString()} neighbours={neighbours} />
         <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
-          <Link href="/" className="hover:underline">
-            Overview
+          <Link href="/leads" className="hover:underline">
+            Leads
           </Link>{' '}
           / Lead {lead.id}
         </nav>
