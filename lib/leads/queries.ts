@@ -284,37 +284,56 @@ function sortValues(db: Db, key: LeadSortKey, id: number): unknown[] | null {
   return row ? expressions.map((_, index) => row[`k${index}`]) : null;
 }
 
-/** Rows strictly after `values` in the given order: a row-value comparison the index serves. */
-function keysetCondition(key: LeadSortKey, direction: SortDirection, values: unknown[]): SQL {
+/**
+ * "Strictly after this position" as a sequence of index seeks. For sort expressions e0…en
+ * (ending in received_at and id) and a position v0…vn, the rows after it are, in order: those
+ * equal on e0…e(n-1) and past vn, then those equal on e0…e(n-2) and past v(n-1), …, then those
+ * past v0. Each part pins a prefix of the index by equality and ranges on the next expression,
+ * so each is a seek; a single row-value comparison would walk every row sharing the first value.
+ */
+function keysetParts(key: LeadSortKey, direction: SortDirection, values: unknown[]): { where: SQL; order: SQL[] }[] {
   const expressions = sortExpressions(key);
-  const columns = sql.join(expressions, sql`, `);
-  const bound = sql.join(values.map((value) => sql`${value}`), sql`, `);
-  // The redundant bound on the first expression gives the planner a range on the sort's index.
-  return direction === 'asc'
-    ? sql`${expressions[0]} >= ${values[0]} and (${columns}) > (${bound})`
-    : sql`${expressions[0]} <= ${values[0]} and (${columns}) < (${bound})`;
+  const parts: { where: SQL; order: SQL[] }[] = [];
+  for (let pinned = expressions.length - 1; pinned >= 0; pinned--) {
+    const equal = expressions.slice(0, pinned).map((expression, index) => sql`${expression} = ${values[index]}`);
+    const past = direction === 'asc' ? sql`${expressions[pinned]} > ${values[pinned]}` : sql`${expressions[pinned]} < ${values[pinned]}`;
+    // The pinned expressions are constant here; SQLite sorts again if they stay in ORDER BY.
+    const order = expressions.slice(pinned).map((expression) => (direction === 'asc' ? asc(expression) : desc(expression)));
+    parts.push({ where: and(...equal, past)!, order });
+  }
+  return parts;
 }
 
-/** The list query in its order, unpaged; `after` continues from a lead's position (keyset). */
-export function leadListSelect(db: Db, context: ListContext, query: LeadListQuery, after?: unknown[]) {
-  const where = leadListWhere(context, query);
-  return db
-    .select(summaryColumns)
-    .from(leads)
-    .leftJoin(users, eq(users.id, leads.ownerId))
-    .where(after ? and(where, keysetCondition(effectiveSortKey(query), query.sort.direction, after)) : where)
-    .orderBy(...orderBy(effectiveSortKey(query), query.sort.direction));
+function listRows(db: Db, where: SQL | undefined, order: SQL[]) {
+  return db.select(summaryColumns).from(leads).leftJoin(users, eq(users.id, leads.ownerId)).where(where).orderBy(...order);
+}
+
+/** Up to `limit` rows of the list after a position (keyset), in the given direction. */
+function rowsAfter(db: Db, where: SQL | undefined, key: LeadSortKey, direction: SortDirection, position: unknown[], limit: number): LeadSummary[] {
+  const rows: LeadSummary[] = [];
+  for (const part of keysetParts(key, direction, position)) {
+    if (rows.length >= limit) break;
+    rows.push(...listRows(db, and(where, part.where), part.order).limit(limit - rows.length).all());
+  }
+  return rows;
+}
+
+/** The list query in its order, unpaged. */
+export function leadListSelect(db: Db, context: ListContext, query: LeadListQuery) {
+  return listRows(db, leadListWhere(context, query), orderBy(effectiveSortKey(query), query.sort.direction));
 }
 
 /** Keyset batches of the whole list, in order: for the export, without deep offsets. */
 export function* leadListBatches(db: Db, context: ListContext, query: LeadListQuery, batchSize: number): Generator<LeadSummary[]> {
-  let after: unknown[] | undefined;
-  for (;;) {
-    const batch = leadListSelect(db, context, query, after).limit(batchSize).all();
-    if (batch.length) yield batch;
+  const key = effectiveSortKey(query);
+  const where = leadListWhere(context, query);
+  let batch = listRows(db, where, orderBy(key, query.sort.direction)).limit(batchSize).all();
+  while (batch.length) {
+    yield batch;
     if (batch.length < batchSize) return;
-    after = sortValues(db, effectiveSortKey(query), batch.at(-1)!.id) ?? undefined;
-    if (!after) return;
+    const position = sortValues(db, key, batch.at(-1)!.id);
+    if (!position) return;
+    batch = rowsAfter(db, where, key, query.sort.direction, position, batchSize);
   }
 }
 
@@ -425,15 +444,8 @@ export function getLeadNeighbours(
   const position = sortValues(db, key, leadId);
   if (!position) return { previous: null, next: null };
   const where = leadListWhere(context, query);
-  const neighbour = (direction: SortDirection) =>
-    db
-      .select({ id: leads.id })
-      .from(leads)
-      .where(and(where, keysetCondition(key, direction, position)))
-      .orderBy(...orderBy(key, direction))
-      .limit(1)
-      .get()?.id ?? null;
   const reverse: SortDirection = query.sort.direction === 'asc' ? 'desc' : 'asc';
+  const neighbour = (direction: SortDirection) => rowsAfter(db, where, key, direction, position, 1)[0]?.id ?? null;
   return { previous: neighbour(reverse), next: neighbour(query.sort.direction) };
 }
 
