@@ -1,0 +1,66 @@
+import { createLoader } from 'nuqs/server';
+import { describe, expect, it } from 'vitest';
+import { parseLeadListParams } from './search-params';
+import { leadViewParsers, serializeLeadView } from './view-state';
+
+const loadView = createLoader(leadViewParsers);
+
+describe('lead view URL state', () => {
+  it('round-trips through the URL: client state → query string → the same state, and the server reads the same view', () => {
+    const state = {
+      q: 'contoso ltd',
+      source: ['SPZA', 'AzureMarketplace'],
+      action: ['PLT'],
+      offer: ['contoso.suite'],
+      status: ['new', 'contacted'] as const,
+      stage: ['acquired'] as const,
+      owner: 'me',
+      country: ['DE', 'US'],
+      dnc: 'hide' as const,
+      sla: 'first_touch_overdue' as const,
+      received: '30d' as const,
+      includeTest: true,
+      sort: '-name',
+      page: 3,
+      pageSize: 25,
+      cols: ['email', 'name', 'status'] as const,
+    };
+    const query = serializeLeadView(state).replace(/^\?/, '');
+    const params = new URLSearchParams(query);
+
+    // The client reads back exactly what it wrote.
+    expect(loadView(params)).toMatchObject({ ...state, status: [...state.status], stage: [...state.stage], cols: [...state.cols] });
+
+    // The server's contract (GET /api/leads, the page, the export) reads the same view.
+    expect(parseLeadListParams(params)).toMatchObject({
+      q: 'contoso ltd',
+      source: ['SPZA', 'AzureMarketplace'],
+      action: ['PLT'],
+      offer: ['contoso.suite'],
+      status: ['new', 'contacted'],
+      stage: ['acquired'],
+      owner: 'me',
+      country: ['DE', 'US'],
+      dnc: 'hide',
+      sla: 'first_touch_overdue',
+      received: '30d',
+      includeTest: true,
+      sort: { key: 'name', direction: 'desc' },
+      page: 3,
+      pageSize: 25,
+      cols: ['email', 'name', 'status'],
+    });
+  });
+
+  it('leaves empty state out of the URL and the server fills the defaults', () => {
+    expect(serializeLeadView({ q: null, status: null, page: null })).toBe('');
+    expect(parseLeadListParams(new URLSearchParams(''))).toMatchObject({ sort: { key: 'receivedAt', direction: 'desc' }, page: 1 });
+  });
+
+  it('keeps characters that need escaping intact', () => {
+    const query = serializeLeadView({ q: 'a&b=c 100% "x"', country: ['Côte d’Ivoire'] });
+    const params = new URLSearchParams(query.replace(/^\?/, ''));
+    expect(loadView(params)).toMatchObject({ q: 'a&b=c 100% "x"', country: ['Côte d’Ivoire'] });
+    expect(parseLeadListParams(params)).toMatchObject({ q: 'a&b=c 100% "x"', country: ['Côte d’Ivoire'] });
+  });
+});
