@@ -46,9 +46,9 @@ type Props = {
   permissions: TablePermissions;
 };
 
-/** The query string of the current view without paging or tab: what a lead link and the export carry. */
-function viewQuery(state: LeadViewState): string {
-  return serializeLeadView({ ...state, page: null, view: null, ids: null }).replace(/^\?/, '');
+/** The query string of the current view without page or tab: what a lead link and the export carry. */
+function viewQuery(state: LeadViewState, overrides: Partial<LeadViewState> = {}): string {
+  return serializeLeadView({ ...state, page: null, view: null, ids: null, ...overrides }).replace(/^\?/, '');
 }
 
 export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers, people, permissions }: Props) {
@@ -130,7 +130,8 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
   const selectedIds = Object.keys(selection).filter((id) => selection[id]).map(Number);
   const pageCount = page ? Math.max(1, Math.ceil(page.total / (state.pageSize ?? 50))) : 1;
   const currentPage = state.page ?? 1;
-  const exportHref = `/api/leads/export?${serializeLeadView({ ...state, cols: visible.length ? [...visible] : null, page: null, pageSize: null, view: null, ids: null }).replace(/^\?/, '')}`;
+  // Every page of the view: the export ignores paging, and an absent `cols` means the defaults.
+  const exportHref = `/api/leads/export?${viewQuery(state, { pageSize: null })}`;
 
   const headerFor = (column: LeadColumn) => {
     const sort = (COLUMN_SORT as Partial<Record<LeadColumn, string>>)[column];

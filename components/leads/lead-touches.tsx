@@ -3,7 +3,7 @@ import { Mail, Phone, Users, type LucideIcon } from 'lucide-react';
 import { useOptimistic, useRef, useState, useTransition, type FormEvent } from 'react';
 import { logTouchAction } from '@/app/(workspace)/leads/[id]/actions';
 import { Button } from '@/components/ui/button';
-import { controlClass, FormError, FormSuccess } from '@/components/ui/form';
+import { Field, FormError, FormSuccess, Optional, TextareaField } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/actions/result';
 import { formatDateTime } from '@/lib/format';
 import { fromDateTimeLocalValue, TOUCH_KIND_LABELS, TOUCH_KIND_OPTIONS, TOUCH_NOTE_MAX_LENGTH, type TouchKind } from '@/lib/leads/nurture';
@@ -89,41 +89,23 @@ export function LeadTouches({
                 );
               })}
             </div>
-            <div className="flex flex-col gap-1.5">
-              <label htmlFor="touch-note" className="text-sm font-medium">
-                Note <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
-              </label>
-              <textarea
-                id="touch-note"
-                name="note"
-                rows={2}
-                maxLength={TOUCH_NOTE_MAX_LENGTH}
-                aria-invalid={fieldErrors.note ? true : undefined}
-                aria-describedby={fieldErrors.note ? 'touch-note-error' : undefined}
-                className={cn(controlClass, 'h-auto min-h-16 py-2')}
-              />
-              {fieldErrors.note ? <FieldMessage id="touch-note-error">{fieldErrors.note}</FieldMessage> : null}
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <label htmlFor="touch-when" className="text-sm font-medium">
-                When <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>
-              </label>
-              <input
-                id="touch-when"
-                name="touchedAt"
-                type="datetime-local"
-                aria-invalid={fieldErrors.touchedAt ? true : undefined}
-                aria-describedby={fieldErrors.touchedAt ? 'touch-when-error' : 'touch-when-hint'}
-                className={cn(controlClass, 'sm:max-w-64')}
-              />
-              {fieldErrors.touchedAt ? (
-                <FieldMessage id="touch-when-error">{fieldErrors.touchedAt}</FieldMessage>
-              ) : (
-                <p id="touch-when-hint" className="text-xs text-slate-500 dark:text-slate-400">
-                  Leave empty for now. Not in the future.
-                </p>
-              )}
-            </div>
+            <TextareaField
+              id="touch-note"
+              label={<>Note <Optional /></>}
+              name="note"
+              rows={2}
+              maxLength={TOUCH_NOTE_MAX_LENGTH}
+              error={fieldErrors.note}
+            />
+            <Field
+              id="touch-when"
+              label={<>When <Optional /></>}
+              name="touchedAt"
+              type="datetime-local"
+              className="sm:max-w-64"
+              hint="Leave empty for now. Not in the future."
+              error={fieldErrors.touchedAt}
+            />
             <Button type="submit" className="self-start">
               {pending ? 'Logging…' : 'Log touch'}
             </Button>
@@ -168,13 +150,5 @@ export function LeadTouches({
         </ol>
       )}
     </div>
-  );
-}
-
-function FieldMessage({ id, children }: { id: string; children: string }) {
-  return (
-    <p id={id} className="text-xs text-red-600 dark:text-red-400">
-      {children}
-    </p>
   );
 }

@@ -7,7 +7,7 @@ import { cn } from '@/lib/utils';
 export const controlClass =
   'h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 text-sm shadow-sm placeholder:text-slate-400 aria-[invalid]:border-red-500 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-950';
 
-type FieldProps = { label: string; name: string; error?: string; hint?: string };
+type FieldProps = { label: ReactNode; name: string; error?: string; hint?: string };
 
 /** Label above, the control, then the hint or the error. */
 function FieldShell({
@@ -17,7 +17,7 @@ function FieldShell({
   hint,
   className,
   children,
-}: { id: string; label: string; error?: string; hint?: string; className?: string; children: ReactNode }) {
+}: { id: string; label: ReactNode; error?: string; hint?: string; className?: string; children: ReactNode }) {
   return (
     <div className={cn('flex flex-col gap-1.5', className)}>
       <label htmlFor={id} className="text-sm font-medium">
@@ -50,6 +50,20 @@ export function Field({ label, name, error, hint, className, ...props }: Compone
       <input id={id} name={name} className={controlClass} {...a11y(id, error, hint)} {...props} />
     </FieldShell>
   );
+}
+
+export function TextareaField({ label, name, error, hint, className, ...props }: ComponentProps<'textarea'> & FieldProps) {
+  const id = props.id ?? `field-${name}`;
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
+      <textarea id={id} name={name} className={cn(controlClass, 'h-auto min-h-20 py-2')} {...a11y(id, error, hint)} {...props} />
+    </FieldShell>
+  );
+}
+
+/** A label's "(optional)" suffix. */
+export function Optional() {
+  return <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>;
 }
 
 export function SelectField({ label, name, error, hint, className, children, ...props }: ComponentProps<'select'> & FieldProps) {

@@ -5,7 +5,8 @@ import { authenticateApiKey, createApiKey, revokeApiKey } from '@/lib/api-keys/s
 import { SYSTEM_ACTOR } from '@/lib/audit/log';
 import { receiveDelivery } from '@/lib/intake/service';
 import { exportLeadsCsv, neutraliseCell } from '@/lib/leads/export';
-import { getLeadById, getLeadNotes, getLeads, listContext } from '@/lib/leads/queries';
+import { getLeadNotes } from '@/lib/leads/nurture-queries';
+import { getLeadById, getLeads, listContext } from '@/lib/leads/queries';
 import { parseLeadListParams } from '@/lib/leads/search-params';
 import { addLeadNote, assignLead, claimLead, setLeadStatus } from '@/lib/leads/work';
 import { createTempDb } from '@/lib/testing/temp-db';

@@ -1,8 +1,8 @@
-// Reads for working a lead: its touches and its qualification checklist. Call these only for a
-// lead the viewer may see (the page and the API look the lead up in scope first).
+// Reads for working a lead: its status history, notes, touches and qualification checklist.
+// Call these only for a lead the viewer may see (the page and the API look it up in scope first).
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { leadQualifications, leadTouches, qualificationItems } from '@/db/schema';
+import { leadNotes, leadQualifications, leadStatusChanges, leadTouches, qualificationItems, type Lead } from '@/db/schema';
 import type { TouchKind } from './nurture';
 
 export type LeadTouch = { id: number; kind: TouchKind; note: string | null; authorLabel: string; touchedAt: Date };
@@ -53,4 +53,42 @@ export function getLeadQualification(db: Db, leadId: number): QualificationCheck
     .orderBy(asc(qualificationItems.position), asc(qualificationItems.id))
     .all()
     .map((row) => ({ ...row, checked: row.checkedAt !== null }));
+}
+
+export type StatusChange = {
+  id: number;
+  fromStatus: Lead['status'] | null;
+  toStatus: Lead['status'];
+  lostReason: string | null;
+  changedByLabel: string;
+  changedAt: Date;
+};
+
+/** A lead's nurture status changes, newest first. */
+export function getStatusHistory(db: Db, leadId: number): StatusChange[] {
+  return db
+    .select({
+      id: leadStatusChanges.id,
+      fromStatus: leadStatusChanges.fromStatus,
+      toStatus: leadStatusChanges.toStatus,
+      lostReason: leadStatusChanges.lostReason,
+      changedByLabel: leadStatusChanges.changedByLabel,
+      changedAt: leadStatusChanges.changedAt,
+    })
+    .from(leadStatusChanges)
+    .where(eq(leadStatusChanges.leadId, leadId))
+    .orderBy(desc(leadStatusChanges.changedAt), desc(leadStatusChanges.id))
+    .all();
+}
+
+export type LeadNote = { id: number; body: string; authorLabel: string; createdAt: Date };
+
+/** A lead's notes, newest first. */
+export function getLeadNotes(db: Db, leadId: number): LeadNote[] {
+  return db
+    .select({ id: leadNotes.id, body: leadNotes.body, authorLabel: leadNotes.authorLabel, createdAt: leadNotes.createdAt })
+    .from(leadNotes)
+    .where(eq(leadNotes.leadId, leadId))
+    .orderBy(desc(leadNotes.createdAt), desc(leadNotes.id))
+    .all();
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { leadEvents, leadNotes, leads, leadStatusChanges, offers, users, type Lead, type LeadEvent } from '@/db/schema';
+import { leadEvents, leads, offers, users, type Lead, type LeadEvent } from '@/db/schema';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { leadScope, type LeadScope, type Viewer } from '@/lib/auth/permissions';
 import { canonicalAction, canonicalSource, LEAD_STATUSES, type LeadStatus } from '@/lib/marketplace/vocabulary';
@@ -163,7 +163,7 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
   const now = context.now ?? new Date();
   const conditions: (SQL | undefined)[] = [scopeCondition(context.scope)];
   // Unary + keeps SQLite from walking an index for this near-constant term (the sort and the
-  // selective filters should drive the plan); is_test rides in leads_received_idx for counts.
+  // selective filters should drive the plan); the few test leads have their own partial index.
   if (!query.includeTest) conditions.push(sql`+${leads.isTest} = 0`);
   const { db } = context;
   const keepsOrder = (key: LeadSortKey) => query.sort.key === 'receivedAt' || query.sort.key === key;
@@ -248,13 +248,14 @@ function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | nu
   return sql`${column} || '' in ${list(values.map(String))}`;
 }
 
+function statusCondition(context: ListContext, query: LeadListQuery): SQL | undefined {
+  if (!query.status?.length) return undefined;
+  const keepsOrder = query.sort.key === 'receivedAt' || query.sort.key === 'status';
+  return oneOf(context.db, leads.status, query.status, keepsOrder);
+}
+
 export function leadListWhere(context: ListContext, query: LeadListQuery): SQL | undefined {
-  const conditions = filterConditions(context, query);
-  if (query.status?.length) {
-    const keepsOrder = query.sort.key === 'receivedAt' || query.sort.key === 'status';
-    conditions.push(oneOf(context.db, leads.status, query.status, keepsOrder));
-  }
-  return and(...conditions);
+  return and(...filterConditions(context, query), statusCondition(context, query));
 }
 
 type SortDirection = 'asc' | 'desc';
@@ -363,12 +364,12 @@ function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): n
 }
 
 export function getLeads(db: Db, context: ListContext, query: LeadListQuery): LeadPage {
-  const rows = leadListSelect(db, context, query)
+  // Built once: the filters may probe the database (offer ids, multi-value and date selectivity).
+  const base = and(...filterConditions(context, query));
+  const rows = listRows(db, and(base, statusCondition(context, query)), orderBy(effectiveSortKey(query), query.sort.direction))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
-  const filters = filterConditions(context, query);
-  const base = and(...filters);
   const statusCounts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number | null>;
   const cappedStatuses: LeadStatus[] = [];
   const narrow = boundedCount(db, base) <= MAX_WINDOW;
@@ -530,42 +531,4 @@ export function getLeadCounts(
     lastWeek: real(gte(leads.receivedAt, weekAgo)),
     doNotContact: countWhere(and(sql`${leads.doNotContact} = 1`, sql`+${leads.isTest} = 0`)),
   };
-}
-
-export type StatusChange = {
-  id: number;
-  fromStatus: Lead['status'] | null;
-  toStatus: Lead['status'];
-  lostReason: string | null;
-  changedByLabel: string;
-  changedAt: Date;
-};
-
-/** A lead's nurture status changes, newest first. Call only for a lead the viewer may see. */
-export function getStatusHistory(db: Db, leadId: number): StatusChange[] {
-  return db
-    .select({
-      id: leadStatusChanges.id,
-      fromStatus: leadStatusChanges.fromStatus,
-      toStatus: leadStatusChanges.toStatus,
-      lostReason: leadStatusChanges.lostReason,
-      changedByLabel: leadStatusChanges.changedByLabel,
-      changedAt: leadStatusChanges.changedAt,
-    })
-    .from(leadStatusChanges)
-    .where(eq(leadStatusChanges.leadId, leadId))
-    .orderBy(desc(leadStatusChanges.changedAt), desc(leadStatusChanges.id))
-    .all();
-}
-
-export type LeadNote = { id: number; body: string; authorLabel: string; createdAt: Date };
-
-/** A lead's notes, newest first. Call only for a lead the viewer may see. */
-export function getLeadNotes(db: Db, leadId: number): LeadNote[] {
-  return db
-    .select({ id: leadNotes.id, body: leadNotes.body, authorLabel: leadNotes.authorLabel, createdAt: leadNotes.createdAt })
-    .from(leadNotes)
-    .where(eq(leadNotes.leadId, leadId))
-    .orderBy(desc(leadNotes.createdAt), desc(leadNotes.id))
-    .all();
 }
