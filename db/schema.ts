@@ -207,6 +207,14 @@ export const leads = sqliteTable(
     firstTouchAt: timestamp('first_touch_at'),
     lastTouchAt: timestamp('last_touch_at'),
     nextFollowUpAt: timestamp('next_follow_up_at'),
+    /**
+     * When the lead first reached each step of the nurture funnel (new → contacted → qualified →
+     * won), stamped from the status history by a trigger (db/migrations/0004); a skipped step is
+     * stamped with the later one. Never cleared: they record what the lead reached.
+     */
+    contactedAt: timestamp('contacted_at'),
+    qualifiedAt: timestamp('qualified_at'),
+    wonAt: timestamp('won_at'),
     /** When the first delivery of this lead arrived. */
     receivedAt: timestamp('received_at').notNull(),
     lastEventAt: timestamp('last_event_at').notNull(),
@@ -240,7 +248,48 @@ export const leads = sqliteTable(
     index('leads_dnc_received_idx')
       .on(t.receivedAt)
       .where(sql`${t.doNotContact} = 1`),
+    // The dashboard's medians (time to first touch, time in each nurture step) read these
+    // covering indexes over a range of received dates, per owner for the rep leaderboard.
+    index('leads_touch_times_idx')
+      .on(t.receivedAt, t.firstTouchAt)
+      .where(sql`${t.isTest} = 0 and ${t.firstTouchAt} is not null`),
+    index('leads_owner_touch_times_idx')
+      .on(t.ownerId, t.receivedAt, t.firstTouchAt)
+      .where(sql`${t.isTest} = 0 and ${t.ownerId} is not null`),
+    index('leads_nurture_times_idx')
+      .on(t.receivedAt, t.contactedAt, t.qualifiedAt, t.wonAt)
+      .where(sql`${t.isTest} = 0 and ${t.contactedAt} is not null`),
   ],
+);
+
+/**
+ * The dashboard's daily rollup: for each UTC day of receipt and each dimension value, additive
+ * counts over the real (non-test) leads received that day, as they are now. Kept in step by
+ * triggers on leads (db/migrations/0004); lib/dashboard/rollup rebuilds it from scratch.
+ * Dimensions: `all` (value ''), `source` and `action` (a lead counts under every known token of
+ * its journey, '' for unknown ones), `offer` (offer_ref), `country`, `owner` ('' = unassigned).
+ */
+export const leadDailyStats = sqliteTable(
+  'lead_daily_stats',
+  {
+    day: integer('day').notNull(),
+    dim: text('dim').notNull(),
+    value: text('value').notNull(),
+    leads: integer('leads').notNull().default(0),
+    /** Leads the first-touch rule applies to (not do-not-contact). */
+    slaEligible: integer('sla_eligible').notNull().default(0),
+    touchedInSla: integer('touched_in_sla').notNull().default(0),
+    touched: integer('touched').notNull().default(0),
+    contacted: integer('contacted').notNull().default(0),
+    qualified: integer('qualified').notNull().default(0),
+    won: integer('won').notNull().default(0),
+    /** Leads by furthest acquisition stage. */
+    stageContactMe: integer('stage_contact_me').notNull().default(0),
+    stageTestDrive: integer('stage_test_drive').notNull().default(0),
+    stageAcquired: integer('stage_acquired').notNull().default(0),
+    doNotContact: integer('do_not_contact').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.dim, t.value] })],
 );
 
 /** One row per accepted delivery. Immutable: the raw body is kept byte for byte. */

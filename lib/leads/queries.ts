@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { leadEvents, leads, offers, users, type Lead, type LeadEvent } from '@/db/schema';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -179,6 +179,7 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
   if (query.dnc === 'only') conditions.push(sql`${leads.doNotContact} = 1`);
   if (query.dnc === 'hide') conditions.push(sql`${leads.doNotContact} = 0`);
   if (query.sla) conditions.push(slaCondition(query.sla, now));
+  if (query.reached) conditions.push(isNotNull(REACHED_COLUMN[query.reached]));
   const range = query.received ? receivedRange(query.received, now) : { from: query.from, to: query.to };
   if (range.from || range.to) {
     const inRange = and(range.from ? gte(leads.receivedAt, range.from) : undefined, range.to ? lte(leads.receivedAt, range.to) : undefined)!;
@@ -227,6 +228,9 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
   if (query.sort.key === 'nextFollowUpAt') conditions.push(sql`${leads.nextFollowUpAt} is not null`);
   return conditions;
 }
+
+/** When a lead first reached each nurture step (stamped from its status history). */
+const REACHED_COLUMN = { contacted: leads.contactedAt, qualified: leads.qualifiedAt, won: leads.wonAt } as const;
 
 /** Below this many matches a multi-value filter is gathered through its index and sorted. */
 const GATHER_LIMIT = 20_000;
@@ -352,7 +356,7 @@ export type LeadPage = {
 function hasNarrowingFilter(query: LeadListQuery): boolean {
   return Boolean(
     query.source?.length || query.action?.length || query.offer?.length || query.stage?.length ||
-      query.country?.length || (query.owner && query.owner !== 'anyone') || query.dnc || query.sla ||
+      query.country?.length || (query.owner && query.owner !== 'anyone') || query.dnc || query.sla || query.reached ||
       query.received || query.from || query.to || query.q || query.sort.key === 'nextFollowUpAt',
   );
 }

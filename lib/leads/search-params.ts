@@ -27,6 +27,10 @@ export type ReceivedPreset = (typeof RECEIVED_PRESETS)[number];
 
 export const DNC_FILTERS = ['only', 'hide'] as const;
 
+/** Nurture steps a lead has reached at some point (its status may have moved on since). */
+export const REACHED_STEPS = ['contacted', 'qualified', 'won'] as const;
+export type ReachedStep = (typeof REACHED_STEPS)[number];
+
 /** The table's columns, in their default order; `cols` picks and orders the visible ones. */
 export const LEAD_COLUMNS = [
   'name',
@@ -133,6 +137,7 @@ export const leadListParamsSchema = z
         .optional(),
       country: list(freeText),
       dnc: z.enum(DNC_FILTERS, { error: `must be one of ${DNC_FILTERS.join(', ')}` }).optional(),
+      reached: z.enum(REACHED_STEPS, { error: `must be one of ${REACHED_STEPS.join(', ')}` }).optional(),
       sla: z.enum(SLA_FILTERS, { error: `must be one of ${SLA_FILTERS.join(', ')}` }).optional(),
       q: freeText
         .trim()

@@ -10,7 +10,7 @@ import {
   parseAsStringLiteral,
 } from 'nuqs';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
-import { DNC_FILTERS, LEAD_COLUMNS, RECEIVED_PRESETS } from './search-params';
+import { DNC_FILTERS, LEAD_COLUMNS, REACHED_STEPS, RECEIVED_PRESETS } from './search-params';
 import { SLA_FILTERS } from './sla';
 
 const list = parseAsArrayOf(parseAsString, ',');
@@ -26,6 +26,7 @@ export const leadViewParsers = {
   country: list,
   dnc: parseAsStringLiteral(DNC_FILTERS),
   sla: parseAsStringLiteral(SLA_FILTERS),
+  reached: parseAsStringLiteral(REACHED_STEPS),
   received: parseAsStringLiteral(RECEIVED_PRESETS),
   from: parseAsString,
   to: parseAsString,
@@ -45,5 +46,5 @@ export const serializeLeadView = createSerializer(leadViewParsers);
 
 /** Filter keys: changing one of them returns to page 1. */
 export const FILTER_KEYS = [
-  'q', 'source', 'action', 'offer', 'status', 'stage', 'owner', 'country', 'dnc', 'sla', 'received', 'from', 'to', 'includeTest',
+  'q', 'source', 'action', 'offer', 'status', 'stage', 'owner', 'country', 'dnc', 'sla', 'reached', 'received', 'from', 'to', 'includeTest',
 ] as const satisfies readonly (keyof typeof leadViewParsers)[];

@@ -1,0 +1,119 @@
+// The daily rollup behind the dashboard (table lead_daily_stats, see db/schema.ts): what one
+// lead contributes, as SQL over a row alias. The same expressions define the triggers that keep
+// the rollup in step (db/migrations/0004, printed by `rollupTriggerSql`) and the rebuild the
+// seed runs after a bulk load; a unit test checks that both give the same table.
+import type Database from 'better-sqlite3';
+import { LEAD_ACTIONS, LEAD_SOURCES } from '@/lib/marketplace/vocabulary';
+import { FIRST_TOUCH_WINDOW_MS } from '@/lib/leads/sla';
+import { DAY_MS } from './range';
+
+/** The measures, in column order, as expressions over a leads row `r`. */
+export const ROLLUP_MEASURES = {
+  leads: () => '1',
+  sla_eligible: (r: string) => `(${r}.do_not_contact = 0)`,
+  touched_in_sla: (r: string) =>
+    `(${r}.do_not_contact = 0 AND ${r}.first_touch_at IS NOT NULL AND ${r}.first_touch_at - ${r}.received_at <= ${FIRST_TOUCH_WINDOW_MS})`,
+  touched: (r: string) => `(${r}.first_touch_at IS NOT NULL)`,
+  contacted: (r: string) => `(${r}.contacted_at IS NOT NULL)`,
+  qualified: (r: string) => `(${r}.qualified_at IS NOT NULL)`,
+  won: (r: string) => `(${r}.won_at IS NOT NULL)`,
+  stage_contact_me: (r: string) => `(${r}.stage IS 'contact_me')`,
+  stage_test_drive: (r: string) => `(${r}.stage IS 'test_drive')`,
+  stage_acquired: (r: string) => `(${r}.stage IS 'acquired')`,
+  do_not_contact: (r: string) => `(${r}.do_not_contact = 1)`,
+} as const;
+export type RollupMeasure = keyof typeof ROLLUP_MEASURES;
+const MEASURES = Object.keys(ROLLUP_MEASURES) as RollupMeasure[];
+
+/** Columns of leads whose change can move a lead between rollup rows. */
+const TRACKED_COLUMNS = [
+  'received_at', 'is_test', 'offer_ref', 'country', 'owner_id', 'journey_sources', 'journey_actions', 'stage',
+  'do_not_contact', 'first_touch_at', 'contacted_at', 'qualified_at', 'won_at',
+] as const;
+
+const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/** `journey` with every known token taken out: anything left is an unknown token. */
+function unknownTokens(column: string, known: readonly string[]): string {
+  let expr = column;
+  for (const token of known) expr = `replace(${expr}, ${quote(`|${token}|`)}, '|')`;
+  return `${expr} NOT IN ('', '|')`;
+}
+
+/** The (dim, value) rows a lead `r` counts under, as a compound SELECT. */
+function dimensionRows(r: string): string {
+  const rows = [
+    `SELECT 'all' AS dim, '' AS value`,
+    `SELECT 'offer', coalesce(CAST(${r}.offer_ref AS TEXT), '')`,
+    `SELECT 'country', coalesce(${r}.country, '')`,
+    `SELECT 'owner', coalesce(${r}.owner_id, '')`,
+  ];
+  for (const [dim, column, known] of [
+    ['source', `${r}.journey_sources`, LEAD_SOURCES],
+    ['action', `${r}.journey_actions`, LEAD_ACTIONS],
+  ] as const) {
+    for (const token of known) rows.push(`SELECT '${dim}', ${quote(token)} WHERE instr(${column}, ${quote(`|${token}|`)}) > 0`);
+    rows.push(`SELECT '${dim}', '' WHERE ${unknownTokens(column, known)}`);
+  }
+  return rows.join(' UNION ALL ');
+}
+
+/** Adds (sign 1) or takes away (sign -1) the contribution of row `r` (NEW or OLD in a trigger). */
+function applyContribution(r: 'NEW' | 'OLD', sign: 1 | -1): string {
+  const measures = MEASURES.map((measure) => (sign === 1 ? ROLLUP_MEASURES[measure](r) : `-${ROLLUP_MEASURES[measure](r)}`));
+  return `INSERT INTO lead_daily_stats (day, dim, value, ${MEASURES.join(', ')})
+    SELECT ${r}.received_at / ${DAY_MS}, d.dim, d.value, ${measures.join(', ')}
+    FROM (${dimensionRows(r)}) AS d
+    WHERE ${r}.is_test = 0
+    ON CONFLICT (day, dim, value) DO UPDATE SET ${MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(', ')};`;
+}
+
+/** The three triggers that keep lead_daily_stats in step with leads. */
+export function rollupTriggerSql(): string[] {
+  const changed = TRACKED_COLUMNS.map((column) => `OLD.${column} IS NOT NEW.${column}`).join(' OR ');
+  return [
+    `CREATE TRIGGER lead_daily_stats_insert AFTER INSERT ON leads BEGIN
+  ${applyContribution('NEW', 1)}
+END`,
+    `CREATE TRIGGER lead_daily_stats_update AFTER UPDATE OF ${TRACKED_COLUMNS.join(', ')} ON leads
+WHEN ${changed} BEGIN
+  ${applyContribution('OLD', -1)}
+  ${applyContribution('NEW', 1)}
+END`,
+    `CREATE TRIGGER lead_daily_stats_delete AFTER DELETE ON leads BEGIN
+  ${applyContribution('OLD', -1)}
+END`,
+  ];
+}
+
+/** The statements that refill the rollup from leads: one grouped pass per dimension value set. */
+export function rebuildSql(): string[] {
+  const sums = MEASURES.map((measure) => `sum(${ROLLUP_MEASURES[measure]('l')})`).join(', ');
+  const pass = (dim: string, valueSql: string, where = '') =>
+    `INSERT INTO lead_daily_stats (day, dim, value, ${MEASURES.join(', ')})
+  SELECT l.received_at / ${DAY_MS} AS day, '${dim}', ${valueSql} AS value, ${sums}
+  FROM leads AS l WHERE l.is_test = 0${where ? ` AND ${where}` : ''}
+  GROUP BY day, value`;
+  const statements = [
+    'DELETE FROM lead_daily_stats',
+    pass('all', `''`),
+    pass('offer', `coalesce(CAST(l.offer_ref AS TEXT), '')`),
+    pass('country', `coalesce(l.country, '')`),
+    pass('owner', `coalesce(l.owner_id, '')`),
+  ];
+  for (const [dim, column, known] of [
+    ['source', 'l.journey_sources', LEAD_SOURCES],
+    ['action', 'l.journey_actions', LEAD_ACTIONS],
+  ] as const) {
+    for (const token of known) statements.push(pass(dim, quote(token), `instr(${column}, ${quote(`|${token}|`)}) > 0`));
+    statements.push(pass(dim, `''`, unknownTokens(column, known)));
+  }
+  return statements;
+}
+
+/** Refills the rollup from leads (after a bulk load with the triggers off), in one transaction. */
+export function rebuildDailyStats(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    for (const statement of rebuildSql()) sqlite.exec(statement);
+  })();
+}

@@ -1,0 +1,325 @@
+// Each dashboard panel as data: the grouped numbers from lib/dashboard/aggregate shaped into the
+// panel's table (lib/dashboard/panels), with the leads-table link behind every row.
+import type { Db } from '@/db';
+import { ACTION_LABELS, isKnownAction, isKnownSource, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
+import { serializeLeadView } from '@/lib/leads/view-state';
+import { aggregate, firstTouchBreaches, medianFirstTouch, medianFirstTouchByOwner, medianStepTimes, totals } from './aggregate';
+import { leadsHref, type DashboardQuery } from './params';
+import type { PanelColumn, PanelData, PanelName, PanelRow } from './panels';
+import { bucketsOf, DAY_MS, isoDay, type DayRange } from './range';
+
+/** An offer that used to receive leads and has had none for this long is flagged. */
+export const QUIET_AFTER_DAYS = 14;
+const TOP = 10;
+const BREACH_LIST = 10;
+const BREACH_COUNT_CAP = 10_000;
+
+const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+const relativeChange = (value: number | null, previous: number | null): number | null =>
+  value === null || previous === null || previous === 0 ? null : (value - previous) / previous;
+const pointsChange = (value: number | null, previous: number | null): number | null =>
+  value === null || previous === null ? null : value - previous;
+
+const col = (key: string, label: string, kind: PanelColumn['kind']): PanelColumn => ({ key, label, kind });
+
+type Context = { db: Db; query: DashboardQuery; now: Date };
+
+function summary({ db, query }: Context): Omit<Extract<PanelData, { panel: 'summary' }>, 'serverMs'> {
+  const measures = ['leads', 'sla_eligible', 'touched_in_sla', 'qualified', 'won'] as const;
+  const { range, filters } = query;
+  const current = totals(db, range, filters, measures);
+  const previous = totals(db, range.previous, filters, measures);
+  const currentMedian = medianFirstTouch(db, range, filters);
+  const previousMedian = medianFirstTouch(db, range.previous, filters);
+  const count = (key: string, label: string, value: number, before: number, href?: string): PanelRow => ({
+    key,
+    href,
+    cells: { metric: label, value, previous: before, change: relativeChange(value, before) },
+    kinds: { value: 'count', previous: 'count', change: 'change' },
+  });
+  const rate = (key: string, label: string, value: number | null, before: number | null): PanelRow => ({
+    key,
+    cells: { metric: label, value, previous: before, change: pointsChange(value, before) },
+    kinds: { value: 'share', previous: 'share', change: 'points' },
+  });
+  return {
+    panel: 'summary',
+    title: 'Key figures',
+    columns: [col('metric', 'Metric', 'text'), col('value', 'This period', 'count'), col('previous', 'Previous period', 'count'), col('change', 'Change', 'change')],
+    rows: [
+      count('newLeads', 'New leads', current.leads, previous.leads, leadsHref(query)),
+      rate('touchedIn24h', 'First touched within 24 h', share(current.touched_in_sla, current.sla_eligible), share(previous.touched_in_sla, previous.sla_eligible)),
+      {
+        key: 'medianFirstTouch',
+        cells: { metric: 'Median time to first touch', value: currentMedian, previous: previousMedian, change: relativeChange(currentMedian, previousMedian) },
+        kinds: { value: 'minutes', previous: 'minutes', change: 'change' },
+        lowerIsBetter: true,
+      },
+      count('qualified', 'Qualified', current.qualified, previous.qualified, leadsHref(query, { reached: 'qualified' })),
+      count('won', 'Won', current.won, previous.won, leadsHref(query, { reached: 'won' })),
+      rate('conversion', 'Lead → won conversion', share(current.won, current.leads), share(previous.won, previous.leads)),
+    ],
+  };
+}
+
+function acquisition({ db, query }: Context): Omit<Extract<PanelData, { panel: 'acquisition' }>, 'serverMs'> {
+  const t = totals(db, query.range, query.filters, ['stage_contact_me', 'stage_test_drive', 'stage_acquired', 'do_not_contact']);
+  // A funnel of "reached at least this step": a lead's furthest stage counts for every step up to it.
+  const steps = [
+    { key: 'contact_me', leads: t.stage_contact_me + t.stage_test_drive + t.stage_acquired, stages: ['contact_me', 'test_drive', 'acquired'] as const },
+    { key: 'test_drive', leads: t.stage_test_drive + t.stage_acquired, stages: ['test_drive', 'acquired'] as const },
+    { key: 'acquired', leads: t.stage_acquired, stages: ['acquired'] as const },
+  ];
+  return {
+    panel: 'acquisition',
+    title: 'Acquisition funnel',
+    columns: [col('step', 'Step', 'text'), col('leads', 'Leads', 'count'), col('conversion', 'From previous step', 'share'), col('ofFirst', 'Of Contact me', 'share')],
+    rows: steps.map((step, index) => ({
+      key: step.key,
+      href: leadsHref(query, { stage: [...step.stages] }),
+      cells: {
+        step: STAGE_LABELS[step.key as keyof typeof STAGE_LABELS],
+        leads: step.leads,
+        conversion: index === 0 ? null : share(step.leads, steps[index - 1]!.leads),
+        ofFirst: share(step.leads, steps[0]!.leads),
+      },
+    })),
+    doNotContact: { leads: t.do_not_contact, href: leadsHref(query, { dnc: 'only' }) },
+  };
+}
+
+function nurture({ db, query }: Context): Omit<Extract<PanelData, { panel: 'nurture' }>, 'serverMs'> {
+  const t = totals(db, query.range, query.filters, ['leads', 'contacted', 'qualified', 'won']);
+  const medians = medianStepTimes(db, query.range, query.filters);
+  const steps = [
+    { key: 'new', label: 'New', leads: t.leads, median: medians.new, href: leadsHref(query) },
+    { key: 'contacted', label: 'Contacted', leads: t.contacted, median: medians.contacted, href: leadsHref(query, { reached: 'contacted' }) },
+    { key: 'qualified', label: 'Qualified', leads: t.qualified, median: medians.qualified, href: leadsHref(query, { reached: 'qualified' }) },
+    { key: 'won', label: 'Won', leads: t.won, median: null, href: leadsHref(query, { reached: 'won' }) },
+  ];
+  return {
+    panel: 'nurture',
+    title: 'Nurture funnel',
+    columns: [
+      col('step', 'Step', 'text'),
+      col('leads', 'Leads that reached it', 'count'),
+      col('dropOff', 'Drop-off from previous step', 'share'),
+      col('medianMinutes', 'Median time in this step', 'minutes'),
+    ],
+    rows: steps.map((step, index) => ({
+      key: step.key,
+      href: step.href,
+      cells: {
+        step: step.label,
+        leads: step.leads,
+        dropOff: index === 0 ? null : share(steps[index - 1]!.leads - step.leads, steps[index - 1]!.leads),
+        medianMinutes: step.median,
+      },
+    })),
+  };
+}
+
+/** The part of a bucket inside the range, as a day range. */
+const clip = (range: DayRange, start: number, next: number): DayRange => ({ fromDay: Math.max(range.fromDay, start), toDay: Math.min(range.toDay, next) });
+
+function trend({ db, query }: Context): Omit<Extract<PanelData, { panel: 'trend' }>, 'serverMs'> {
+  const { range, filters, bucket, by } = query;
+  const buckets = bucketsOf(bucket, range);
+  const totalsByBucket = new Map(aggregate(db, { range, filters, dim: 'all', bucket, measures: ['leads'] }).map((row) => [row.bucket, row.leads]));
+  const segments = aggregate(db, { range, filters, dim: by, bucket, measures: ['leads'] });
+  const isKnown = by === 'source' ? isKnownSource : isKnownAction;
+  const labels: Record<string, string> = by === 'source' ? SOURCE_LABELS : ACTION_LABELS;
+  const present = [...new Set(segments.map((row) => row.value))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  const series = present.map((value) => ({ key: `series:${value || 'other'}`, token: value, label: value === '' ? 'Other' : isKnown(value) ? labels[value]! : value }));
+  const counts = new Map(segments.map((row) => [`${row.bucket}:${row.value}`, row.leads]));
+  return {
+    panel: 'trend',
+    title: `Leads over time by ${by}`,
+    bucket,
+    autoBucket: query.autoBucket,
+    by,
+    series: series.map(({ key, label }) => ({ key, label })),
+    columns: [col('bucket', bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month', 'text'), col('start', 'Starts', 'date'), col('total', 'Leads', 'count'), ...series.map((s) => col(s.key, s.label, 'count'))],
+    rows: buckets.map((item, index) => {
+      const next = buckets[index + 1]?.start ?? range.toDay;
+      const part = { range: { ...range, ...clip(range, item.start, next) }, filters };
+      const cells: PanelRow['cells'] = { bucket: item.label, start: isoDay(Math.max(item.start, range.fromDay)), total: totalsByBucket.get(item.start) ?? 0 };
+      const hrefs: Record<string, string> = {};
+      for (const s of series) {
+        cells[s.key] = counts.get(`${item.start}:${s.token}`) ?? 0;
+        // Unknown tokens are grouped as "Other": no single table filter selects them.
+        if (s.token !== '') hrefs[s.key] = leadsHref(part, { [by]: [s.token] });
+      }
+      return { key: isoDay(item.start), cells, href: leadsHref(part), hrefs };
+    }),
+  };
+}
+
+function offersPanel({ db, query }: Context): Omit<Extract<PanelData, { panel: 'offers' }>, 'serverMs'> {
+  const rows = aggregate(db, { range: query.range, filters: query.filters, dim: 'offer', measures: ['leads', 'won'] }).sort((a, b) => b.leads - a.leads || a.value.localeCompare(b.value));
+  const catalog = new Map(
+    (db.$client.prepare('SELECT id, key, title, offer_id AS offerId FROM offers').all() as { id: number; key: string; title: string | null; offerId: string | null }[]).map((offer) => [String(offer.id), offer]),
+  );
+  const top = rows.slice(0, TOP);
+  const rest = rows.slice(TOP);
+  const out: PanelRow[] = top.map((row) => {
+    const offer = catalog.get(row.value);
+    return {
+      key: offer?.key ?? 'none',
+      href: offer ? leadsHref({ ...query, filters: { ...query.filters, offer: offer.key } }) : undefined,
+      cells: { offer: offer ? (offer.title ?? offer.offerId ?? offer.key) : 'No offer', leads: row.leads, won: row.won, wonRate: share(row.won, row.leads) },
+    };
+  });
+  if (rest.length) {
+    const leads = rest.reduce((sum, row) => sum + row.leads, 0);
+    const won = rest.reduce((sum, row) => sum + row.won, 0);
+    out.push({ key: 'other', cells: { offer: `Other offers (${rest.length})`, leads, won, wonRate: share(won, leads) } });
+  }
+  return {
+    panel: 'offers',
+    title: 'Leads by offer',
+    columns: [col('offer', 'Offer', 'text'), col('leads', 'Leads', 'count'), col('won', 'Won', 'count'), col('wonRate', 'Won rate', 'share')],
+    rows: out,
+  };
+}
+
+function countries({ db, query }: Context): Omit<Extract<PanelData, { panel: 'countries' }>, 'serverMs'> {
+  const rows = aggregate(db, { range: query.range, filters: query.filters, dim: 'country', measures: ['leads'] }).sort((a, b) => b.leads - a.leads || a.value.localeCompare(b.value));
+  const all = rows.reduce((sum, row) => sum + row.leads, 0);
+  const out: PanelRow[] = rows.slice(0, TOP).map((row) => ({
+    key: row.value || 'none',
+    // The table cannot ask for "no country"; only real values link.
+    href: row.value ? leadsHref({ ...query, filters: { ...query.filters, country: row.value } }) : undefined,
+    cells: { country: row.value || 'Not given', leads: row.leads, share: share(row.leads, all) },
+  }));
+  const rest = rows.slice(TOP);
+  if (rest.length) {
+    const leads = rest.reduce((sum, row) => sum + row.leads, 0);
+    out.push({ key: 'other', cells: { country: `Other countries (${rest.length})`, leads, share: share(leads, all) } });
+  }
+  return {
+    panel: 'countries',
+    title: 'Leads by country',
+    columns: [col('country', 'Country', 'text'), col('leads', 'Leads', 'count'), col('share', 'Share', 'share')],
+    rows: out,
+  };
+}
+
+function sla({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 'sla' }>, 'serverMs'> {
+  const { range, filters } = query;
+  const weeks = bucketsOf('week', range);
+  const byWeek = new Map(aggregate(db, { range, filters, dim: 'all', bucket: 'week', measures: ['sla_eligible', 'touched_in_sla'] }).map((row) => [row.bucket, row]));
+  const breaches = firstTouchBreaches(db, range, filters, now, { limit: BREACH_LIST, countCap: BREACH_COUNT_CAP });
+  return {
+    panel: 'sla',
+    title: 'First touch within 24 hours',
+    columns: [col('week', 'Week', 'text'), col('start', 'Starts', 'date'), col('eligible', 'Leads to touch', 'count'), col('touchedIn24h', 'Touched within 24 h', 'count'), col('share', 'Share', 'share')],
+    rows: weeks.map((week, index) => {
+      const row = byWeek.get(week.start);
+      const eligible = row?.sla_eligible ?? 0;
+      const touched = row?.touched_in_sla ?? 0;
+      const next = weeks[index + 1]?.start ?? range.toDay;
+      return {
+        key: isoDay(week.start),
+        href: leadsHref({ range: { ...range, ...clip(range, week.start, next) }, filters }, { dnc: 'hide' }),
+        cells: { week: week.label, start: isoDay(Math.max(week.start, range.fromDay)), eligible, touchedIn24h: touched, share: share(touched, eligible) },
+      };
+    }),
+    breaching: {
+      total: breaches.total,
+      href: leadsHref(query, { sla: 'first_touch_overdue', sort: 'receivedAt' }),
+      leads: breaches.leads.map((lead) => ({
+        id: lead.id,
+        name: [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || `Lead ${lead.id}`,
+        company: lead.company,
+        offer: lead.offerTitle ?? lead.offerId,
+        receivedAt: new Date(lead.receivedAt).toISOString(),
+        owner: lead.owner,
+      })),
+    },
+  };
+}
+
+function reps({ db, query }: Context): Omit<Extract<PanelData, { panel: 'reps' }>, 'serverMs'> {
+  const counts = aggregate(db, { range: query.range, filters: query.filters, dim: 'owner', measures: ['leads', 'touched_in_sla', 'qualified', 'won'] }).filter((row) => row.value !== '');
+  const medians = medianFirstTouchByOwner(db, query.range, query.filters);
+  const names = new Map((db.$client.prepare('SELECT id, name FROM users').all() as { id: string; name: string }[]).map((user) => [user.id, user.name]));
+  counts.sort((a, b) => b.won - a.won || b.qualified - a.qualified || b.leads - a.leads || a.value.localeCompare(b.value));
+  return {
+    panel: 'reps',
+    title: 'Rep leaderboard',
+    columns: [
+      col('rep', 'Rep', 'text'),
+      col('assigned', 'Assigned', 'count'),
+      col('touchedInSla', 'First touched within 24 h', 'count'),
+      col('medianMinutes', 'Median time to first touch', 'minutes'),
+      col('qualified', 'Qualified', 'count'),
+      col('won', 'Won', 'count'),
+    ],
+    rows: counts.map((row) => ({
+      key: row.value,
+      href: leadsHref({ ...query, filters: { ...query.filters, owner: row.value } }),
+      cells: {
+        rep: names.get(row.value) ?? 'Former user',
+        assigned: row.leads,
+        touchedInSla: row.touched_in_sla,
+        medianMinutes: medians.get(row.value) ?? null,
+        qualified: row.qualified,
+        won: row.won,
+      },
+    })),
+  };
+}
+
+function health({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 'health' }>, 'serverMs'> {
+  const offers = db.$client
+    .prepare(
+      `SELECT key, title, offer_id AS offerId, lead_count AS leads, last_lead_at AS lastLeadAt, last_test_lead_at AS lastTestLeadAt
+       FROM offers ${query.filters.offer ? 'WHERE key = ?' : ''} ORDER BY last_lead_at IS NULL, last_lead_at DESC, key LIMIT 500`,
+    )
+    .all(...(query.filters.offer ? [query.filters.offer.toLowerCase()] : [])) as {
+    key: string; title: string | null; offerId: string | null; leads: number; lastLeadAt: number | null; lastTestLeadAt: number | null;
+  }[];
+  const quietSince = now.getTime() - QUIET_AFTER_DAYS * DAY_MS;
+  return {
+    panel: 'health',
+    title: 'Connection health',
+    quietAfterDays: QUIET_AFTER_DAYS,
+    columns: [col('offer', 'Offer', 'text'), col('leads', 'Leads (all time)', 'count'), col('lastLeadAt', 'Last lead', 'date'), col('lastTestLeadAt', 'Last test lead', 'date'), col('state', 'State', 'text')],
+    rows: offers.map((offer) => {
+      const quiet = offer.lastLeadAt !== null && offer.lastLeadAt < quietSince;
+      const days = offer.lastLeadAt === null ? 0 : Math.floor((now.getTime() - offer.lastLeadAt) / DAY_MS);
+      return {
+        key: offer.key,
+        warning: quiet,
+        href: offer.leads > 0 ? serializeLeadView('/leads', { view: 'all', offer: [offer.key] }) : undefined,
+        cells: {
+          offer: offer.title ?? offer.offerId ?? offer.key,
+          leads: offer.leads,
+          lastLeadAt: offer.lastLeadAt === null ? null : new Date(offer.lastLeadAt).toISOString(),
+          lastTestLeadAt: offer.lastTestLeadAt === null ? null : new Date(offer.lastTestLeadAt).toISOString(),
+          state: offer.lastLeadAt === null ? 'Test leads only' : quiet ? `No leads for ${days} days` : 'Receiving leads',
+        },
+      };
+    }),
+  };
+}
+
+const BUILDERS: Record<PanelName, (context: Context) => Omit<PanelData, 'serverMs'>> = {
+  summary,
+  acquisition,
+  nurture,
+  trend,
+  offers: offersPanel,
+  countries,
+  sla,
+  reps,
+  health,
+};
+
+/** One panel's data for a dashboard query, timed. Reads only; one consistent snapshot. */
+export function getPanel(db: Db, panel: PanelName, query: DashboardQuery, now = new Date()): PanelData {
+  const started = performance.now();
+  const data = db.$client.transaction(() => BUILDERS[panel]({ db, query, now })).deferred();
+  return { ...data, serverMs: Math.round((performance.now() - started) * 10) / 10 } as PanelData;
+}
