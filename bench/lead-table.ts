@@ -1,6 +1,7 @@
-// npm run bench -- [--db PATH] [--seed] [--runs N]
-// Times the lead table's server work at scale: every list request shape (filters, sorts, search,
-// deep pages, counts), the rep's queue, a lead's neighbours and a full keyset export pass, on a
+// npm run bench -- [--db PATH] [--seed] [--runs N] [--only table|dashboard]
+// Times the server work at scale: every lead list request shape (filters, sorts, search, deep
+// pages, counts), the rep's queue, a lead's neighbours, every dashboard panel over 30 days and a
+// year (unfiltered and filtered) and a full keyset export pass, on a
 // database seeded with `npm run seed -- --count 1000000` (or seeded here with --seed). Prints the
 // median and worst of N runs per request; nothing is asserted (figures, not timed tests).
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,9 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db';
 import { getLeadNeighbours, getLeads, getQueue, leadListBatches, type ListContext } from '@/lib/leads/queries';
 import { parseLeadListParams } from '@/lib/leads/search-params';
+import { parseDashboardParams } from '@/lib/dashboard/params';
+import { PANELS } from '@/lib/dashboard/panels';
+import { getPanel } from '@/lib/dashboard/service';
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +19,7 @@ const { values } = parseArgs({
     seed: { type: 'boolean', default: false },
     count: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(values.runs) || 5);
@@ -93,7 +98,9 @@ function time(fn: () => unknown): { median: number; worst: number } {
 }
 
 const rows: { label: string; median: number; worst: number; note: string }[] = [];
-for (const request of LIST_REQUESTS) {
+const table = values.only !== 'dashboard';
+const dashboard = values.only !== 'table';
+for (const request of table ? LIST_REQUESTS : []) {
   const query = parseLeadListParams(new URLSearchParams(request));
   let note = '';
   const figures = time(() => {
@@ -103,10 +110,36 @@ for (const request of LIST_REQUESTS) {
   rows.push({ label: `GET /api/leads?${request}`, ...figures, note });
 }
 const repQuery = parseLeadListParams(new URLSearchParams('sort=name'));
-rows.push({ label: 'rep scope: ?sort=name', ...time(() => getLeads(db, repContext, repQuery)), note: '' });
-rows.push({ label: 'rep queue', ...time(() => getQueue(db, 'bench-viewer')), note: '' });
-const middle = getLeads(db, context, repQuery).rows[25]?.id ?? 1;
-rows.push({ label: 'neighbours (prev/next) ?sort=name', ...time(() => getLeadNeighbours(db, context, repQuery, middle)), note: '' });
+if (table) {
+  rows.push({ label: 'rep scope: ?sort=name', ...time(() => getLeads(db, repContext, repQuery)), note: '' });
+  rows.push({ label: 'rep queue', ...time(() => getQueue(db, 'bench-viewer')), note: '' });
+  const middle = getLeads(db, context, repQuery).rows[25]?.id ?? 1;
+  rows.push({ label: 'neighbours (prev/next) ?sort=name', ...time(() => getLeadNeighbours(db, context, repQuery, middle)), note: '' });
+}
+
+// Every dashboard panel over the last 30 days and the last year: unfiltered (the daily rollup),
+// with one filter (the rollup's slice, or a grouped scan for cross-dimension panels), and with two
+// filters (a grouped scan of the range's leads).
+const owner = (db.$client.prepare('select owner_id as id from leads where owner_id is not null limit 1').get() as { id: string } | undefined)?.id;
+const DASHBOARD_VIEWS = [
+  'range=30d',
+  'range=year',
+  `range=year&country=DE`,
+  ...(owner ? [`range=30d&owner=${owner}`] : []),
+  `range=30d&source=SPZA&offer=${offer[0]}`,
+  `range=year&source=SPZA&offer=${offer[0]}`,
+];
+for (const view of dashboard ? DASHBOARD_VIEWS : []) {
+  const query = parseDashboardParams(new URLSearchParams(view));
+  for (const panel of PANELS) {
+    let note = '';
+    const figures = time(() => {
+      const data = getPanel(db, panel, query);
+      note = `${data.rows.length} rows`;
+    });
+    rows.push({ label: `GET /api/dashboard/${panel}?${view.replace(owner ?? '-', '<rep>')}`, ...figures, note });
+  }
+}
 
 const width = Math.max(...rows.map((row) => row.label.length));
 for (const row of rows) {
@@ -117,6 +150,7 @@ const over = rows.filter((row) => row.median >= 100);
 console.log(`\n${rows.length - over.length} of ${rows.length} requests answer in under 100 ms (median).`);
 
 // One whole export pass in keyset batches (the CSV stream's database work).
+if (!table) process.exit(0);
 const exportQuery = parseLeadListParams(new URLSearchParams('sort=name'));
 const started = performance.now();
 let exported = 0;

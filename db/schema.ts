@@ -248,17 +248,30 @@ export const leads = sqliteTable(
     index('leads_dnc_received_idx')
       .on(t.receivedAt)
       .where(sql`${t.doNotContact} = 1`),
-    // The dashboard's medians (time to first touch, time in each nurture step) read these
-    // covering indexes over a range of received dates, per owner for the rep leaderboard.
-    index('leads_touch_times_idx')
-      .on(t.receivedAt, t.firstTouchAt)
+    // Leads breaching the 24-hour first-touch rule (once their window has passed): the dashboard
+    // counts and lists them from this index alone.
+    index('leads_first_touch_waiting_idx')
+      .on(t.receivedAt)
+      .where(
+        sql`${t.firstTouchAt} is null and ${t.isTest} = 0 and ${t.doNotContact} = 0 and ${t.status} in ('new', 'contacted', 'qualified', 'nurturing')`,
+      ),
+    // The dashboard's medians walk these in order of the duration, to the middle position (the
+    // rollup gives the count): exact medians without collecting and sorting every value.
+    index('leads_ttft_idx')
+      .on(sql`${t.firstTouchAt} - ${t.receivedAt}`, t.receivedAt)
       .where(sql`${t.isTest} = 0 and ${t.firstTouchAt} is not null`),
-    index('leads_owner_touch_times_idx')
-      .on(t.ownerId, t.receivedAt, t.firstTouchAt)
-      .where(sql`${t.isTest} = 0 and ${t.ownerId} is not null`),
-    index('leads_nurture_times_idx')
-      .on(t.receivedAt, t.contactedAt, t.qualifiedAt, t.wonAt)
+    index('leads_owner_ttft_idx')
+      .on(t.ownerId, sql`${t.firstTouchAt} - ${t.receivedAt}`, t.receivedAt)
+      .where(sql`${t.isTest} = 0 and ${t.firstTouchAt} is not null and ${t.ownerId} is not null`),
+    index('leads_new_time_idx')
+      .on(sql`${t.contactedAt} - ${t.receivedAt}`, t.receivedAt)
       .where(sql`${t.isTest} = 0 and ${t.contactedAt} is not null`),
+    index('leads_contacted_time_idx')
+      .on(sql`${t.qualifiedAt} - ${t.contactedAt}`, t.receivedAt)
+      .where(sql`${t.isTest} = 0 and ${t.qualifiedAt} is not null`),
+    index('leads_qualified_time_idx')
+      .on(sql`${t.wonAt} - ${t.qualifiedAt}`, t.receivedAt)
+      .where(sql`${t.isTest} = 0 and ${t.wonAt} is not null`),
   ],
 );
 

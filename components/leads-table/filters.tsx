@@ -2,7 +2,7 @@
 import { Search, X } from 'lucide-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { DNC_FILTERS, MIN_SEARCH_LENGTH, RECEIVED_PRESETS, searchTerms } from '@/lib/leads/search-params';
+import { DNC_FILTERS, MIN_SEARCH_LENGTH, REACHED_STEPS, RECEIVED_PRESETS, searchTerms } from '@/lib/leads/search-params';
 import { SLA_FILTER_LABELS, SLA_FILTERS } from '@/lib/leads/sla';
 import { FILTER_KEYS, type LeadViewState } from '@/lib/leads/view-state';
 import { ACTION_LABELS, LEAD_ACTIONS, LEAD_SOURCES, LEAD_STAGES, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
@@ -15,6 +15,12 @@ const RECEIVED_LABELS: Record<(typeof RECEIVED_PRESETS)[number], string> = {
   '30d': 'Last 30 days',
   '90d': 'Last 90 days',
   quarter: 'This quarter',
+};
+
+const REACHED_LABELS: Record<(typeof REACHED_STEPS)[number], string> = {
+  contacted: 'Was contacted',
+  qualified: 'Was qualified',
+  won: 'Was won',
 };
 
 const DNC_LABELS: Record<(typeof DNC_FILTERS)[number], string> = { only: 'Only do-not-contact', hide: 'Hide do-not-contact' };
@@ -99,13 +105,31 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
         <Filter label="Stage">
           <select
             className={selectClass}
-            value={state.stage?.[0] ?? ''}
-            onChange={(event) => onChange({ stage: event.target.value ? [event.target.value as (typeof LEAD_STAGES)[number]] : null })}
+            value={state.stage?.join(',') ?? ''}
+            onChange={(event) => onChange({ stage: event.target.value ? (event.target.value.split(',') as (typeof LEAD_STAGES)[number][]) : null })}
           >
             <option value="">Any stage</option>
             {LEAD_STAGES.map((stage) => (
               <option key={stage} value={stage}>
                 {STAGE_LABELS[stage]}
+              </option>
+            ))}
+            {/* Several stages (a dashboard funnel step links "this stage or further"). */}
+            {state.stage && state.stage.length > 1 ? (
+              <option value={state.stage.join(',')}>{state.stage.map((stage) => STAGE_LABELS[stage]).join(' or ')}</option>
+            ) : null}
+          </select>
+        </Filter>
+        <Filter label="Reached">
+          <select
+            className={selectClass}
+            value={state.reached ?? ''}
+            onChange={(event) => onChange({ reached: (event.target.value || null) as LeadViewState['reached'] })}
+          >
+            <option value="">Any step</option>
+            {REACHED_STEPS.map((step) => (
+              <option key={step} value={step}>
+                {REACHED_LABELS[step]}
               </option>
             ))}
           </select>

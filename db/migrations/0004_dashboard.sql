@@ -18,9 +18,13 @@ CREATE TABLE `lead_daily_stats` (
 ALTER TABLE `leads` ADD `contacted_at` integer;--> statement-breakpoint
 ALTER TABLE `leads` ADD `qualified_at` integer;--> statement-breakpoint
 ALTER TABLE `leads` ADD `won_at` integer;--> statement-breakpoint
-CREATE INDEX `leads_touch_times_idx` ON `leads` (`received_at`,`first_touch_at`) WHERE "leads"."is_test" = 0 and "leads"."first_touch_at" is not null;--> statement-breakpoint
-CREATE INDEX `leads_owner_touch_times_idx` ON `leads` (`owner_id`,`received_at`,`first_touch_at`) WHERE "leads"."is_test" = 0 and "leads"."owner_id" is not null;--> statement-breakpoint
-CREATE INDEX `leads_nurture_times_idx` ON `leads` (`received_at`,`contacted_at`,`qualified_at`,`won_at`) WHERE "leads"."is_test" = 0 and "leads"."contacted_at" is not null;--> statement-breakpoint-- Nurture step stamps from the status history, then kept in step by a trigger.
+CREATE INDEX `leads_first_touch_waiting_idx` ON `leads` (`received_at`) WHERE "leads"."first_touch_at" is null and "leads"."is_test" = 0 and "leads"."do_not_contact" = 0 and "leads"."status" in ('new', 'contacted', 'qualified', 'nurturing');--> statement-breakpoint
+CREATE INDEX `leads_ttft_idx` ON `leads` (("first_touch_at" - "received_at"),`received_at`) WHERE "leads"."is_test" = 0 and "leads"."first_touch_at" is not null;--> statement-breakpoint
+CREATE INDEX `leads_owner_ttft_idx` ON `leads` (`owner_id`,("first_touch_at" - "received_at"),`received_at`) WHERE "leads"."is_test" = 0 and "leads"."first_touch_at" is not null and "leads"."owner_id" is not null;--> statement-breakpoint
+CREATE INDEX `leads_new_time_idx` ON `leads` (("contacted_at" - "received_at"),`received_at`) WHERE "leads"."is_test" = 0 and "leads"."contacted_at" is not null;--> statement-breakpoint
+CREATE INDEX `leads_contacted_time_idx` ON `leads` (("qualified_at" - "contacted_at"),`received_at`) WHERE "leads"."is_test" = 0 and "leads"."qualified_at" is not null;--> statement-breakpoint
+CREATE INDEX `leads_qualified_time_idx` ON `leads` (("won_at" - "qualified_at"),`received_at`) WHERE "leads"."is_test" = 0 and "leads"."won_at" is not null;--> statement-breakpoint
+-- Nurture step stamps from the status history, then kept in step by a trigger.
 UPDATE leads SET
   contacted_at = (SELECT min(c.changed_at) FROM lead_status_changes AS c WHERE c.lead_id = leads.id AND c.to_status IN ('contacted', 'qualified', 'nurturing', 'won')),
   qualified_at = (SELECT min(c.changed_at) FROM lead_status_changes AS c WHERE c.lead_id = leads.id AND c.to_status IN ('qualified', 'won')),

@@ -1,12 +1,15 @@
-// npm run seed -- --count N [--seed S] [--days D] — write realistic leads through the ingest code.
+// npm run seed -- --count N [--seed S] [--days D] [--no-work] — write realistic leads through the
+// ingest code, then simulate reps working them (owners, touches, status history).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { count, eq } from 'drizzle-orm';
 import { databasePath, openDatabase } from '../index';
 import { leads } from '../schema';
+import { rebuildDailyStats } from '@/lib/dashboard/rollup';
 import { ingestLead } from '@/lib/intake/ingest';
 import { DEDUPE_HASH_BYTES } from '@/lib/intake/service';
+import { ensureSeedReps, simulateWork } from '@/lib/seed/work';
 import type { SeedBatch, SeedWorkerData } from './seed-worker';
 
 const { values } = parseArgs({
@@ -15,7 +18,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     days: { type: 'string', default: '365' },
     batch: { type: 'string', default: '5000' },
+    /** `--no-work` loads the leads only: no owners, touches or status history. */
+    work: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
 
 function positive(name: string, raw: string | undefined): number {
@@ -42,12 +48,17 @@ db.$client.pragma('cache_size = -1048576');
 db.$client.pragma('threads = 2');
 db.$client.pragma('synchronous = NORMAL');
 
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
 /**
  * Bulk-load mode for an empty database: secondary indexes that ingest never reads are dropped
  * and rebuilt once at the end (one sort instead of a million random inserts). The indexes ingest
  * reads — merge key and retry hash — stay in place, so every delivery is handled as live.
+ * Triggers go too and are put back last: the search index and the dashboard rollup are filled
+ * in one pass each, and the work simulation writes the nurture stamps the history trigger would.
  */
 const INGEST_INDEXES = new Set(['leads_merge_key_unique', 'lead_events_dedupe_idx']);
+const BULK_TABLES = ['leads', 'lead_events', 'lead_status_changes', 'lead_touches'];
 function deferSecondaryIndexes(): (() => void) | null {
   const empty = !db.$client.prepare('select 1 from leads limit 1').get();
   if (!empty) return null;
@@ -56,21 +67,24 @@ function deferSecondaryIndexes(): (() => void) | null {
   const deferred = db.$client
     .prepare(
       `select type, name, sql from sqlite_master
-       where type in ('index', 'trigger') and tbl_name in ('leads', 'lead_events') and sql is not null`,
+       where type in ('index', 'trigger') and tbl_name in (${BULK_TABLES.map(() => '?').join(', ')}) and sql is not null`,
     )
-    .all() as { type: 'index' | 'trigger'; name: string; sql: string }[];
-  // The search index's triggers go too: the index is filled in one pass at the end.
+    .all(...BULK_TABLES) as { type: 'index' | 'trigger'; name: string; sql: string }[];
   const dropped = deferred.filter((item) => !INGEST_INDEXES.has(item.name));
   for (const item of dropped) db.$client.exec(`drop ${item.type} "${item.name}"`);
   return () => {
     const rebuild = performance.now();
     const indexes = dropped.filter((item) => item.type === 'index');
     for (const index of indexes) db.$client.exec(index.sql);
-    console.log(`  rebuilt ${indexes.length} indexes in ${((performance.now() - rebuild) / 1000).toFixed(1)} s`);
+    console.log(`  indexes: rebuilt ${indexes.length} in ${seconds(rebuild)} s`);
     const search = performance.now();
     rebuildSearchIndex();
-    for (const trigger of dropped.filter((item) => item.type === 'trigger')) db.$client.exec(trigger.sql);
-    console.log(`  built the search index in ${((performance.now() - search) / 1000).toFixed(1)} s`);
+    console.log(`  search index: built in ${seconds(search)} s`);
+    const rollup = performance.now();
+    rebuildDailyStats(db.$client);
+    console.log(`  dashboard rollup: rebuilt in ${seconds(rollup)} s`);
+    const triggers = dropped.filter((item) => item.type === 'trigger');
+    for (const trigger of triggers) db.$client.exec(trigger.sql);
   };
 }
 
@@ -143,23 +157,46 @@ function load(): Promise<void> {
   });
 }
 
+/** Reps work the leads this run added (ids above `afterId`): owners, touches, status history. */
+function work(afterId: number): void {
+  const started = performance.now();
+  const reps = ensureSeedReps(db);
+  const steps: string[] = [];
+  const summary = simulateWork(db, {
+    afterId,
+    seed: data.seed,
+    reps,
+    onStep: (step, ms) => steps.push(`${step} ${(ms / 1000).toFixed(1)}`),
+  });
+  const n = (value: number) => value.toLocaleString('en');
+  console.log(
+    `  work simulation: ${n(summary.assigned)} of ${n(summary.leads)} leads assigned to ${reps.length} reps, ` +
+      `${n(summary.touched)} touched (${n(summary.touches)} touches, ${n(summary.statusChanges)} status changes, ` +
+      `${n(summary.followUps)} follow-ups) in ${seconds(started)} s (${steps.join(', ')})`,
+  );
+}
+
 async function main() {
   const started = performance.now();
-  const rebuildIndexes = deferSecondaryIndexes();
+  const afterId = (db.$client.prepare('select coalesce(max(id), 0) as id from leads').get() as { id: number }).id;
+  const restoreBulk = deferSecondaryIndexes();
   try {
+    const loading = performance.now();
     await load();
+    console.log(`  load: ${deliveries.toLocaleString('en')} deliveries in ${seconds(loading)} s`);
+    if (values.work) work(afterId);
   } finally {
-    rebuildIndexes?.();
+    restoreBulk?.();
   }
   db.$client.pragma('synchronous = FULL');
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.pragma('optimize');
-  const seconds = (performance.now() - started) / 1000;
+  const total = (performance.now() - started) / 1000;
   const realLeads = db.select({ n: count() }).from(leads).where(eq(leads.isTest, false)).get()?.n ?? 0;
   db.$client.close();
   console.log(
     `Seeded ${data.count.toLocaleString('en')} leads (${deliveries.toLocaleString('en')} deliveries) into ${file} ` +
-      `in ${seconds.toFixed(1)} s — ${Math.round(data.count / seconds).toLocaleString('en')} leads/s. ` +
+      `in ${total.toFixed(1)} s — ${Math.round(data.count / total).toLocaleString('en')} leads/s. ` +
       `The database now holds ${realLeads.toLocaleString('en')} real leads.\n` +
       `  (the writer waited ${(writerWaitMs / 1000).toFixed(1)} s for generated batches)`,
   );

@@ -3,6 +3,7 @@
 // range; both use the same measure expressions (lib/dashboard/rollup), so they agree exactly.
 import type { Db } from '@/db';
 import { canonicalAction, canonicalSource, isKnownAction, isKnownSource, LEAD_ACTIONS, LEAD_SOURCES } from '@/lib/marketplace/vocabulary';
+import { FIRST_TOUCH_WINDOW_MS, OPEN_STATUSES } from '@/lib/leads/sla';
 import type { DashboardFilters } from './params';
 import { bucketStartSql, DAY_MS, type Bucket, type DayRange } from './range';
 import { ROLLUP_MEASURES, type RollupMeasure } from './rollup';
@@ -139,22 +140,71 @@ export function totals(db: Db, range: DayRange, filters: DashboardFilters, measu
 
 const toMinutes = (ms: number | null | undefined): number | null => (ms === null || ms === undefined ? null : Math.floor(ms / 60_000));
 
+/** A duration the dashboard takes medians of, and the index that holds it in order. */
+const DURATIONS = {
+  firstTouch: { expr: 'l.first_touch_at - l.received_at', present: 'l.first_touch_at IS NOT NULL', index: 'leads_ttft_idx', count: 'touched' },
+  new: { expr: 'l.contacted_at - l.received_at', present: 'l.contacted_at IS NOT NULL', index: 'leads_new_time_idx', count: 'contacted' },
+  contacted: { expr: 'l.qualified_at - l.contacted_at', present: 'l.qualified_at IS NOT NULL', index: 'leads_contacted_time_idx', count: 'qualified' },
+  qualified: { expr: 'l.won_at - l.qualified_at', present: 'l.won_at IS NOT NULL', index: 'leads_qualified_time_idx', count: 'won' },
+} as const satisfies Record<string, { expr: string; present: string; index: string; count: RollupMeasure }>;
+type Duration = keyof typeof DURATIONS;
+
+/**
+ * The median of a duration over the leads received in the range (whole minutes, rounded down;
+ * the mean of the two middle values when the count is even, like SQLite's median()).
+ *
+ * Unfiltered, the rollup gives how many values there are, and the duration's index is walked in
+ * order to the middle one: an index-only walk of at most half the index, with no values collected
+ * or sorted. With filters, median() runs over the filtered leads of the range.
+ */
+function median(db: Db, duration: Duration, range: DayRange, filters: DashboardFilters, owner?: string): number | null {
+  const { expr, present, index, count } = DURATIONS[duration];
+  const bounds = [range.fromDay * DAY_MS, range.toDay * DAY_MS];
+  const sqlite = db.$client;
+  const walkable = Object.keys(filters).length === 0;
+  if (walkable) {
+    const n = owner === undefined
+      ? totals(db, range, filters, [count])[count]
+      : (aggregate(db, { range, filters, dim: 'owner', measures: [count] }).find((row) => row.value === owner)?.[count] ?? 0);
+    if (n === 0) return null;
+    const ownerIndex = owner === undefined ? index : 'leads_owner_ttft_idx';
+    const values = sqlite
+      .prepare(
+        `SELECT ${expr} AS ms FROM leads AS l INDEXED BY ${ownerIndex}
+         WHERE l.is_test = 0 AND ${present}${owner === undefined ? '' : ' AND l.owner_id IS NOT NULL AND l.owner_id = ?'}
+           AND l.received_at >= ? AND l.received_at < ?
+         ORDER BY ${owner === undefined ? '' : 'l.owner_id, '}${expr} LIMIT ? OFFSET ?`,
+      )
+      .pluck()
+      .all(...(owner === undefined ? [] : [owner]), ...bounds, n % 2 ? 1 : 2, Math.floor((n - 1) / 2)) as number[];
+    return values.length ? toMinutes(values.reduce((sum, value) => sum + value, 0) / values.length) : null;
+  }
+  const filter = filterSql(filters);
+  const ms = sqlite
+    .prepare(
+      `SELECT median(${expr}) FROM leads AS l
+       WHERE l.is_test = 0 AND ${present}${owner === undefined ? '' : ' AND l.owner_id = ?'} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`,
+    )
+    .pluck()
+    .get(...(owner === undefined ? [] : [owner]), ...bounds, ...filter.params) as number | null;
+  return toMinutes(ms);
+}
+
 /** Median time from receipt to first touch (whole minutes, rounded down), or null when none. */
 export function medianFirstTouch(db: Db, range: DayRange, filters: DashboardFilters): number | null {
-  const filter = filterSql(filters);
-  const row = db.$client
-    .prepare(
-      `SELECT median(l.first_touch_at - l.received_at) AS ms FROM leads AS l
-       WHERE l.is_test = 0 AND l.first_touch_at IS NOT NULL AND l.received_at >= ? AND l.received_at < ?${filter.sql}`,
-    )
-    .get(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as { ms: number | null };
-  return toMinutes(row.ms);
+  // One person's leads: that person's slice of the per-owner index.
+  if (Object.keys(filters).length === 1 && filters.owner && filters.owner !== 'unassigned') return median(db, 'firstTouch', range, {}, filters.owner);
+  return median(db, 'firstTouch', range, filters);
 }
 
 /** Median time to first touch per owner (whole minutes). */
 export function medianFirstTouchByOwner(db: Db, range: DayRange, filters: DashboardFilters): Map<string, number | null> {
+  if (Object.keys(filters).length === 0 || (Object.keys(filters).length === 1 && filters.owner && filters.owner !== 'unassigned')) {
+    const owners = aggregate(db, { range, filters, dim: 'owner', measures: ['touched'] }).filter((row) => row.value !== '' && row.touched > 0);
+    return new Map(owners.map((row) => [row.value, median(db, 'firstTouch', range, {}, row.value)]));
+  }
   const filter = filterSql(filters);
-  // One index seek per person (owner, received range) instead of a walk over every assigned lead.
+  // One index seek per person (owner, then duration) instead of a walk over every assigned lead.
   const rows = db.$client
     .prepare(
       `SELECT l.owner_id AS owner, median(l.first_touch_at - l.received_at) AS ms FROM leads AS l
@@ -168,16 +218,11 @@ export function medianFirstTouchByOwner(db: Db, range: DayRange, filters: Dashbo
 
 /** Median time spent in new, contacted and qualified before reaching the next step (minutes). */
 export function medianStepTimes(db: Db, range: DayRange, filters: DashboardFilters): { new: number | null; contacted: number | null; qualified: number | null } {
-  const filter = filterSql(filters);
-  const row = db.$client
-    .prepare(
-      `SELECT median(l.contacted_at - l.received_at) AS new, median(l.qualified_at - l.contacted_at) AS contacted,
-         median(l.won_at - l.qualified_at) AS qualified
-       FROM leads AS l
-       WHERE l.is_test = 0 AND l.contacted_at IS NOT NULL AND l.received_at >= ? AND l.received_at < ?${filter.sql}`,
-    )
-    .get(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as { new: number | null; contacted: number | null; qualified: number | null };
-  return { new: toMinutes(row.new), contacted: toMinutes(row.contacted), qualified: toMinutes(row.qualified) };
+  return {
+    new: median(db, 'new', range, filters),
+    contacted: median(db, 'contacted', range, filters),
+    qualified: median(db, 'qualified', range, filters),
+  };
 }
 
 /** Open, contactable leads in the range still waiting for a first touch past the 24-hour window. */
@@ -189,19 +234,19 @@ export function firstTouchBreaches(
   options: { limit: number; countCap: number },
 ): { total: number; capped: boolean; leads: { id: number; firstName: string | null; lastName: string | null; email: string | null; company: string | null; offerTitle: string | null; offerId: string | null; receivedAt: number; owner: string | null }[] } {
   const filter = filterSql(filters);
-  const windowStart = now.getTime() - 86_400_000;
-  const where = `l.first_touch_at IS NULL AND l.status IN ('new', 'contacted', 'qualified', 'nurturing')
-      AND l.do_not_contact = 0 AND l.is_test = 0
-      AND l.received_at >= ? AND l.received_at < min(?, ?)${filter.sql}`;
-  const params = [range.fromDay * DAY_MS, range.toDay * DAY_MS, windowStart, ...filter.params];
-  const { n } = db.$client
-    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM leads AS l WHERE ${where} LIMIT ?)`)
-    .get(...params, options.countCap + 1) as { n: number };
+  // Overdue: received before the 24-hour window that ends now (and inside the range). The
+  // partial index holds exactly the leads waiting for a first touch (same terms as its WHERE).
+  const overdueBefore = Math.min(range.toDay * DAY_MS, now.getTime() - FIRST_TOUCH_WINDOW_MS);
+  const waiting = `l.first_touch_at IS NULL AND l.is_test = 0 AND l.do_not_contact = 0 AND l.status IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+  const where = `${waiting} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`;
+  const params = [range.fromDay * DAY_MS, overdueBefore, ...filter.params];
+  const from = Object.keys(filters).length ? 'leads AS l' : 'leads AS l INDEXED BY leads_first_touch_waiting_idx';
+  const { n } = db.$client.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`).get(...params, options.countCap + 1) as { n: number };
   const leads = db.$client
     .prepare(
       `SELECT l.id, l.first_name AS firstName, l.last_name AS lastName, l.email, l.company, l.offer_title AS offerTitle,
          l.offer_id AS offerId, l.received_at AS receivedAt, u.name AS owner
-       FROM leads AS l LEFT JOIN users AS u ON u.id = l.owner_id
+       FROM ${from} LEFT JOIN users AS u ON u.id = l.owner_id
        WHERE ${where} ORDER BY l.received_at, l.id LIMIT ?`,
     )
     .all(...params, options.limit) as ReturnType<typeof firstTouchBreaches>['leads'];

@@ -12,7 +12,8 @@ import { bucketsOf, DAY_MS, isoDay, type DayRange } from './range';
 export const QUIET_AFTER_DAYS = 14;
 const TOP = 10;
 const BREACH_LIST = 10;
-const BREACH_COUNT_CAP = 10_000;
+/** Counts of breaching leads are exact up to here (an index-only count). */
+const BREACH_COUNT_CAP = 1_000_000;
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 const relativeChange = (value: number | null, previous: number | null): number | null =>
