@@ -86,13 +86,18 @@ END`,
   ];
 }
 
-/** The statements that refill the rollup from leads: one grouped pass per dimension value set. */
-export function rebuildSql(): string[] {
-  const sums = MEASURES.map((measure) => `sum(${ROLLUP_MEASURES[measure]('l')})`).join(', ');
+/**
+ * The statements that refill the rollup: one grouped pass per dimension value set over `source`
+ * (the leads table, or a narrow copy of it with each measure already worked out, `m_<measure>`).
+ */
+export function rebuildSql(source: 'leads' | 'narrow' = 'leads'): string[] {
+  const sums = MEASURES.map((measure) => (source === 'leads' ? `sum(${ROLLUP_MEASURES[measure]('l')})` : `sum(l.m_${measure})`)).join(', ');
+  const day = source === 'leads' ? `l.received_at / ${DAY_MS}` : 'l.day';
+  const from = source === 'leads' ? 'leads AS l WHERE l.is_test = 0' : 'temp.rollup_source AS l WHERE 1';
   const pass = (dim: string, valueSql: string, where = '') =>
     `INSERT INTO lead_daily_stats (day, dim, value, ${MEASURES.join(', ')})
-  SELECT l.received_at / ${DAY_MS} AS day, '${dim}', ${valueSql} AS value, ${sums}
-  FROM leads AS l WHERE l.is_test = 0${where ? ` AND ${where}` : ''}
+  SELECT ${day} AS day, '${dim}', ${valueSql} AS value, ${sums}
+  FROM ${from}${where ? ` AND ${where}` : ''}
   GROUP BY day, value`;
   const statements = [
     'DELETE FROM lead_daily_stats',
@@ -111,9 +116,19 @@ export function rebuildSql(): string[] {
   return statements;
 }
 
-/** Refills the rollup from leads (after a bulk load with the triggers off), in one transaction. */
+/**
+ * Refills the rollup from leads (after a bulk load with the triggers off), in one transaction.
+ * The wide lead rows are read once into a narrow temporary copy; the sixteen grouped passes read
+ * that instead.
+ */
 export function rebuildDailyStats(sqlite: Database.Database): void {
   sqlite.transaction(() => {
-    for (const statement of rebuildSql()) sqlite.exec(statement);
+    sqlite.exec(`DROP TABLE IF EXISTS temp.rollup_source`);
+    sqlite.exec(`CREATE TEMP TABLE rollup_source AS
+      SELECT l.received_at / ${DAY_MS} AS day, l.offer_ref, l.country, l.owner_id, l.journey_sources, l.journey_actions,
+        ${MEASURES.map((measure) => `${ROLLUP_MEASURES[measure]('l')} AS m_${measure}`).join(', ')}
+      FROM leads AS l WHERE l.is_test = 0`);
+    for (const statement of rebuildSql('narrow')) sqlite.exec(statement);
+    sqlite.exec(`DROP TABLE temp.rollup_source`);
   })();
 }
