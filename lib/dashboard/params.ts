@@ -1,6 +1,6 @@
 // The dashboard's query contract: one zod schema for the page and GET /api/dashboard/{panel},
 // and the nuqs parsers the client reads and writes the same keys with.
-import { createSerializer, parseAsString, parseAsStringLiteral } from 'nuqs';
+import { createSerializer, parseAsString, parseAsStringLiteral } from 'nuqs/server';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';

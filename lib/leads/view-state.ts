@@ -1,4 +1,5 @@
-// The lead table's view state as nuqs parsers: the client reads and writes the URL with these,
+// The lead table's view state as nuqs parsers (from nuqs/server: plain parsers, usable on the
+// server — route handlers, links — and in client components alike): the client reads and writes the URL with these,
 // and the server validates the very same keys with parseLeadListParams (search-params.ts, the
 // one contract shared with GET /api/leads). The unit test round-trips one through the other.
 import {
@@ -8,7 +9,7 @@ import {
   parseAsInteger,
   parseAsString,
   parseAsStringLiteral,
-} from 'nuqs';
+} from 'nuqs/server';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
 import { DNC_FILTERS, LEAD_COLUMNS, REACHED_STEPS, RECEIVED_PRESETS } from './search-params';
 import { SLA_FILTERS } from './sla';
