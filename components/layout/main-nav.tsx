@@ -17,7 +17,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
             href={item.href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'shrink-0 rounded-md px-2 py-1.5 hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-800',
+              'shrink-0 rounded-md px-1.5 py-1.5 hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-800',
               active ? 'font-medium text-slate-900 dark:text-slate-100' : 'text-slate-600 dark:text-slate-400',
             )}
           >

@@ -8,11 +8,12 @@ export function SiteHeader({ viewer }: { viewer: Viewer & { kind: 'user' } }) {
     { href: '/', label: 'Overview' },
     { href: '/leads', label: 'Leads' },
   ];
+  if (can(viewer, 'dashboard:view')) items.push({ href: '/dashboard', label: 'Dashboard' });
   if (can(viewer, 'workspace:admin')) items.push({ href: '/settings', label: 'Settings' });
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
       <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
-        <div className="flex min-w-0 items-center gap-4">
+        <div className="flex min-w-0 items-center gap-2 sm:gap-4">
           <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
             <span aria-hidden className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white">
               L

@@ -36,10 +36,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
           {initials || '?'}
         </span>
         <span className="hidden max-w-40 truncate sm:inline">{name}</span>
-        <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700 dark:bg-slate-800 dark:text-brand-100">
+        <span className="hidden rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700 dark:bg-slate-800 dark:text-brand-100 sm:inline">
           {USER_ROLE_LABELS[role]}
         </span>
-        <ChevronDown className="size-4 text-slate-500" aria-hidden />
+        <ChevronDown className="hidden size-4 text-slate-500 sm:block" aria-hidden />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content

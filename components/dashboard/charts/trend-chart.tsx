@@ -1,0 +1,66 @@
+'use client';
+// Leads over time, stacked by source or action. A segment opens exactly its leads (`hrefs[series]`).
+import { useRouter } from 'next/navigation';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCount } from '@/lib/format';
+import { BAR_CURSOR, ChartFrame, ChartTooltip } from './chart-kit';
+
+export type TrendDatum = {
+  key: string;
+  label: string;
+  tick: string;
+  total: number;
+  href?: string;
+  hrefs: Record<string, string>;
+  values: Record<string, number>;
+};
+export type TrendSeriesSpec = { key: string; label: string; color: string };
+
+export default function TrendChart({ label, data, series }: { label: string; data: TrendDatum[]; series: TrendSeriesSpec[] }) {
+  const router = useRouter();
+  // recharts reads keys as paths: series go under positional keys, whatever their tokens hold.
+  const flat = data.map((datum) => ({ ...datum, ...Object.fromEntries(series.map((item, index) => [`s${index}`, datum.values[item.key] ?? 0])) }));
+  return (
+    <ChartFrame label={label}>
+      <ResponsiveContainer width="100%" height={300}>
+        <BarChart data={flat} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis dataKey="tick" tickLine={false} minTickGap={12} />
+          <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatCount(value)} />
+          <Tooltip
+            cursor={BAR_CURSOR}
+            content={({ active, payload }) => (
+              <ChartTooltip<TrendDatum>
+                active={active}
+                payload={payload}
+                title={(datum) => datum.label}
+                lines={(datum) => [
+                  ...series
+                    .filter((item) => (datum.values[item.key] ?? 0) > 0)
+                    .map((item) => ({ label: item.label, value: formatCount(datum.values[item.key] ?? 0), color: item.color })),
+                  { label: 'Total', value: formatCount(datum.total) },
+                ]}
+              />
+            )}
+          />
+          <Legend verticalAlign="bottom" iconType="square" iconSize={10} wrapperStyle={{ paddingTop: 8 }} />
+          {series.map((item, index) => (
+            <Bar
+              key={item.key}
+              dataKey={`s${index}`}
+              name={item.label}
+              stackId="leads"
+              fill={item.color}
+              isAnimationActive={false}
+              style={{ cursor: 'pointer' }}
+              onClick={(bar) => {
+                const href = (bar.payload as TrendDatum | undefined)?.hrefs[item.key];
+                if (href) router.push(href);
+              }}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
