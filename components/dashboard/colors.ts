@@ -27,11 +27,21 @@ const ACTION_COLORS: Record<KnownLeadAction, string> = {
 LEAD_SOURCES satisfies readonly (keyof typeof SOURCE_COLORS)[];
 LEAD_ACTIONS satisfies readonly (keyof typeof ACTION_COLORS)[];
 
-/** The colour of a trend series: its vocabulary colour, grey for "other", else by position. */
+const STAGE_COLORS: Record<string, string> = {
+  contact_me: ACTION_COLORS.PLT,
+  test_drive: ACTION_COLORS.StartTestDrive,
+  acquired: ACTION_COLORS.INS,
+  other: ACTION_COLORS.DNC,
+};
+
+/**
+ * The colour of a trend series (`source:<token>` or `stage:<stage>`): its vocabulary colour, grey
+ * for other sources, else by position.
+ */
 export function seriesColor(series: string, index: number): string {
-  const key = series.replace(/^series:/, '');
+  const [kind, key = ''] = series.split(':', 2);
+  if (kind === 'stage' && key in STAGE_COLORS) return STAGE_COLORS[key]!;
   if (key in SOURCE_COLORS) return SOURCE_COLORS[key as KnownLeadSource];
-  if (key in ACTION_COLORS) return ACTION_COLORS[key as KnownLeadAction];
-  if (/^(other|unknown)/i.test(key)) return MUTED;
+  if (key === 'other') return MUTED;
   return PALETTE[index % PALETTE.length] ?? BRAND;
 }

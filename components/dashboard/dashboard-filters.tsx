@@ -2,7 +2,7 @@
 // The dashboard's global filters. Every change is written to the URL (lib/dashboard/params.ts
 // parsers), so a view can be shared and back/forward walk through it.
 import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { DashboardState } from '@/lib/dashboard/params';
 import { parseIsoDay, RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '@/lib/dashboard/range';
@@ -60,10 +60,10 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
         {preset === 'custom' ? (
           <>
             <Filter label="From (UTC)">
-              <input type="date" className={controlClass} value={dateValue(state.from)} max={dateValue(state.to) || today} onChange={(event) => onChange({ from: event.target.value || null, bucket: null })} />
+              <DayInput value={dateValue(state.from)} max={dateValue(state.to) || today} onCommit={(value) => onChange({ from: value, bucket: null })} />
             </Filter>
             <Filter label="To (UTC)">
-              <input type="date" className={controlClass} value={dateValue(state.to)} min={dateValue(state.from) || undefined} onChange={(event) => onChange({ to: event.target.value || null, bucket: null })} />
+              <DayInput value={dateValue(state.to)} min={dateValue(state.from) || undefined} onCommit={(value) => onChange({ to: value, bucket: null })} />
             </Filter>
           </>
         ) : null}
@@ -154,6 +154,32 @@ const dateValue = (value: string | null): string => (value && parseIsoDay(value)
 function Unlisted({ value, known }: { value: string | null; known: readonly string[] }) {
   if (!value || known.includes(value)) return null;
   return <option value={value}>{value}</option>;
+}
+
+/**
+ * A date that reaches the URL when the person is done with it (leaving the field or Enter), not
+ * on every keystroke: typing a year passes through 0002, 0020, 0202 on the way to 2026.
+ */
+function DayInput({ value, min, max, onCommit }: { value: string; min?: string; max?: string; onCommit: (value: string | null) => void }) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = () => {
+    if (draft !== value) onCommit(draft || null);
+  };
+  return (
+    <input
+      type="date"
+      className={controlClass}
+      value={draft}
+      min={min}
+      max={max}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+      }}
+    />
+  );
 }
 
 function Filter({ label, children }: { label: string; children: ReactNode }) {

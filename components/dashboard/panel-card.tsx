@@ -101,7 +101,7 @@ export function PanelCard<T extends PanelData>({ panel, title, description, quer
         )}
       </div>
 
-      <p className="flex items-center gap-1.5 px-5 pb-2 text-[11px] text-slate-500 dark:text-slate-500" aria-live="polite">
+      <p className="flex items-center gap-1.5 px-5 pb-2 text-[11px] text-slate-500 dark:text-slate-500">
         {loading ? (
           <>
             <Loader2 className="size-3 animate-spin" aria-hidden />

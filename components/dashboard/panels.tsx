@@ -152,8 +152,8 @@ function DoNotContactNotice({ notice }: { notice: AcquisitionPanel['doNotContact
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/50">
       <ShieldOff className="size-4 shrink-0 text-rose-600 dark:text-rose-400" aria-hidden />
       <span>
-        <span className="font-medium tabular-nums">{formatCount(notice.leads)}</span> do-not-contact {notice.leads === 1 ? 'notice' : 'notices'}, kept out of
-        the funnel.
+        <span className="font-medium tabular-nums">{formatCount(notice.leads)}</span> {notice.leads === 1 ? 'lead' : 'leads'} flagged do not contact. A lead
+        that only sent the notice is not in the funnel; one that had reached a step stays counted there.
       </span>
       {notice.leads > 0 ? (
         <Link href={notice.href} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
@@ -267,8 +267,12 @@ export function TrendPanelCard({ query, controls }: { query: string; controls: T
   return (
     <PanelCard<TrendPanel>
       panel="trend"
-      title={`Leads over time by ${controls.by}`}
-      description={`New leads per ${controls.bucket ?? controls.autoBucket}, by ${controls.by}.`}
+      title={controls.by === 'action' ? 'Leads over time by furthest action' : 'Leads over time by source'}
+      description={
+        controls.by === 'action'
+          ? `New leads per ${controls.bucket ?? controls.autoBucket}, each under the furthest step it reached.`
+          : `New leads per ${controls.bucket ?? controls.autoBucket}; a lead counts under every source it came through.`
+      }
       query={query}
       skeleton="chart"
       toolbar={() => <TrendToolbar {...controls} />}
@@ -284,7 +288,14 @@ export function TrendPanelCard({ query, controls }: { query: string; controls: T
           hrefs: row.hrefs ?? {},
           values: Object.fromEntries(series.map((item) => [item.key, numberOf(row.cells[item.key])])),
         }));
-        return <TrendChart label={`New leads per ${data.bucket}, stacked by ${data.by}`} data={trend} series={series} />;
+        return (
+          <TrendChart
+            label={data.stacked ? `New leads per ${data.bucket}, stacked by furthest action` : `New leads per ${data.bucket} by source (a lead counts under each source it came through)`}
+            data={trend}
+            series={series}
+            stacked={data.stacked}
+          />
+        );
       }}
     </PanelCard>
   );
@@ -473,7 +484,7 @@ export function RepsPanelCard({ query }: { query: string }) {
     <PanelCard<RepsPanel>
       panel="reps"
       title="Rep leaderboard"
-      description="Leads assigned in this range and what became of them."
+      description="Leads received in this range that each rep owns now, and what became of them. Time to first touch counts from arrival."
       query={query}
       skeleton="table"
       hasData={(data) => data.rows.length > 0}

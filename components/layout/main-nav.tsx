@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
 
-export type NavItem = { href: string; label: string };
+/** `wide`: shown from the sm breakpoint up (the logo already leads home on a phone). */
+export type NavItem = { href: string; label: string; wide?: boolean };
 
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
@@ -17,6 +18,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
             href={item.href}
             aria-current={active ? 'page' : undefined}
             className={cn(
+              item.wide && 'hidden sm:block',
               'shrink-0 rounded-md px-1.5 py-1.5 hover:bg-slate-100 sm:px-3 dark:hover:bg-slate-800',
               active ? 'font-medium text-slate-900 dark:text-slate-100' : 'text-slate-600 dark:text-slate-400',
             )}

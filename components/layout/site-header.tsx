@@ -5,7 +5,7 @@ import { UserMenu } from './user-menu';
 
 export function SiteHeader({ viewer }: { viewer: Viewer & { kind: 'user' } }) {
   const items: NavItem[] = [
-    { href: '/', label: 'Overview' },
+    { href: '/', label: 'Overview', wide: true },
     { href: '/leads', label: 'Leads' },
   ];
   if (can(viewer, 'dashboard:view')) items.push({ href: '/dashboard', label: 'Dashboard' });
@@ -18,7 +18,7 @@ export function SiteHeader({ viewer }: { viewer: Viewer & { kind: 'user' } }) {
             <span aria-hidden className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white">
               L
             </span>
-            <span className="hidden sm:inline">Leadline</span>
+            <span className="sr-only sm:not-sr-only">Leadline</span>
           </Link>
           <MainNav items={items} />
         </div>

@@ -73,18 +73,22 @@ function deferSecondaryIndexes(): (() => void) | null {
   const dropped = deferred.filter((item) => !INGEST_INDEXES.has(item.name));
   for (const item of dropped) db.$client.exec(`drop ${item.type} "${item.name}"`);
   return () => {
-    const rebuild = performance.now();
-    const indexes = dropped.filter((item) => item.type === 'index');
-    for (const index of indexes) db.$client.exec(index.sql);
-    console.log(`  indexes: rebuilt ${indexes.length} in ${seconds(rebuild)} s`);
-    const search = performance.now();
-    rebuildSearchIndex();
-    console.log(`  search index: built in ${seconds(search)} s`);
-    const rollup = performance.now();
-    rebuildDailyStats(db.$client);
-    console.log(`  dashboard rollup: rebuilt in ${seconds(rollup)} s`);
-    const triggers = dropped.filter((item) => item.type === 'trigger');
-    for (const trigger of triggers) db.$client.exec(trigger.sql);
+    // Whatever happens below, the triggers and indexes come back: a database left without them
+    // would silently stop keeping search and the dashboard in step.
+    try {
+      const rebuild = performance.now();
+      const indexes = dropped.filter((item) => item.type === 'index');
+      for (const index of indexes) db.$client.exec(index.sql);
+      console.log(`  indexes: rebuilt ${indexes.length} in ${seconds(rebuild)} s`);
+      const search = performance.now();
+      rebuildSearchIndex();
+      console.log(`  search index: built in ${seconds(search)} s`);
+      const rollup = performance.now();
+      rebuildDailyStats(db.$client);
+      console.log(`  dashboard rollup: rebuilt in ${seconds(rollup)} s`);
+    } finally {
+      for (const item of dropped) db.$client.exec(item.sql.replace(/^CREATE (UNIQUE )?(INDEX|TRIGGER) /i, 'CREATE $1$2 IF NOT EXISTS '));
+    }
   };
 }
 

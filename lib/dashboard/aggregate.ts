@@ -138,6 +138,9 @@ export function totals(db: Db, range: DayRange, filters: DashboardFilters, measu
   return Object.fromEntries(measures.map((measure) => [measure, row?.[measure] ?? 0])) as Record<RollupMeasure, number>;
 }
 
+/** Open, contactable, real leads with no touch yet: exactly the rows of leads_first_touch_waiting_idx. */
+const WAITING_FOR_FIRST_TOUCH = `l.first_touch_at IS NULL AND l.is_test = 0 AND l.do_not_contact = 0 AND l.status IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`;
+
 const toMinutes = (ms: number | null | undefined): number | null => (ms === null || ms === undefined ? null : Math.floor(ms / 60_000));
 
 /** A duration the dashboard takes medians of, and the index that holds it in order. */
@@ -218,11 +221,42 @@ export function medianFirstTouchByOwner(db: Db, range: DayRange, filters: Dashbo
 
 /** Median time spent in new, contacted and qualified before reaching the next step (minutes). */
 export function medianStepTimes(db: Db, range: DayRange, filters: DashboardFilters): { new: number | null; contacted: number | null; qualified: number | null } {
+  if (Object.keys(filters).length > 0) {
+    // Filtered: one pass over the range's filtered leads for all three (median() skips nulls).
+    const filter = filterSql(filters);
+    const row = db.$client
+      .prepare(
+        `SELECT median(${DURATIONS.new.expr}) AS new, median(${DURATIONS.contacted.expr}) AS contacted, median(${DURATIONS.qualified.expr}) AS qualified
+         FROM leads AS l WHERE l.is_test = 0 AND ${DURATIONS.new.present} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`,
+      )
+      .get(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as { new: number | null; contacted: number | null; qualified: number | null };
+    return { new: toMinutes(row.new), contacted: toMinutes(row.contacted), qualified: toMinutes(row.qualified) };
+  }
   return {
     new: median(db, 'new', range, filters),
     contacted: median(db, 'contacted', range, filters),
     qualified: median(db, 'qualified', range, filters),
   };
+}
+
+/**
+ * Leads whose 24-hour first-touch window is still open (received in the last 24 hours, open,
+ * contactable, untouched), per bucket when asked: not yet a hit or a miss, so the SLA share
+ * leaves them out of its denominator.
+ */
+export function firstTouchNotYetDue(db: Db, range: DayRange, filters: DashboardFilters, now: Date, bucket?: Bucket): Map<number | null, number> {
+  const from = Math.max(range.fromDay * DAY_MS, now.getTime() - FIRST_TOUCH_WINDOW_MS);
+  const to = range.toDay * DAY_MS;
+  if (from >= to) return new Map();
+  const filter = filterSql(filters);
+  const bucketSql = bucket ? bucketStartSql(bucket, `(l.received_at / ${DAY_MS})`) : 'NULL';
+  const rows = db.$client
+    .prepare(
+      `SELECT ${bucketSql} AS bucket, count(*) AS n FROM leads AS l${Object.keys(filters).length ? '' : ' INDEXED BY leads_first_touch_waiting_idx'}
+       WHERE ${WAITING_FOR_FIRST_TOUCH} AND l.received_at >= ? AND l.received_at < ?${filter.sql} GROUP BY 1`,
+    )
+    .all(from, to, ...filter.params) as { bucket: number | null; n: number }[];
+  return new Map(rows.map((row) => [row.bucket, row.n]));
 }
 
 /** Open, contactable leads in the range still waiting for a first touch past the 24-hour window. */
@@ -237,8 +271,7 @@ export function firstTouchBreaches(
   // Overdue: received before the 24-hour window that ends now (and inside the range). The
   // partial index holds exactly the leads waiting for a first touch (same terms as its WHERE).
   const overdueBefore = Math.min(range.toDay * DAY_MS, now.getTime() - FIRST_TOUCH_WINDOW_MS);
-  const waiting = `l.first_touch_at IS NULL AND l.is_test = 0 AND l.do_not_contact = 0 AND l.status IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`;
-  const where = `${waiting} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`;
+  const where = `${WAITING_FOR_FIRST_TOUCH} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`;
   const params = [range.fromDay * DAY_MS, overdueBefore, ...filter.params];
   const from = Object.keys(filters).length ? 'leads AS l' : 'leads AS l INDEXED BY leads_first_touch_waiting_idx';
   const { n } = db.$client.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`).get(...params, options.countCap + 1) as { n: number };

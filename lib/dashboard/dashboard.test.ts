@@ -41,6 +41,10 @@ describe('date ranges', () => {
     expect(fields('from=2026-03-05')).toEqual(['to']);
     expect(fields('range=7d&from=2026-03-05&to=2026-03-06')).toEqual(['range']);
     expect(fields('bucket=hour&colour=red').sort()).toEqual(['bucket', 'colour']);
+    expect(fields('owner=me')).toEqual(['owner']);
+    expect(fields('from=0099-01-01&to=0099-02-01')).toEqual(['from', 'to']);
+    expect(fields('range=year&bucket=week')).toEqual([]);
+    expect(fields('from=2020-01-01&to=2026-01-01&bucket=day')).toEqual(['bucket']);
   });
 
   it('picks a bucket from the range length', () => {
@@ -297,6 +301,13 @@ describe('aggregates', () => {
     const trend = getPanel(temp.db, 'trend', query, NOW);
     expect(trend.panel === 'trend' && trend.bucket).toBe('week');
     expect(trend.rows.reduce((sum, row) => sum + (row.cells.total as number), 0)).toBe(nurture.rows[0]!.cells.leads);
+    // By action every lead counts once (its furthest stage): the series add up to the total.
+    const byAction = getPanel(temp.db, 'trend', parseDashboardParams(new URLSearchParams('range=90d&country=DE&by=action'), NOW), NOW);
+    expect(byAction.panel === 'trend' && byAction.stacked).toBe(true);
+    for (const row of byAction.rows) {
+      const series = byAction.columns.filter((column) => column.key.startsWith('stage:'));
+      expect(series.reduce((sum, column) => sum + (row.cells[column.key] as number), 0)).toBe(row.cells.total);
+    }
     for (const panel of ['summary', 'offers', 'countries', 'sla', 'reps', 'health'] as const) {
       expect(getPanel(temp.db, panel, query, NOW).rows.length, panel).toBeGreaterThan(0);
     }

@@ -45,7 +45,14 @@ export type AcquisitionPanel = PanelBase<'acquisition', { doNotContact: { leads:
 export type NurturePanel = PanelBase<'nurture'>;
 export type TrendPanel = PanelBase<
   'trend',
-  { bucket: Bucket; autoBucket: boolean; by: TrendSeries; series: { key: string; label: string }[] }
+  {
+    bucket: Bucket;
+    autoBucket: boolean;
+    by: TrendSeries;
+    /** True when every lead counts in exactly one series (the bars stack to the total). */
+    stacked: boolean;
+    series: { key: string; label: string }[];
+  }
 >;
 export type OffersPanel = PanelBase<'offers'>;
 export type CountriesPanel = PanelBase<'countries'>;
@@ -81,7 +88,8 @@ export type PanelData =
  *   test_drive, acquired (leads whose furthest stage is at least that step).
  * - nurture: step, leads, dropOff (share of the step before that did not get here), medianMinutes
  *   (median time spent in this step before the next one). Rows new, contacted, qualified, won.
- * - trend: bucket, start, total, then one column per series (`series` lists key and label).
+ * - trend: bucket, start, total, then one column per series (`series` lists key and label). By
+ *   action the series are the furthest stage (they add up: `stacked`); by source they overlap.
  * - offers: offer, leads, won, wonRate (top 10, then "Other offers").
  * - countries: country, leads, share (top 10, then "Other countries").
  * - sla: week, start, eligible, touchedIn24h, share; `breaching` lists leads overdue now.

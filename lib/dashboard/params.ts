@@ -4,7 +4,7 @@ import { createSerializer, parseAsString, parseAsStringLiteral } from 'nuqs/serv
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
-import { BUCKETS, RANGE_PRESETS, autoBucket, isoDay, parseIsoDay, resolveRange, type Bucket, type ResolvedRange } from './range';
+import { BUCKETS, RANGE_PRESETS, autoBucket, bucketsOf, isoDay, parseIsoDay, resolveRange, type Bucket, type ResolvedRange } from './range';
 
 export const TREND_SERIES = ['source', 'action'] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
@@ -14,6 +14,7 @@ const day = z
   .string()
   .trim()
   .refine((value) => parseIsoDay(value) !== null, { message: 'must be a real date (YYYY-MM-DD)' })
+  .refine((value) => value >= '1970-01-01', { message: 'must be 1970-01-01 or later' })
   .transform((value) => parseIsoDay(value)!)
   .optional();
 
@@ -28,7 +29,7 @@ export const dashboardParamsSchema = z
       /** An offer key (`publisher.offer`), as the leads table takes it. */
       offer: text,
       /** A user id, or `unassigned`. */
-      owner: text,
+      owner: text.refine((value) => value !== 'me' && value !== 'anyone', { message: 'must be a user id or unassigned' }),
       country: text,
       bucket: z.enum(BUCKETS, { error: `must be one of ${BUCKETS.join(', ')}` }).optional(),
       by: z.enum(TREND_SERIES, { error: `must be one of ${TREND_SERIES.join(', ')}` }).optional(),
@@ -53,8 +54,10 @@ export const dashboardParamsSchema = z
     }
   });
 
-/** Ten years: enough for any history, and a bound on the trend's bucket count. */
+/** Ten years: enough for any history. */
 export const MAX_RANGE_DAYS = 3660;
+/** A trend has at most this many bars (a year and a bit of days). */
+export const MAX_BUCKETS = 400;
 
 /** The dimension filters: each narrows every panel (test leads are always left out). */
 export type DashboardFilters = {
@@ -92,12 +95,18 @@ export function parseDashboardParams(searchParams: URLSearchParams, now = new Da
   const params = parsed.data;
   const custom = params.from !== undefined && params.to !== undefined;
   const range = custom ? resolveRange('custom', now, { from: params.from!, to: params.to! }) : resolveRange(params.range ?? '30d', now);
+  const bucket = params.bucket ?? autoBucket(range.days);
+  if (bucketsOf(bucket, range).length > MAX_BUCKETS) {
+    throw new AppError('invalid_query', 'Some dashboard parameters are invalid.', {
+      details: [{ field: 'bucket', message: `gives more than ${MAX_BUCKETS} bars over this range; use a longer bucket` }],
+    });
+  }
   const filters: DashboardFilters = {};
   for (const key of FILTER_DIMENSIONS) if (params[key]) filters[key] = params[key];
   return {
     range,
     filters,
-    bucket: params.bucket ?? autoBucket(range.days),
+    bucket,
     autoBucket: !params.bucket,
     by: params.by ?? 'source',
     format: params.format ?? 'json',

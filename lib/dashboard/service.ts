@@ -1,9 +1,9 @@
 // Each dashboard panel as data: the grouped numbers from lib/dashboard/aggregate shaped into the
 // panel's table (lib/dashboard/panels), with the leads-table link behind every row.
 import type { Db } from '@/db';
-import { ACTION_LABELS, isKnownAction, isKnownSource, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
-import { serializeLeadView } from '@/lib/leads/view-state';
-import { aggregate, firstTouchBreaches, medianFirstTouch, medianFirstTouchByOwner, medianStepTimes, totals } from './aggregate';
+import { canonicalSource, isKnownSource, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
+import { serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
+import { aggregate, firstTouchBreaches, firstTouchNotYetDue, medianFirstTouch, medianFirstTouchByOwner, medianStepTimes, totals } from './aggregate';
 import { leadsHref, type DashboardQuery } from './params';
 import type { PanelColumn, PanelData, PanelName, PanelRow } from './panels';
 import { bucketsOf, DAY_MS, isoDay, type DayRange } from './range';
@@ -25,11 +25,14 @@ const col = (key: string, label: string, kind: PanelColumn['kind']): PanelColumn
 
 type Context = { db: Db; query: DashboardQuery; now: Date };
 
-function summary({ db, query }: Context): Omit<Extract<PanelData, { panel: 'summary' }>, 'serverMs'> {
+function summary({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 'summary' }>, 'serverMs'> {
   const measures = ['leads', 'sla_eligible', 'touched_in_sla', 'qualified', 'won'] as const;
   const { range, filters } = query;
   const current = totals(db, range, filters, measures);
   const previous = totals(db, range.previous, filters, measures);
+  // Leads still inside their 24-hour window are neither hits nor misses yet.
+  current.sla_eligible -= firstTouchNotYetDue(db, range, filters, now).get(null) ?? 0;
+  previous.sla_eligible -= firstTouchNotYetDue(db, range.previous, filters, now).get(null) ?? 0;
   const currentMedian = medianFirstTouch(db, range, filters);
   const previousMedian = medianFirstTouch(db, range.previous, filters);
   const count = (key: string, label: string, value: number, before: number, href?: string): PanelRow => ({
@@ -123,33 +126,71 @@ function nurture({ db, query }: Context): Omit<Extract<PanelData, { panel: 'nurt
 /** The part of a bucket inside the range, as a day range. */
 const clip = (range: DayRange, start: number, next: number): DayRange => ({ fromDay: Math.max(range.fromDay, start), toDay: Math.min(range.toDay, next) });
 
+/**
+ * Leads over time. By action, each lead counts once, under the furthest stage its actions reached
+ * (Contact me, Test drive, Get it now / Create, else "Do not contact only"): the bars stack to the
+ * total and each segment links `stage=`. By source, a lead counts under every source its journey
+ * came through (the leads table's source filter), so the series overlap: drawn side by side.
+ */
 function trend({ db, query }: Context): Omit<Extract<PanelData, { panel: 'trend' }>, 'serverMs'> {
   const { range, filters, bucket, by } = query;
   const buckets = bucketsOf(bucket, range);
-  const totalsByBucket = new Map(aggregate(db, { range, filters, dim: 'all', bucket, measures: ['leads'] }).map((row) => [row.bucket, row.leads]));
-  const segments = aggregate(db, { range, filters, dim: by, bucket, measures: ['leads'] });
-  const isKnown = by === 'source' ? isKnownSource : isKnownAction;
-  const labels: Record<string, string> = by === 'source' ? SOURCE_LABELS : ACTION_LABELS;
-  const present = [...new Set(segments.map((row) => row.value))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
-  const series = present.map((value) => ({ key: `series:${value || 'other'}`, token: value, label: value === '' ? 'Other' : isKnown(value) ? labels[value]! : value }));
-  const counts = new Map(segments.map((row) => [`${row.bucket}:${row.value}`, row.leads]));
+  const totals = new Map(
+    aggregate(db, { range, filters, dim: 'all', bucket, measures: ['leads', 'stage_contact_me', 'stage_test_drive', 'stage_acquired'] }).map((row) => [row.bucket, row]),
+  );
+  type Series = { key: string; label: string; count: (start: number) => number; link: Partial<LeadViewState> | null };
+  let series: Series[];
+  if (by === 'action') {
+    const stage = (measure: 'stage_contact_me' | 'stage_test_drive' | 'stage_acquired') => (start: number) => totals.get(start)?.[measure] ?? 0;
+    series = [
+      { key: 'stage:contact_me', label: STAGE_LABELS.contact_me, count: stage('stage_contact_me'), link: { stage: ['contact_me'] } },
+      { key: 'stage:test_drive', label: STAGE_LABELS.test_drive, count: stage('stage_test_drive'), link: { stage: ['test_drive'] } },
+      { key: 'stage:acquired', label: STAGE_LABELS.acquired, count: stage('stage_acquired'), link: { stage: ['acquired'] } },
+      {
+        key: 'stage:other',
+        label: 'Do not contact only',
+        count: (start) => {
+          const row = totals.get(start);
+          return row ? row.leads - row.stage_contact_me - row.stage_test_drive - row.stage_acquired : 0;
+        },
+        link: { stage: ['dnc'] },
+      },
+    ];
+  } else {
+    const segments = aggregate(db, { range, filters, dim: 'source', bucket, measures: ['leads'] });
+    const counts = new Map(segments.map((row) => [`${row.bucket}:${row.value}`, row.leads]));
+    const present = [...new Set(segments.map((row) => row.value))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+    series = present.map((token) => ({
+      key: `source:${token || 'other'}`,
+      label: token === '' ? 'Other sources' : isKnownSource(token) ? SOURCE_LABELS[token] : token,
+      count: (start: number) => counts.get(`${start}:${token}`) ?? 0,
+      // Unknown tokens are grouped, and under a source filter another source's segment means
+      // "both": no single table filter says either, so those segments do not link.
+      link: token === '' || (filters.source !== undefined && token !== canonicalSource(filters.source)) ? null : { source: [token] },
+    }));
+  }
   return {
     panel: 'trend',
-    title: `Leads over time by ${by}`,
+    title: by === 'action' ? 'Leads over time by furthest action' : 'Leads over time by source',
     bucket,
     autoBucket: query.autoBucket,
     by,
+    stacked: by === 'action',
     series: series.map(({ key, label }) => ({ key, label })),
-    columns: [col('bucket', bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month', 'text'), col('start', 'Starts', 'date'), col('total', 'Leads', 'count'), ...series.map((s) => col(s.key, s.label, 'count'))],
+    columns: [
+      col('bucket', bucket === 'day' ? 'Day' : bucket === 'week' ? 'Week' : 'Month', 'text'),
+      col('start', 'Starts', 'date'),
+      col('total', 'Leads', 'count'),
+      ...series.map((item) => col(item.key, item.label, 'count')),
+    ],
     rows: buckets.map((item, index) => {
       const next = buckets[index + 1]?.start ?? range.toDay;
       const part = { range: { ...range, ...clip(range, item.start, next) }, filters };
-      const cells: PanelRow['cells'] = { bucket: item.label, start: isoDay(Math.max(item.start, range.fromDay)), total: totalsByBucket.get(item.start) ?? 0 };
+      const cells: PanelRow['cells'] = { bucket: item.label, start: isoDay(Math.max(item.start, range.fromDay)), total: totals.get(item.start)?.leads ?? 0 };
       const hrefs: Record<string, string> = {};
-      for (const s of series) {
-        cells[s.key] = counts.get(`${item.start}:${s.token}`) ?? 0;
-        // Unknown tokens are grouped as "Other": no single table filter selects them.
-        if (s.token !== '') hrefs[s.key] = leadsHref(part, { [by]: [s.token] });
+      for (const entry of series) {
+        cells[entry.key] = entry.count(item.start);
+        if (entry.link) hrefs[entry.key] = leadsHref(part, entry.link);
       }
       return { key: isoDay(item.start), cells, href: leadsHref(part), hrefs };
     }),
@@ -210,14 +251,15 @@ function sla({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 'sla
   const { range, filters } = query;
   const weeks = bucketsOf('week', range);
   const byWeek = new Map(aggregate(db, { range, filters, dim: 'all', bucket: 'week', measures: ['sla_eligible', 'touched_in_sla'] }).map((row) => [row.bucket, row]));
+  const notYetDue = firstTouchNotYetDue(db, range, filters, now, 'week');
   const breaches = firstTouchBreaches(db, range, filters, now, { limit: BREACH_LIST, countCap: BREACH_COUNT_CAP });
   return {
     panel: 'sla',
     title: 'First touch within 24 hours',
-    columns: [col('week', 'Week', 'text'), col('start', 'Starts', 'date'), col('eligible', 'Leads to touch', 'count'), col('touchedIn24h', 'Touched within 24 h', 'count'), col('share', 'Share', 'share')],
+    columns: [col('week', 'Week', 'text'), col('start', 'Starts', 'date'), col('eligible', 'Due a first touch', 'count'), col('touchedIn24h', 'Touched within 24 h', 'count'), col('share', 'Share', 'share')],
     rows: weeks.map((week, index) => {
       const row = byWeek.get(week.start);
-      const eligible = row?.sla_eligible ?? 0;
+      const eligible = (row?.sla_eligible ?? 0) - (notYetDue.get(week.start) ?? 0);
       const touched = row?.touched_in_sla ?? 0;
       const next = weeks[index + 1]?.start ?? range.toDay;
       return {

@@ -40,9 +40,12 @@ export function ChartTooltip<Datum>({
   payload,
   title,
   lines,
+  linked = (item) => Boolean((item as { href?: string }).href || Object.keys((item as { hrefs?: object }).hrefs ?? {}).length),
 }: Pick<TooltipContentProps<number | string, string>, 'active' | 'payload'> & {
   title: (datum: Datum) => string;
   lines: (datum: Datum) => TooltipLine[];
+  /** Whether clicking this datum opens its leads (default: when it carries an href). */
+  linked?: (datum: Datum) => boolean;
 }) {
   const datum = payload?.[0]?.payload as Datum | undefined;
   if (!active || !datum) return null;
@@ -60,7 +63,7 @@ export function ChartTooltip<Datum>({
           </div>
         ))}
       </dl>
-      <p className="mt-1.5 text-[11px] text-slate-500 dark:text-slate-400">Click to open these leads</p>
+      {linked(datum) ? <p className="mt-1.5 text-[11px] text-slate-500 dark:text-slate-400">Click to open these leads</p> : null}
     </div>
   );
 }

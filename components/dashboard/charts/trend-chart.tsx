@@ -1,5 +1,6 @@
 'use client';
-// Leads over time, stacked by source or action. A segment opens exactly its leads (`hrefs[series]`).
+// Leads over time by furthest action (stacked: each lead once) or by source (side by side: a lead
+// counts under every source of its journey). A segment opens exactly its leads (`hrefs[series]`).
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '@/lib/format';
@@ -16,7 +17,7 @@ export type TrendDatum = {
 };
 export type TrendSeriesSpec = { key: string; label: string; color: string };
 
-export default function TrendChart({ label, data, series }: { label: string; data: TrendDatum[]; series: TrendSeriesSpec[] }) {
+export default function TrendChart({ label, data, series, stacked }: { label: string; data: TrendDatum[]; series: TrendSeriesSpec[]; stacked: boolean }) {
   const router = useRouter();
   // recharts reads keys as paths: series go under positional keys, whatever their tokens hold.
   const flat = data.map((datum) => ({ ...datum, ...Object.fromEntries(series.map((item, index) => [`s${index}`, datum.values[item.key] ?? 0])) }));
@@ -49,10 +50,10 @@ export default function TrendChart({ label, data, series }: { label: string; dat
               key={item.key}
               dataKey={`s${index}`}
               name={item.label}
-              stackId="leads"
+              stackId={stacked ? 'leads' : undefined}
               fill={item.color}
               isAnimationActive={false}
-              style={{ cursor: 'pointer' }}
+              style={{ cursor: data.some((datum) => datum.hrefs[item.key]) ? 'pointer' : 'default' }}
               onClick={(bar) => {
                 const href = (bar.payload as TrendDatum | undefined)?.hrefs[item.key];
                 if (href) router.push(href);
