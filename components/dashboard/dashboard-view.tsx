@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useQueryStates } from 'nuqs';
 import { useCallback, useMemo } from 'react';
+import { LinkProblems } from '@/components/ui/link-problems';
 import { AppError } from '@/lib/errors';
 import { dashboardParsers, dashboardQueryString, parseDashboardParams, type DashboardQuery } from '@/lib/dashboard/params';
 import { autoBucket, isoDay, RANGE_LABELS } from '@/lib/dashboard/range';
@@ -80,19 +81,7 @@ export function DashboardView({ offers, people }: { offers: OfferOption[]; peopl
           <DashboardPanels query={query} onChange={update} />
         </DashboardActions>
       ) : (
-        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200">
-          <p className="font-medium">This link has settings the dashboard cannot use:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {problems.map((problem) => (
-              <li key={`${problem.field}:${problem.message}`}>
-                <code>{problem.field}</code> {problem.message}
-              </li>
-            ))}
-          </ul>
-          <Link href="/dashboard" className="mt-2 inline-block font-medium underline">
-            Reset the dashboard
-          </Link>
-        </div>
+        <LinkProblems intro="This link has settings the dashboard cannot use:" problems={problems} resetHref="/dashboard" resetLabel="Reset the dashboard" />
       )}
     </div>
   );

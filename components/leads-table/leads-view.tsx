@@ -15,6 +15,7 @@ import { useQueryStates } from 'nuqs';
 import { useMemo, useState, useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonVariants } from '@/components/ui/button';
+import { LinkProblems } from '@/components/ui/link-problems';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { COLUMN_LABELS, COLUMN_SORT, fullName, slaText } from '@/lib/leads/columns';
 import type { LeadPage, LeadSummary, QueueSection } from '@/lib/leads/queries';
@@ -199,19 +200,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
       ) : null}
 
       {problems.length ? (
-        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200">
-          <p className="font-medium">This link has filters the list cannot use:</p>
-          <ul className="mt-1 list-disc pl-5">
-            {problems.map((problem) => (
-              <li key={`${problem.field}:${problem.message}`}>
-                <code>{problem.field}</code> {problem.message}
-              </li>
-            ))}
-          </ul>
-          <Link href="/leads?view=all" className="mt-2 inline-block font-medium underline">
-            Show all leads
-          </Link>
-        </div>
+        <LinkProblems intro="This link has filters the list cannot use:" problems={problems} resetHref="/leads?view=all" resetLabel="Show all leads" />
       ) : null}
 
       {view === 'all' && !problems.length ? (

@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '../../db';
 import { receiveDelivery } from '../../lib/intake/service';
-import { PASSWORD, PEOPLE } from '../support/accounts';
+import { PASSWORD, PEOPLE, signInPage as signIn } from '../support/accounts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -133,14 +133,6 @@ const EXPECTED = {
 };
 
 // ── Reading the page ────────────────────────────────────────────────────────────────────────────
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
-}
 
 /** Opens a panel's "view as table" and reads every cell's raw value: { rowKey: { column: value } }. */
 async function panelTable(page: Page, panel: string): Promise<Record<string, Record<string, string>>> {

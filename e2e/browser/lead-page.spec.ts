@@ -1,18 +1,10 @@
 // The lead page: the customer, the journey with raw payloads, do-not-contact, claim and status,
 // touches, follow-ups, the qualification checklist, previous/next and keyboard shortcuts.
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, PASSWORD, PEOPLE } from '../support/accounts';
+import { ADMIN, PASSWORD, PEOPLE, signInPage as signIn } from '../support/accounts';
 import { postLead, uniqueLead } from '../support/intake';
 
 test.use({ storageState: { cookies: [], origins: [] } });
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
-}
 
 async function newLead(request: import('@playwright/test').APIRequestContext, userDetails: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}) {
   const response = await postLead(request, JSON.stringify(uniqueLead(overrides, userDetails)));

@@ -1,18 +1,10 @@
 // The leads table: filters in the URL and the UI, search, sort, paging, columns, walking the
 // list from a lead, bulk claim and assign, and the export of exactly the current view.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { PASSWORD, PEOPLE } from '../support/accounts';
+import { PASSWORD, PEOPLE, signInPage as signIn } from '../support/accounts';
 import { postLead, uniqueLead } from '../support/intake';
 
 test.use({ storageState: { cookies: [], origins: [] } });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
-}
 
 /** Three leads sharing a unique company word, so every assertion sees only this test's data. */
 async function seedLeads(request: APIRequestContext, marker: string) {

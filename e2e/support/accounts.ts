@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { request, type APIRequestContext } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 
 export const E2E_DATA = path.resolve('.e2e-data');
 export const ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password', name: 'Ada Admin' };
@@ -54,4 +54,13 @@ export function withKey(baseURL: string, key: string): Promise<APIRequestContext
     storageState: { cookies: [], origins: [] },
     extraHTTPHeaders: { authorization: `Bearer ${key}` },
   });
+}
+
+/** Signs a browser page in through the form, as a person would, and waits for the overview. */
+export async function signInPage(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
 }

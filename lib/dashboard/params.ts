@@ -3,6 +3,7 @@
 import { createSerializer, parseAsString, parseAsStringLiteral } from 'nuqs/server';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { parseQuery } from '@/lib/http/query';
 import { serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
 import { BUCKETS, RANGE_PRESETS, autoBucket, bucketsOf, isoDay, parseIsoDay, resolveRange, type Bucket, type ResolvedRange } from './range';
 
@@ -81,18 +82,7 @@ export type DashboardQuery = {
 
 /** Parses a query string, or throws a 400 naming every bad parameter. `now` fixes "today". */
 export function parseDashboardParams(searchParams: URLSearchParams, now = new Date()): DashboardQuery {
-  const raw: Record<string, string> = {};
-  for (const [key, value] of searchParams) raw[key] = value;
-  const parsed = dashboardParamsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const details = parsed.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ field: key, message: 'is not a known parameter' }))
-        : [{ field: issue.path.map(String).join('.') || '(query)', message: issue.message }],
-    );
-    throw new AppError('invalid_query', 'Some dashboard parameters are invalid.', { details });
-  }
-  const params = parsed.data;
+  const params = parseQuery(dashboardParamsSchema, searchParams, 'Some dashboard parameters are invalid.');
   const custom = params.from !== undefined && params.to !== undefined;
   const range = custom ? resolveRange('custom', now, { from: params.from!, to: params.to! }) : resolveRange(params.range ?? '30d', now);
   const bucket = params.bucket ?? autoBucket(range.days);

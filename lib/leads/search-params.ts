@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@/lib/errors';
+import { parseQuery } from '@/lib/http/query';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
 import { SLA_FILTERS } from './sla';
 
@@ -198,18 +198,7 @@ export type LeadListQuery = Omit<LeadListParams, 'sort' | 'page' | 'pageSize' | 
 
 /** Parses a query string into a list query, or throws a 400 naming every bad parameter. */
 export function parseLeadListParams(searchParams: URLSearchParams): LeadListQuery {
-  const raw: Record<string, string> = {};
-  for (const [key, value] of searchParams) raw[key] = value;
-  const parsed = leadListParamsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const details = parsed.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ field: key, message: 'is not a known parameter' }))
-        : [{ field: issue.path.map(String).join('.') || '(query)', message: issue.message }],
-    );
-    throw new AppError('invalid_query', 'Some query parameters are invalid.', { details });
-  }
-  const params = parsed.data;
+  const params = parseQuery(leadListParamsSchema, searchParams, 'Some query parameters are invalid.');
   return {
     ...params,
     q: params.q || undefined,
