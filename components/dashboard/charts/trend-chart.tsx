@@ -2,7 +2,7 @@
 // Leads over time by furthest action (stacked: each lead once) or by source (side by side: a lead
 // counts under every source of its journey). A segment opens exactly its leads (`hrefs[series]`).
 import { useRouter } from 'next/navigation';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '@/lib/format';
 import { BAR_CURSOR, ChartFrame, ChartTooltip } from './chart-kit';
 
@@ -24,7 +24,8 @@ export default function TrendChart({ label, data, series, stacked }: { label: st
   return (
     <ChartFrame label={label}>
       <ResponsiveContainer width="100%" height={300}>
-        <BarChart data={flat} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        {stacked ? (
+          <BarChart data={flat} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
           <XAxis dataKey="tick" tickLine={false} minTickGap={12} />
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatCount(value)} />
@@ -60,7 +61,55 @@ export default function TrendChart({ label, data, series, stacked }: { label: st
               }}
             />
           ))}
-        </BarChart>
+          </BarChart>
+        ) : (
+          // Overlapping series (a lead under each of its sources) read as lines, not stacks.
+          <LineChart data={flat} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis dataKey="tick" tickLine={false} minTickGap={12} />
+          <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatCount(value)} />
+          <Tooltip
+            cursor={BAR_CURSOR}
+            content={({ active, payload }) => (
+              <ChartTooltip<TrendDatum>
+                active={active}
+                payload={payload}
+                title={(datum) => datum.label}
+                lines={(datum) => [
+                  ...series
+                    .filter((item) => (datum.values[item.key] ?? 0) > 0)
+                    .map((item) => ({ label: item.label, value: formatCount(datum.values[item.key] ?? 0), color: item.color })),
+                  { label: 'Total', value: formatCount(datum.total) },
+                ]}
+              />
+            )}
+          />
+          <Legend verticalAlign="bottom" iconType="square" iconSize={10} wrapperStyle={{ paddingTop: 8 }} />
+          {series.map((item, index) => (
+            <Line
+              key={item.key}
+              type="linear"
+              dataKey={`s${index}`}
+              name={item.label}
+              stroke={item.color}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+              activeDot={{
+                r: 5,
+                style: { cursor: 'pointer' },
+                // recharts passes the dot's props (with its payload) and the event, in either order
+                // depending on the version: take the payload from whichever carries it.
+                onClick: (first: unknown, second: unknown) => {
+                  const datum = [first, second].map((arg) => (arg as { payload?: TrendDatum } | undefined)?.payload).find((payload) => payload?.hrefs);
+                  const href = datum?.hrefs[item.key];
+                  if (href) router.push(href);
+                },
+              }}
+            />
+          ))}
+          </LineChart>
+        )}
       </ResponsiveContainer>
     </ChartFrame>
   );
