@@ -37,6 +37,7 @@ function filterSql(filters: DashboardFilters): Filter {
     params.push(filters.owner);
   }
   if (filters.country) {
+    // The indexed expression (leads_country_received_idx), so the filter can seek.
     parts.push(`coalesce(l.country, '') = ?`);
     params.push(filters.country);
   }
@@ -77,7 +78,9 @@ function scanDimension(dim: Exclude<Dimension, 'all'>): { join: string; value: s
     case 'offer':
       return { join: '', value: `coalesce(CAST(l.offer_ref AS TEXT), '')` };
     case 'country':
-      return { join: '', value: `coalesce(l.country, '')` };
+      // ifnull, not coalesce: `coalesce(country, '')` is an indexed expression, and SQLite then
+      // reads the value through that index for every row (15 times slower, measured).
+      return { join: '', value: `ifnull(l.country, '')` };
     case 'owner':
       return { join: '', value: `coalesce(l.owner_id, '')` };
     case 'source':
