@@ -248,6 +248,14 @@ export const leads = sqliteTable(
     index('leads_dnc_received_idx')
       .on(t.receivedAt)
       .where(sql`${t.doNotContact} = 1`),
+    // The dashboard's filtered views read this instead of the wide rows: every column a filter,
+    // a grouping or a measure needs, in received order (a range is one stretch of the index).
+    index('leads_dashboard_idx')
+      .on(
+        t.receivedAt, t.offerRef, t.country, t.ownerId, t.status, t.stage, t.doNotContact, t.firstTouchAt,
+        t.contactedAt, t.qualifiedAt, t.wonAt, t.journeySources, t.journeyActions,
+      )
+      .where(sql`${t.isTest} = 0`),
     // Leads breaching the 24-hour first-touch rule (once their window has passed): the dashboard
     // counts and lists them from this index alone.
     index('leads_first_touch_waiting_idx')

@@ -18,6 +18,7 @@ CREATE TABLE `lead_daily_stats` (
 ALTER TABLE `leads` ADD `contacted_at` integer;--> statement-breakpoint
 ALTER TABLE `leads` ADD `qualified_at` integer;--> statement-breakpoint
 ALTER TABLE `leads` ADD `won_at` integer;--> statement-breakpoint
+CREATE INDEX `leads_dashboard_idx` ON `leads` (`received_at`,`offer_ref`,`country`,`owner_id`,`status`,`stage`,`do_not_contact`,`first_touch_at`,`contacted_at`,`qualified_at`,`won_at`,`journey_sources`,`journey_actions`) WHERE "leads"."is_test" = 0;--> statement-breakpoint
 CREATE INDEX `leads_first_touch_waiting_idx` ON `leads` (`received_at`) WHERE "leads"."first_touch_at" is null and "leads"."is_test" = 0 and "leads"."do_not_contact" = 0 and "leads"."status" in ('new', 'contacted', 'qualified', 'nurturing');--> statement-breakpoint
 CREATE INDEX `leads_ttft_idx` ON `leads` (("first_touch_at" - "received_at"),`received_at`) WHERE "leads"."is_test" = 0 and "leads"."first_touch_at" is not null;--> statement-breakpoint
 CREATE INDEX `leads_owner_ttft_idx` ON `leads` (`owner_id`,("first_touch_at" - "received_at"),`received_at`) WHERE "leads"."is_test" = 0 and "leads"."first_touch_at" is not null and "leads"."owner_id" is not null;--> statement-breakpoint

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveDelivery } from '@/lib/intake/service';
 import { createTempDb } from '@/lib/testing/temp-db';
-import { aggregate, medianFirstTouch, medianFirstTouchByOwner, medianStepTimes, type Dimension } from './aggregate';
+import { aggregate, medianFirstTouch, medianFirstTouchByOwner, medianStepTimes, ownerStats, type Dimension } from './aggregate';
 import { parseDashboardParams, type DashboardFilters } from './params';
 import { autoBucket, bucketsOf, bucketStart, bucketStartSql, DAY_MS, dayOf, isoDay, resolveRange } from './range';
 import { rebuildDailyStats } from './rollup';
@@ -279,6 +279,23 @@ describe('aggregates', () => {
       for (const owner of ['user-a', 'user-b']) {
         const mine = touched.filter((row) => row.owner_id === owner);
         expect(byOwner.get(owner) ?? null).toBe(median(mine.map((row) => row.first_touch_at! - row.received_at)));
+      }
+      const stats = ownerStats(temp.db, range, filters);
+      for (const owner of ['user-a', 'user-b']) {
+        const mine = inRange.filter((row) => row.owner_id === owner);
+        const row = stats.find((item) => item.owner === owner);
+        if (!mine.length) {
+          expect(row).toBeUndefined();
+          continue;
+        }
+        expect(row).toEqual({
+          owner,
+          leads: mine.length,
+          touchedInSla: mine.filter((r) => MEASURES.touched_in_sla(r)).length,
+          qualified: mine.filter((r) => r.qualified_at !== null).length,
+          won: mine.filter((r) => r.won_at !== null).length,
+          medianMinutes: median(mine.filter((r) => r.first_touch_at !== null).map((r) => r.first_touch_at! - r.received_at)),
+        });
       }
       const steps = medianStepTimes(temp.db, range, filters);
       expect(steps.new).toBe(median(inRange.filter((r) => r.contacted_at !== null).map((r) => r.contacted_at! - r.received_at)));

@@ -3,7 +3,7 @@
 import type { Db } from '@/db';
 import { canonicalSource, isKnownSource, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
 import { serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
-import { aggregate, firstTouchBreaches, firstTouchNotYetDue, medianFirstTouch, medianFirstTouchByOwner, medianStepTimes, totals } from './aggregate';
+import { aggregate, firstTouchBreaches, firstTouchNotYetDue, medianFirstTouch, medianStepTimes, ownerStats, totals } from './aggregate';
 import { leadsHref, type DashboardQuery } from './params';
 import type { PanelColumn, PanelData, PanelName, PanelRow } from './panels';
 import { bucketsOf, DAY_MS, isoDay, type DayRange } from './range';
@@ -284,10 +284,9 @@ function sla({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 'sla
 }
 
 function reps({ db, query }: Context): Omit<Extract<PanelData, { panel: 'reps' }>, 'serverMs'> {
-  const counts = aggregate(db, { range: query.range, filters: query.filters, dim: 'owner', measures: ['leads', 'touched_in_sla', 'qualified', 'won'] }).filter((row) => row.value !== '');
-  const medians = medianFirstTouchByOwner(db, query.range, query.filters);
+  const stats = ownerStats(db, query.range, query.filters);
   const names = new Map((db.$client.prepare('SELECT id, name FROM users').all() as { id: string; name: string }[]).map((user) => [user.id, user.name]));
-  counts.sort((a, b) => b.won - a.won || b.qualified - a.qualified || b.leads - a.leads || a.value.localeCompare(b.value));
+  stats.sort((a, b) => b.won - a.won || b.qualified - a.qualified || b.leads - a.leads || a.owner.localeCompare(b.owner));
   return {
     panel: 'reps',
     title: 'Rep leaderboard',
@@ -299,14 +298,14 @@ function reps({ db, query }: Context): Omit<Extract<PanelData, { panel: 'reps' }
       col('qualified', 'Qualified', 'count'),
       col('won', 'Won', 'count'),
     ],
-    rows: counts.map((row) => ({
-      key: row.value,
-      href: leadsHref({ ...query, filters: { ...query.filters, owner: row.value } }),
+    rows: stats.map((row) => ({
+      key: row.owner,
+      href: leadsHref({ ...query, filters: { ...query.filters, owner: row.owner } }),
       cells: {
-        rep: names.get(row.value) ?? 'Former user',
+        rep: names.get(row.owner) ?? 'Former user',
         assigned: row.leads,
-        touchedInSla: row.touched_in_sla,
-        medianMinutes: medians.get(row.value) ?? null,
+        touchedInSla: row.touchedInSla,
+        medianMinutes: row.medianMinutes,
         qualified: row.qualified,
         won: row.won,
       },
