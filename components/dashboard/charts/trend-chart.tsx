@@ -21,37 +21,42 @@ export default function TrendChart({ label, data, series, stacked }: { label: st
   const router = useRouter();
   // recharts reads keys as paths: series go under positional keys, whatever their tokens hold.
   const flat = data.map((datum) => ({ ...datum, ...Object.fromEntries(series.map((item, index) => [`s${index}`, datum.values[item.key] ?? 0])) }));
+  // Grid, axes, tooltip and legend: the same for bars and lines.
+  const frame = [
+    <CartesianGrid key="grid" vertical={false} strokeDasharray="3 3" />,
+    <XAxis key="x" dataKey="tick" tickLine={false} minTickGap={12} />,
+    <YAxis key="y" allowDecimals={false} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatCount(value)} />,
+    <Tooltip
+      key="tooltip"
+      cursor={BAR_CURSOR}
+      content={({ active, payload }) => (
+        <ChartTooltip<TrendDatum>
+          active={active}
+          payload={payload}
+          title={(datum) => datum.label}
+          lines={(datum) => [
+            ...series
+              .filter((item) => (datum.values[item.key] ?? 0) > 0)
+              .map((item) => ({ label: item.label, value: formatCount(datum.values[item.key] ?? 0), color: item.color })),
+            { label: 'Total', value: formatCount(datum.total) },
+          ]}
+        />
+      )}
+    />,
+    <Legend key="legend" verticalAlign="bottom" iconType="square" iconSize={10} wrapperStyle={{ paddingTop: 8 }} />,
+  ];
   return (
     <ChartFrame label={label}>
       <ResponsiveContainer width="100%" height={300}>
         {stacked ? (
           <BarChart data={flat} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="tick" tickLine={false} minTickGap={12} />
-          <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatCount(value)} />
-          <Tooltip
-            cursor={BAR_CURSOR}
-            content={({ active, payload }) => (
-              <ChartTooltip<TrendDatum>
-                active={active}
-                payload={payload}
-                title={(datum) => datum.label}
-                lines={(datum) => [
-                  ...series
-                    .filter((item) => (datum.values[item.key] ?? 0) > 0)
-                    .map((item) => ({ label: item.label, value: formatCount(datum.values[item.key] ?? 0), color: item.color })),
-                  { label: 'Total', value: formatCount(datum.total) },
-                ]}
-              />
-            )}
-          />
-          <Legend verticalAlign="bottom" iconType="square" iconSize={10} wrapperStyle={{ paddingTop: 8 }} />
+          {frame}
           {series.map((item, index) => (
             <Bar
               key={item.key}
               dataKey={`s${index}`}
               name={item.label}
-              stackId={stacked ? 'leads' : undefined}
+              stackId="leads"
               fill={item.color}
               isAnimationActive={false}
               style={{ cursor: data.some((datum) => datum.hrefs[item.key]) ? 'pointer' : 'default' }}
@@ -65,26 +70,7 @@ export default function TrendChart({ label, data, series, stacked }: { label: st
         ) : (
           // Overlapping series (a lead under each of its sources) read as lines, not stacks.
           <LineChart data={flat} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="tick" tickLine={false} minTickGap={12} />
-          <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={44} tickFormatter={(value: number) => formatCount(value)} />
-          <Tooltip
-            cursor={BAR_CURSOR}
-            content={({ active, payload }) => (
-              <ChartTooltip<TrendDatum>
-                active={active}
-                payload={payload}
-                title={(datum) => datum.label}
-                lines={(datum) => [
-                  ...series
-                    .filter((item) => (datum.values[item.key] ?? 0) > 0)
-                    .map((item) => ({ label: item.label, value: formatCount(datum.values[item.key] ?? 0), color: item.color })),
-                  { label: 'Total', value: formatCount(datum.total) },
-                ]}
-              />
-            )}
-          />
-          <Legend verticalAlign="bottom" iconType="square" iconSize={10} wrapperStyle={{ paddingTop: 8 }} />
+          {frame}
           {series.map((item, index) => (
             <Line
               key={item.key}
