@@ -7,4 +7,7 @@ export async function register() {
   bootstrapIntake();
   const { bootstrapAdmin } = await import('./lib/auth/bootstrap');
   await bootstrapAdmin();
+  // Tells `npm run restore` that this database is in use while the server runs.
+  const [{ databasePath }, { writeServerMarker }] = await Promise.all([import('./db'), import('./lib/ops/server-marker')]);
+  writeServerMarker(databasePath());
 }
