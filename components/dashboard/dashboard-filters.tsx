@@ -2,8 +2,9 @@
 // The dashboard's global filters. Every change is written to the URL (lib/dashboard/params.ts
 // parsers), so a view can be shared and back/forward walk through it.
 import { X } from 'lucide-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FilterField, filterControlClass } from '@/components/ui/form';
 import type { DashboardState } from '@/lib/dashboard/params';
 import { parseIsoDay, RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '@/lib/dashboard/range';
 import { ACTION_LABELS, LEAD_ACTIONS, LEAD_SOURCES, SOURCE_LABELS } from '@/lib/marketplace/vocabulary';
@@ -12,8 +13,6 @@ import type { OfferOption } from '@/lib/offers/options';
 export type Person = { id: string; name: string };
 export type DashboardPatch = Partial<DashboardState>;
 
-const controlClass =
-  'h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
 /** The keys "Clear filters" resets (the trend's series choice is a way of looking, not a filter). */
 export const CLEARABLE_KEYS = ['range', 'from', 'to', 'source', 'action', 'offer', 'owner', 'country', 'bucket'] as const satisfies readonly (keyof DashboardState)[];
@@ -39,9 +38,9 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
   return (
     <form role="search" aria-label="Dashboard filters" className="flex flex-col gap-3" onSubmit={(event) => event.preventDefault()}>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
-        <Filter label="Date range">
+        <FilterField label="Date range">
           <select
-            className={controlClass}
+            className={filterControlClass}
             value={preset}
             onChange={(event) => {
               const value = event.target.value as RangePreset;
@@ -56,19 +55,19 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
               </option>
             ))}
           </select>
-        </Filter>
+        </FilterField>
         {preset === 'custom' ? (
           <>
-            <Filter label="From (UTC)">
+            <FilterField label="From (UTC)">
               <DayInput value={dateValue(state.from)} max={dateValue(state.to) || today} onCommit={(value) => onChange({ from: value, bucket: null })} />
-            </Filter>
-            <Filter label="To (UTC)">
+            </FilterField>
+            <FilterField label="To (UTC)">
               <DayInput value={dateValue(state.to)} min={dateValue(state.from) || undefined} onCommit={(value) => onChange({ to: value, bucket: null })} />
-            </Filter>
+            </FilterField>
           </>
         ) : null}
-        <Filter label="Source">
-          <select className={controlClass} value={state.source ?? ''} onChange={(event) => onChange({ source: event.target.value || null })}>
+        <FilterField label="Source">
+          <select className={filterControlClass} value={state.source ?? ''} onChange={(event) => onChange({ source: event.target.value || null })}>
             <option value="">Any source</option>
             {LEAD_SOURCES.map((source) => (
               <option key={source} value={source}>
@@ -77,9 +76,9 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
             ))}
             <Unlisted value={state.source} known={LEAD_SOURCES} />
           </select>
-        </Filter>
-        <Filter label="Action">
-          <select className={controlClass} value={state.action ?? ''} onChange={(event) => onChange({ action: event.target.value || null })}>
+        </FilterField>
+        <FilterField label="Action">
+          <select className={filterControlClass} value={state.action ?? ''} onChange={(event) => onChange({ action: event.target.value || null })}>
             <option value="">Any action</option>
             {LEAD_ACTIONS.map((action) => (
               <option key={action} value={action}>
@@ -88,9 +87,9 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
             ))}
             <Unlisted value={state.action} known={LEAD_ACTIONS} />
           </select>
-        </Filter>
-        <Filter label="Offer">
-          <select className={controlClass} value={state.offer ?? ''} onChange={(event) => onChange({ offer: event.target.value || null })}>
+        </FilterField>
+        <FilterField label="Offer">
+          <select className={filterControlClass} value={state.offer ?? ''} onChange={(event) => onChange({ offer: event.target.value || null })}>
             <option value="">Any offer</option>
             {offers.map((offer) => (
               <option key={offer.key} value={offer.key} title={offer.label}>
@@ -99,9 +98,9 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
             ))}
             <Unlisted value={state.offer} known={offers.map((offer) => offer.key)} />
           </select>
-        </Filter>
-        <Filter label="Owner">
-          <select className={controlClass} value={state.owner ?? ''} onChange={(event) => onChange({ owner: event.target.value || null })}>
+        </FilterField>
+        <FilterField label="Owner">
+          <select className={filterControlClass} value={state.owner ?? ''} onChange={(event) => onChange({ owner: event.target.value || null })}>
             <option value="">Anyone</option>
             <option value="unassigned">Unassigned</option>
             {people.map((person) => (
@@ -111,10 +110,10 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
             ))}
             <Unlisted value={state.owner} known={['unassigned', ...people.map((person) => person.id)]} />
           </select>
-        </Filter>
-        <Filter label="Country">
+        </FilterField>
+        <FilterField label="Country">
           <input
-            className={controlClass}
+            className={filterControlClass}
             // Remount when the URL changes (back/forward, clear) so the box shows the URL's value.
             key={state.country ?? ''}
             defaultValue={state.country ?? ''}
@@ -130,7 +129,7 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
               if (event.key === 'Enter') event.currentTarget.blur();
             }}
           />
-        </Filter>
+        </FilterField>
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         {filtersActive(state) ? (
@@ -169,7 +168,7 @@ function DayInput({ value, min, max, onCommit }: { value: string; min?: string; 
   return (
     <input
       type="date"
-      className={controlClass}
+      className={filterControlClass}
       value={draft}
       min={min}
       max={max}
@@ -182,11 +181,3 @@ function DayInput({ value, min, max, onCommit }: { value: string; min?: string; 
   );
 }
 
-function Filter({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-      {label}
-      {children}
-    </label>
-  );
-}

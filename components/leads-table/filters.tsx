@@ -1,7 +1,8 @@
 'use client';
 import { Search, X } from 'lucide-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FilterField, filterControlClass } from '@/components/ui/form';
 import { DNC_FILTERS, MIN_SEARCH_LENGTH, REACHED_STEPS, RECEIVED_PRESETS, searchTerms } from '@/lib/leads/search-params';
 import { SLA_FILTER_LABELS, SLA_FILTERS } from '@/lib/leads/sla';
 import { FILTER_KEYS, type LeadViewState } from '@/lib/leads/view-state';
@@ -25,8 +26,6 @@ const REACHED_LABELS: Record<(typeof REACHED_STEPS)[number], string> = {
 
 const DNC_LABELS: Record<(typeof DNC_FILTERS)[number], string> = { only: 'Only do-not-contact', hide: 'Hide do-not-contact' };
 
-const selectClass =
-  'h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
 type Update = (patch: Partial<LeadViewState>) => void;
 
@@ -72,8 +71,8 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
         ) : null}
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
-        <Filter label="Source">
-          <select className={selectClass} value={state.source?.[0] ?? ''} onChange={(event) => onChange({ source: single(event.target.value) })}>
+        <FilterField label="Source">
+          <select className={filterControlClass} value={state.source?.[0] ?? ''} onChange={(event) => onChange({ source: single(event.target.value) })}>
             <option value="">Any source</option>
             {LEAD_SOURCES.map((source) => (
               <option key={source} value={source}>
@@ -81,9 +80,9 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
               </option>
             ))}
           </select>
-        </Filter>
-        <Filter label="Action">
-          <select className={selectClass} value={state.action?.[0] ?? ''} onChange={(event) => onChange({ action: single(event.target.value) })}>
+        </FilterField>
+        <FilterField label="Action">
+          <select className={filterControlClass} value={state.action?.[0] ?? ''} onChange={(event) => onChange({ action: single(event.target.value) })}>
             <option value="">Any action</option>
             {LEAD_ACTIONS.map((action) => (
               <option key={action} value={action}>
@@ -91,9 +90,9 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
               </option>
             ))}
           </select>
-        </Filter>
-        <Filter label="Offer">
-          <select className={selectClass} value={state.offer?.[0] ?? ''} onChange={(event) => onChange({ offer: single(event.target.value) })}>
+        </FilterField>
+        <FilterField label="Offer">
+          <select className={filterControlClass} value={state.offer?.[0] ?? ''} onChange={(event) => onChange({ offer: single(event.target.value) })}>
             <option value="">Any offer</option>
             {offers.map((offer) => (
               <option key={offer.key} value={offer.key}>
@@ -101,10 +100,10 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
               </option>
             ))}
           </select>
-        </Filter>
-        <Filter label="Stage">
+        </FilterField>
+        <FilterField label="Stage">
           <select
-            className={selectClass}
+            className={filterControlClass}
             value={state.stage?.join(',') ?? ''}
             onChange={(event) => onChange({ stage: event.target.value ? (event.target.value.split(',') as (typeof LEAD_STAGES)[number][]) : null })}
           >
@@ -119,10 +118,10 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
               <option value={state.stage.join(',')}>{state.stage.map((stage) => STAGE_LABELS[stage]).join(' or ')}</option>
             ) : null}
           </select>
-        </Filter>
-        <Filter label="Reached">
+        </FilterField>
+        <FilterField label="Reached">
           <select
-            className={selectClass}
+            className={filterControlClass}
             value={state.reached ?? ''}
             onChange={(event) => onChange({ reached: (event.target.value || null) as LeadViewState['reached'] })}
           >
@@ -133,9 +132,9 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
               </option>
             ))}
           </select>
-        </Filter>
-        <Filter label="Owner">
-          <select className={selectClass} value={state.owner ?? ''} onChange={(event) => onChange({ owner: event.target.value || null })}>
+        </FilterField>
+        <FilterField label="Owner">
+          <select className={filterControlClass} value={state.owner ?? ''} onChange={(event) => onChange({ owner: event.target.value || null })}>
             <option value="">Anyone</option>
             <option value="me">Me</option>
             <option value="unassigned">Unassigned</option>
@@ -145,10 +144,10 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
               </option>
             ))}
           </select>
-        </Filter>
-        <Filter label="Country">
+        </FilterField>
+        <FilterField label="Country">
           <input
-            className={selectClass}
+            className={filterControlClass}
             defaultValue={state.country?.join(', ') ?? ''}
             key={state.country?.join(',') ?? ''}
             placeholder="e.g. US, DE"
@@ -160,10 +159,10 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
               if (event.key === 'Enter') event.currentTarget.blur();
             }}
           />
-        </Filter>
-        <Filter label="SLA">
+        </FilterField>
+        <FilterField label="SLA">
           <select
-            className={selectClass}
+            className={filterControlClass}
             value={state.sla ?? ''}
             onChange={(event) => onChange({ sla: (event.target.value || null) as LeadViewState['sla'] })}
           >
@@ -174,10 +173,10 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
               </option>
             ))}
           </select>
-        </Filter>
-        <Filter label="Do not contact">
+        </FilterField>
+        <FilterField label="Do not contact">
           <select
-            className={selectClass}
+            className={filterControlClass}
             value={state.dnc ?? ''}
             onChange={(event) => onChange({ dnc: (event.target.value || null) as LeadViewState['dnc'] })}
           >
@@ -188,10 +187,10 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
               </option>
             ))}
           </select>
-        </Filter>
-        <Filter label="Received">
+        </FilterField>
+        <FilterField label="Received">
           <select
-            className={selectClass}
+            className={filterControlClass}
             value={customRange ? 'custom' : (state.received ?? '')}
             onChange={(event) => {
               const value = event.target.value;
@@ -207,15 +206,15 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
             ))}
             <option value="custom">Custom range…</option>
           </select>
-        </Filter>
+        </FilterField>
         {customRange ? (
           <>
-            <Filter label="From (UTC)">
-              <input type="date" className={selectClass} value={state.from?.slice(0, 10) ?? ''} onChange={(event) => onChange({ from: event.target.value || null })} />
-            </Filter>
-            <Filter label="To (UTC)">
-              <input type="date" className={selectClass} value={state.to?.slice(0, 10) ?? ''} onChange={(event) => onChange({ to: event.target.value || null })} />
-            </Filter>
+            <FilterField label="From (UTC)">
+              <input type="date" className={filterControlClass} value={state.from?.slice(0, 10) ?? ''} onChange={(event) => onChange({ from: event.target.value || null })} />
+            </FilterField>
+            <FilterField label="To (UTC)">
+              <input type="date" className={filterControlClass} value={state.to?.slice(0, 10) ?? ''} onChange={(event) => onChange({ to: event.target.value || null })} />
+            </FilterField>
           </>
         ) : null}
         <label className="flex items-end gap-2 pb-2 text-sm">
@@ -235,11 +234,3 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
   );
 }
 
-function Filter({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-      {label}
-      {children}
-    </label>
-  );
-}

@@ -97,3 +97,17 @@ export function FormSuccess({ children, className }: { children: ReactNode; clas
     </p>
   );
 }
+
+/** The select or input inside a FilterField. */
+export const filterControlClass =
+  'h-9 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+
+/** A compact filter control with its label above it (filter bars of the lead table and dashboard). */
+export function FilterField({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+      {label}
+      {children}
+    </label>
+  );
+}

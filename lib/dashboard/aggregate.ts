@@ -174,70 +174,52 @@ const DURATIONS = {
 type Duration = keyof typeof DURATIONS;
 
 /**
- * The median of a duration over the leads received in the range (whole minutes, rounded down;
- * the mean of the two middle values when the count is even, like SQLite's median()).
- *
- * Unfiltered, the rollup gives how many values there are, and the duration's index is walked in
- * order to the middle one: an index-only walk of at most half the index, with no values collected
- * or sorted. With filters, median() runs over the filtered leads of the range.
+ * The median of a duration over the `n` unfiltered leads of the range that have it (whole minutes,
+ * rounded down; the mean of the two middle values when `n` is even, like SQLite's median()).
+ * The rollup gives `n`, and the duration's index is walked in order to the middle value: an
+ * index-only walk of at most half the index, with no values collected or sorted. With `owner`,
+ * that person's slice of the per-owner index.
  */
-function median(db: Db, duration: Duration, range: DayRange, filters: DashboardFilters, owner?: string): number | null {
-  const { expr, present, index, count } = DURATIONS[duration];
-  const bounds = [range.fromDay * DAY_MS, range.toDay * DAY_MS];
-  const sqlite = db.$client;
-  const walkable = Object.keys(filters).length === 0;
-  if (walkable) {
-    const n = owner === undefined
-      ? totals(db, range, filters, [count])[count]
-      : (aggregate(db, { range, filters, dim: 'owner', measures: [count] }).find((row) => row.value === owner)?.[count] ?? 0);
-    if (n === 0) return null;
-    const ownerIndex = owner === undefined ? index : 'leads_owner_ttft_idx';
-    const values = sqlite
-      .prepare(
-        `SELECT ${expr} AS ms FROM leads AS l INDEXED BY ${ownerIndex}
-         WHERE l.is_test = 0 AND ${present}${owner === undefined ? '' : ' AND l.owner_id IS NOT NULL AND l.owner_id = ?'}
-           AND l.received_at >= ? AND l.received_at < ?
-         ORDER BY ${owner === undefined ? '' : 'l.owner_id, '}${expr} LIMIT ? OFFSET ?`,
-      )
-      .pluck()
-      .all(...(owner === undefined ? [] : [owner]), ...bounds, n % 2 ? 1 : 2, Math.floor((n - 1) / 2)) as number[];
-    return values.length ? toMinutes(values.reduce((sum, value) => sum + value, 0) / values.length) : null;
-  }
-  const filter = filterSql(filters);
-  const ms = sqlite
+function walkMedian(db: Db, duration: Duration, range: DayRange, n: number, owner?: string): number | null {
+  if (n === 0) return null;
+  const { expr, present, index } = DURATIONS[duration];
+  const values = db.$client
     .prepare(
-      `SELECT median(${expr}) FROM ${scanFrom(filters)}
-       WHERE l.is_test = 0 AND ${present}${owner === undefined ? '' : ' AND l.owner_id = ?'} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`,
+      `SELECT ${expr} AS ms FROM leads AS l INDEXED BY ${owner === undefined ? index : 'leads_owner_ttft_idx'}
+       WHERE l.is_test = 0 AND ${present}${owner === undefined ? '' : ' AND l.owner_id IS NOT NULL AND l.owner_id = ?'}
+         AND l.received_at >= ? AND l.received_at < ?
+       ORDER BY ${owner === undefined ? '' : 'l.owner_id, '}${expr} LIMIT ? OFFSET ?`,
     )
     .pluck()
-    .get(...(owner === undefined ? [] : [owner]), ...bounds, ...filter.params) as number | null;
+    .all(...(owner === undefined ? [] : [owner]), range.fromDay * DAY_MS, range.toDay * DAY_MS, n % 2 ? 1 : 2, Math.floor((n - 1) / 2)) as number[];
+  return values.length ? toMinutes(values.reduce((sum, value) => sum + value, 0) / values.length) : null;
+}
+
+/** The median of a duration over the leads of the range: walked when unfiltered, else median(). */
+function median(db: Db, duration: Duration, range: DayRange, filters: DashboardFilters): number | null {
+  if (Object.keys(filters).length === 0) return walkMedian(db, duration, range, totals(db, range, filters, [DURATIONS[duration].count])[DURATIONS[duration].count]);
+  const { expr, present } = DURATIONS[duration];
+  const filter = filterSql(filters);
+  const ms = db.$client
+    .prepare(`SELECT median(${expr}) FROM ${scanFrom(filters)} WHERE l.is_test = 0 AND ${present} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`)
+    .pluck()
+    .get(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as number | null;
   return toMinutes(ms);
 }
 
+/** True when the filters are exactly one person: their slice of the rollup and of the per-owner index. */
+const onePerson = (filters: DashboardFilters): boolean =>
+  Object.keys(filters).length === 1 && Boolean(filters.owner) && filters.owner !== 'unassigned';
+
 /** Median time from receipt to first touch (whole minutes, rounded down), or null when none. */
 export function medianFirstTouch(db: Db, range: DayRange, filters: DashboardFilters): number | null {
-  // One person's leads: that person's slice of the per-owner index.
-  if (Object.keys(filters).length === 1 && filters.owner && filters.owner !== 'unassigned') return median(db, 'firstTouch', range, {}, filters.owner);
+  if (onePerson(filters)) return walkMedian(db, 'firstTouch', range, totals(db, range, filters, ['touched']).touched, filters.owner);
   return median(db, 'firstTouch', range, filters);
 }
 
 /** Median time to first touch per owner (whole minutes). */
 export function medianFirstTouchByOwner(db: Db, range: DayRange, filters: DashboardFilters): Map<string, number | null> {
-  if (Object.keys(filters).length === 0 || (Object.keys(filters).length === 1 && filters.owner && filters.owner !== 'unassigned')) {
-    const owners = aggregate(db, { range, filters, dim: 'owner', measures: ['touched'] }).filter((row) => row.value !== '' && row.touched > 0);
-    return new Map(owners.map((row) => [row.value, median(db, 'firstTouch', range, {}, row.value)]));
-  }
-  const filter = filterSql(filters);
-  // The range's filtered leads, grouped by owner.
-  const rows = db.$client
-    .prepare(
-      `SELECT l.owner_id AS owner, median(l.first_touch_at - l.received_at) AS ms FROM ${scanFrom(filters)}
-       WHERE l.is_test = 0 AND l.owner_id IS NOT NULL
-         AND l.first_touch_at IS NOT NULL AND l.received_at >= ? AND l.received_at < ?${filter.sql}
-       GROUP BY l.owner_id`,
-    )
-    .all(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as { owner: string; ms: number | null }[];
-  return new Map(rows.map((row) => [row.owner, toMinutes(row.ms)]));
+  return new Map(ownerStats(db, range, filters).map((row) => [row.owner, row.medianMinutes]));
 }
 
 export type OwnerStats = { owner: string; leads: number; touchedInSla: number; qualified: number; won: number; medianMinutes: number | null };
@@ -247,12 +229,17 @@ export type OwnerStats = { owner: string; leads: number; touchedInSla: number; q
  * one person) from the rollup and the per-owner duration index; filtered, one grouped pass.
  */
 export function ownerStats(db: Db, range: DayRange, filters: DashboardFilters): OwnerStats[] {
-  const keys = Object.keys(filters);
-  if (keys.length === 0 || (keys.length === 1 && filters.owner && filters.owner !== 'unassigned')) {
-    const medians = medianFirstTouchByOwner(db, range, filters);
-    return aggregate(db, { range, filters, dim: 'owner', measures: ['leads', 'touched_in_sla', 'qualified', 'won'] })
+  if (Object.keys(filters).length === 0 || onePerson(filters)) {
+    return aggregate(db, { range, filters, dim: 'owner', measures: ['leads', 'touched', 'touched_in_sla', 'qualified', 'won'] })
       .filter((row) => row.value !== '')
-      .map((row) => ({ owner: row.value, leads: row.leads, touchedInSla: row.touched_in_sla, qualified: row.qualified, won: row.won, medianMinutes: medians.get(row.value) ?? null }));
+      .map((row) => ({
+        owner: row.value,
+        leads: row.leads,
+        touchedInSla: row.touched_in_sla,
+        qualified: row.qualified,
+        won: row.won,
+        medianMinutes: walkMedian(db, 'firstTouch', range, row.touched, row.value),
+      }));
   }
   const filter = filterSql(filters);
   const rows = db.$client
