@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
 import { API_KEY_ROLES, USER_ROLES } from '@/lib/auth/roles';
+import { DELIVERY_KEY_STATES, DELIVERY_OUTCOMES } from '@/lib/deliveries/vocabulary';
 
 // Times are stored as integer milliseconds since the epoch: compact, indexable, sortable.
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -137,6 +138,61 @@ export const intakeKeys = sqliteTable('intake_keys', {
   revokedAt: timestamp('revoked_at'),
 });
 
+/**
+ * The delivery log: one receipt for every request to the intake webhook, accepted, duplicate or
+ * rejected. Accepted receipts point at the event that holds the body; a rejected one keeps the
+ * body itself (up to the 64 KiB cap) so nothing a sender tried to tell us is lost and an admin
+ * can replay it. Never holds the key itself: its label, frozen at the time.
+ */
+export const intakeDeliveries = sqliteTable(
+  'intake_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    receivedAt: timestamp('received_at').notNull(),
+    outcome: text('outcome', { enum: DELIVERY_OUTCOMES }).notNull(),
+    status: integer('status').notNull(),
+    /** The error code and message of a rejection (the same ones the sender got). */
+    errorCode: text('error_code'),
+    reason: text('reason'),
+    /** Bytes received; for a body refused as too large, what was declared or read before refusing. */
+    bodyBytes: integer('body_bytes').notNull(),
+    /** SHA-256 of the whole body, hex; null when the body was not read to its end. */
+    bodySha256: text('body_sha256'),
+    /** A rejected delivery's body (the first 64 KiB when it was larger); null otherwise. */
+    body: blob('body', { mode: 'buffer' }),
+    bodyTruncated: flag('body_truncated'),
+    contentType: text('content_type'),
+    keyState: text('key_state', { enum: DELIVERY_KEY_STATES }).notNull(),
+    intakeKeyId: integer('intake_key_id').references(() => intakeKeys.id),
+    keyLabel: text('key_label'),
+    /** The offer the body names, when it parses far enough to tell (filters the log by offer). */
+    offerTitle: text('offer_title'),
+    /** Plain ids, not foreign keys: purging old test leads clears them instead of failing. */
+    leadId: integer('lead_id'),
+    eventId: integer('event_id'),
+    requestId: text('request_id'),
+    /** For a replay: the rejected receipt it replayed. */
+    replayOf: integer('replay_of'),
+    /** On a rejected receipt: when and by whom it was replayed successfully, and the result's receipt. */
+    replayedAt: timestamp('replayed_at'),
+    replayedBy: text('replayed_by'),
+    replayId: integer('replay_id'),
+  },
+  (t) => [
+    index('intake_deliveries_received_idx').on(t.receivedAt),
+    index('intake_deliveries_outcome_idx').on(t.outcome, t.receivedAt),
+    index('intake_deliveries_lead_idx').on(t.leadId),
+  ],
+);
+
+/** Settings an admin changes at run time (retention periods), one JSON value per key. */
+export const appSettings = sqliteTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: timestamp('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
+
 /** The offer catalog, built from traffic. */
 export const offers = sqliteTable(
   'offers',
@@ -215,6 +271,12 @@ export const leads = sqliteTable(
     contactedAt: timestamp('contacted_at'),
     qualifiedAt: timestamp('qualified_at'),
     wonAt: timestamp('won_at'),
+    /**
+     * When an admin erased the person's personal data (a GDPR request): names, email, phone,
+     * company, title, description, notes and raw payloads are gone; the lead stays, anonymised,
+     * so counts and funnels stay right.
+     */
+    erasedAt: timestamp('erased_at'),
     /** When the first delivery of this lead arrived. */
     receivedAt: timestamp('received_at').notNull(),
     lastEventAt: timestamp('last_event_at').notNull(),
@@ -443,5 +505,6 @@ export type Offer = typeof offers.$inferSelect;
 export type Lead = typeof leads.$inferSelect;
 export type NewLead = typeof leads.$inferInsert;
 export type LeadEvent = typeof leadEvents.$inferSelect;
+export type IntakeDelivery = typeof intakeDeliveries.$inferSelect;
 export type NewLeadEvent = typeof leadEvents.$inferInsert;
 

@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = {
   'qualification.item_archived': 'Qualification item archived',
   'qualification.item_restored': 'Qualification item restored',
   'lead.exported': 'Leads exported',
+  'lead.erased': 'Personal data erased',
+  'delivery.replayed': 'Delivery replayed',
+  'settings.retention_changed': 'Retention changed',
+  'retention.purged': 'Old records purged',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const isAuditAction = (value: unknown): value is AuditAction =>

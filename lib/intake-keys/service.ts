@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '@/db';
 import { intakeKeys, type IntakeKey } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/log';
+import type { DeliveryKeyState } from '@/lib/deliveries/vocabulary';
 import { AppError } from '@/lib/errors';
 import { generateKey, hashesEqual, hashKey, keyPrefix, seal, unseal } from '@/lib/keys/crypto';
 
@@ -253,30 +254,42 @@ export function ensureIntakeKey(
   return { generatedKey: key };
 }
 
+export type KeyIdentity = {
+  state: DeliveryKeyState;
+  /** The key the request presented, when we know it (a working or a revoked one). */
+  key: { id: number; label: string } | null;
+};
+
 /**
- * Returns the working key (active, or in a rotation's grace period) matching the presented
- * secret, or null. Every working key is compared in constant time, and all of them are compared,
- * so timing tells nothing about which one is close.
+ * Which key a request presented and whether it still works. Every key is compared (in constant
+ * time, never stopping at the first match), so a revoked key is told apart from an unknown one
+ * for the delivery log without timing revealing anything.
  */
+export function identifyIntakeKey(db: Db, presented: string | null | undefined, options: Clock = {}): KeyIdentity {
+  if (!presented) return { state: 'missing', key: null };
+  const hash = hashKey(presented);
+  const now = options.now ?? new Date();
+  const candidates = db
+    .select({ id: intakeKeys.id, label: intakeKeys.label, keyHash: intakeKeys.keyHash, revokedAt: intakeKeys.revokedAt })
+    .from(intakeKeys)
+    .all();
+  let match: (typeof candidates)[number] | null = null;
+  for (const candidate of candidates) {
+    if (hashesEqual(candidate.keyHash, hash) && !match) match = candidate;
+  }
+  if (!match) return { state: 'unknown', key: null };
+  const key = { id: match.id, label: match.label };
+  return { state: intakeKeyState(match.revokedAt, now) === 'revoked' ? 'revoked' : 'valid', key };
+}
+
+/** The key a request presented, when it still works (never revoked, or in a rotation's grace period). */
 export function authenticateIntakeKey(
   db: Db,
   presented: string | null | undefined,
   options: Clock = {},
 ): { id: number; label: string } | null {
-  if (!presented) return null;
-  const hash = hashKey(presented);
-  const candidates = db
-    .select({ id: intakeKeys.id, label: intakeKeys.label, keyHash: intakeKeys.keyHash })
-    .from(intakeKeys)
-    .where(working(options.now ?? new Date()))
-    .all();
-  let match: { id: number; label: string } | null = null;
-  for (const candidate of candidates) {
-    if (hashesEqual(candidate.keyHash, hash) && !match) {
-      match = { id: candidate.id, label: candidate.label };
-    }
-  }
-  return match;
+  const identity = identifyIntakeKey(db, presented, options);
+  return identity.state === 'valid' ? identity.key : null;
 }
 
 type RevealOptions = { envKey?: string; secret: Buffer };

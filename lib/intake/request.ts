@@ -23,15 +23,42 @@ function tooLarge(): AppError {
  * buffered, whatever Content-Length claims.
  */
 export async function readBoundedBody(request: Request, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const body = await readDeliveryBody(request, limit);
+  if (body.refusal) throw body.refusal;
+  return body.bytes;
+}
+
+/** A webhook body as far as it was read: what the delivery log keeps and the intake parses. */
+export type ReceivedBody = {
+  /** The body, or its first `limit` bytes when it was refused as too large. */
+  bytes: Buffer;
+  /** Bytes received (or declared, when a declared length alone refused the body). */
+  size: number;
+  /** False when the body was refused before its end, so `bytes` is not all of it. */
+  complete: boolean;
+  /** Why the body cannot be taken (too large, compressed), or null. */
+  refusal: AppError | null;
+};
+
+/**
+ * Reads a webhook body for the delivery log: like readBoundedBody it never buffers more than
+ * `limit` bytes, but it does not throw, so even a refused delivery leaves a receipt with what was
+ * sent. A compressed body is kept as received (and refused).
+ */
+export async function readDeliveryBody(request: Request, limit = MAX_BODY_BYTES): Promise<ReceivedBody> {
   const encoding = request.headers.get('content-encoding')?.trim().toLowerCase();
-  if (encoding && encoding !== 'identity') {
-    throw new AppError('unsupported_encoding', 'Compressed bodies are not accepted; send plain JSON.', {
-      details: [{ field: 'Content-Encoding', message: `"${encoding.slice(0, 40)}" is not supported` }],
-    });
-  }
+  const refusal =
+    encoding && encoding !== 'identity'
+      ? new AppError('unsupported_encoding', 'Compressed bodies are not accepted; send plain JSON.', {
+          details: [{ field: 'Content-Encoding', message: `"${encoding.slice(0, 40)}" is not supported` }],
+        })
+      : null;
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!request.body) return Buffer.alloc(0);
+  if (Number.isFinite(declared) && declared > limit) {
+    await request.body?.cancel().catch(() => undefined);
+    return { bytes: Buffer.alloc(0), size: declared, complete: false, refusal: refusal ?? tooLarge() };
+  }
+  if (!request.body) return { bytes: Buffer.alloc(0), size: 0, complete: true, refusal };
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -39,12 +66,14 @@ export async function readBoundedBody(request: Request, limit = MAX_BODY_BYTES):
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
+    if (total + value.byteLength > limit) {
+      chunks.push(value.subarray(0, limit - total));
+      total += value.byteLength;
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      return { bytes: Buffer.concat(chunks, limit), size: total, complete: false, refusal: refusal ?? tooLarge() };
     }
+    total += value.byteLength;
     chunks.push(value);
   }
-  return Buffer.concat(chunks, total);
+  return { bytes: Buffer.concat(chunks, total), size: total, complete: true, refusal };
 }

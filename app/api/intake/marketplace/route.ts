@@ -1,27 +1,23 @@
-// POST /api/intake/marketplace — receive a lead from Microsoft
+// POST /api/intake/marketplace — receive a lead from Microsoft. Every request leaves a receipt
+// in the delivery log (lib/deliveries), accepted or not.
 import { getDb } from '@/db';
-import { AppError, methodNotAllowed, toErrorResponse } from '@/lib/errors';
-import { presentedIntakeKey, readBoundedBody } from '@/lib/intake/request';
-import { receiveDelivery } from '@/lib/intake/service';
-import { authenticateIntakeKey } from '@/lib/intake-keys/service';
+import { methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { takeDelivery } from '@/lib/deliveries/service';
+import { presentedIntakeKey, readDeliveryBody } from '@/lib/intake/request';
 
 export async function POST(request: Request): Promise<Response> {
   const receivedAt = new Date();
   try {
-    const db = getDb();
-    const key = authenticateIntakeKey(db, presentedIntakeKey(request));
-    if (!key) {
-      throw new AppError('unauthorized', 'A valid intake key is required (?key=… or Authorization: Bearer …).', {
-        headers: { 'WWW-Authenticate': 'Bearer realm="intake"' },
-      });
-    }
-    const rawBody = await readBoundedBody(request);
-    const result = receiveDelivery(db, {
-      rawBody,
-      contentType: request.headers.get('content-type'),
+    const body = await readDeliveryBody(request);
+    const taken = takeDelivery(getDb(), {
       receivedAt,
-      intakeKeyId: key.id,
+      requestId: request.headers.get('x-request-id'),
+      presentedKey: presentedIntakeKey(request),
+      contentType: request.headers.get('content-type'),
+      body,
     });
+    if (!taken.ok) return toErrorResponse(taken.error);
+    const { result } = taken;
     return Response.json(
       { leadId: result.leadId, eventId: result.eventId, duplicate: result.duplicate },
       { status: result.duplicate ? 200 : 201 },
