@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, intakeDeliveries, leadEvents, leads } from '@/db/schema';
+import { auditLog, intakeDeliveries, leadEvents, leads, type IntakeDelivery } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { createIntakeKey, revokeIntakeKey } from '@/lib/intake-keys/service';
 import type { ReceivedBody } from '@/lib/intake/request';
@@ -51,7 +51,7 @@ describe('takeDelivery', () => {
     const raw = JSON.stringify(lead());
     const taken = take(raw);
     expect(taken.ok).toBe(true);
-    const [receipt] = receipts();
+    const receipt = receipts()[0]!;
     expect(receipt).toMatchObject({
       outcome: 'accepted',
       status: 201,
@@ -81,7 +81,7 @@ describe('takeDelivery', () => {
     const missingKey = take(lead(), { key: null });
     const notALead = take({ Customer: { Email: 'x@y.example' }, OfferTitle: 'Fabrikam' });
     for (const taken of [invalid, unknownKey, missingKey, notALead]) expect(taken.ok).toBe(false);
-    const rows = receipts();
+    const rows = receipts() as [IntakeDelivery, IntakeDelivery, IntakeDelivery, IntakeDelivery];
     expect(rows.map((row) => [row.outcome, row.status, row.errorCode, row.keyState])).toEqual([
       ['rejected', 400, 'invalid_json', 'valid'],
       ['rejected', 401, 'unauthorized', 'unknown'],
@@ -100,7 +100,7 @@ describe('takeDelivery', () => {
     const old = createIntakeKey(temp.db, { label: 'Old key', secret: SECRET, now: new Date('2026-01-01') });
     revokeIntakeKey(temp.db, SYSTEM_ACTOR, old.id, { now: new Date(T0.getTime() - 1000) });
     take(lead(), { key: old.key });
-    const [receipt] = receipts();
+    const receipt = receipts()[0]!;
     expect(receipt).toMatchObject({ keyState: 'revoked', keyLabel: 'Old key', intakeKeyId: old.id, status: 401 });
     expect(JSON.stringify(receipt)).not.toContain(old.key);
   });
@@ -110,7 +110,7 @@ describe('takeDelivery', () => {
     take(bytes, {
       overrides: { size: 100_000, complete: false, refusal: new AppError('payload_too_large', 'Too large.') },
     });
-    const [receipt] = receipts();
+    const receipt = receipts()[0]!;
     expect(receipt).toMatchObject({ status: 413, bodyBytes: 100_000, bodyTruncated: true, bodySha256: null });
     expect(receipt.body?.byteLength).toBe(65_536);
   });
@@ -120,7 +120,7 @@ describe('replayDelivery', () => {
   it('ingests a rejected delivery with its original received time, once, and audits it', () => {
     const received = new Date('2026-10-30T08:15:00Z');
     take(lead(), { key: 'rotated-away-key-0123456789', at: received });
-    const [rejected] = receipts();
+    const rejected = receipts()[0]!;
     const replayed = replayDelivery(temp.db, ADMIN, rejected.id, T0);
     expect(replayed.duplicate).toBe(false);
     const stored = temp.db.select().from(leads).where(eq(leads.id, replayed.leadId)).get();
@@ -144,7 +144,7 @@ describe('replayDelivery', () => {
 
   it('answers a body that still does not validate with its error and changes nothing', () => {
     take('{"not": "a lead"}', { key: null });
-    const [rejected] = receipts();
+    const rejected = receipts()[0]!;
     expect(() => replayDelivery(temp.db, ADMIN, rejected.id, T0)).toThrow(AppError);
     expect(getDelivery(temp.db, rejected.id)?.replayedAt).toBeNull();
     expect(receipts()).toHaveLength(1);
@@ -155,7 +155,7 @@ describe('replayDelivery', () => {
     take(Buffer.alloc(10, 'a'), {
       overrides: { size: 100_000, complete: false, refusal: new AppError('payload_too_large', 'Too large.') },
     });
-    const [accepted, truncated] = receipts();
+    const [accepted, truncated] = receipts() as [IntakeDelivery, IntakeDelivery];
     expect(() => replayDelivery(temp.db, ADMIN, accepted.id)).toThrow(/Only rejected/);
     expect(() => replayDelivery(temp.db, ADMIN, truncated.id)).toThrow(/not kept whole/);
     expect(() => replayDelivery(temp.db, ADMIN, 9999)).toThrow(/no delivery/);
@@ -181,7 +181,7 @@ describe('the delivery log', () => {
       listDeliveries(temp.db, { ...page, from: new Date('2026-11-02T00:00:00Z'), to: new Date('2026-11-03T00:00:00Z') }).rows,
     ).toHaveLength(1);
     expect(listDeliveries(temp.db, page).rows[0]).not.toHaveProperty('body');
-    expect(listDeliveries(temp.db, page).rows[0].hasBody).toBe(true);
+    expect(listDeliveries(temp.db, page).rows[0]?.hasBody).toBe(true);
     expect(countUnresolvedRejections(temp.db, new Date('2026-10-01T00:00:00Z'))).toBe(1);
   });
 
