@@ -10,4 +10,9 @@ export async function register() {
   // Tells `npm run restore` that this database is in use while the server runs.
   const [{ databasePath }, { writeServerMarker }] = await Promise.all([import('./db'), import('./lib/ops/server-marker')]);
   writeServerMarker(databasePath());
+  // Deletes delivery receipts and test leads past the retention an admin set, hourly.
+  const [{ getDb }, { scheduleRetention }] = await Promise.all([import('./db'), import('./lib/ops/retention')]);
+  scheduleRetention(getDb, (error) =>
+    console.error(JSON.stringify({ level: 'error', msg: 'retention run failed', name: error instanceof Error ? error.name : typeof error })),
+  );
 }

@@ -13,6 +13,8 @@ const ACTION_GROUPS: { label: string; prefix: string }[] = [
   { label: 'API keys', prefix: 'api_key.' },
   { label: 'Webhook keys', prefix: 'intake_key.' },
   { label: 'Leads', prefix: 'lead.' },
+  { label: 'Deliveries', prefix: 'delivery.' },
+  { label: 'Retention', prefix: 'retention.' },
 ];
 const ACTIONS = Object.entries(AUDIT_ACTIONS) as [AuditAction, string][];
 

@@ -6,8 +6,10 @@ import { cn } from '@/lib/utils';
 const TABS = [
   { href: '/settings/users', label: 'Users' },
   { href: '/settings/keys', label: 'Keys' },
+  { href: '/settings/deliveries', label: 'Deliveries' },
   { href: '/settings/qualification', label: 'Qualification' },
   { href: '/settings/audit', label: 'Audit log' },
+  { href: '/settings/privacy', label: 'Data & privacy' },
 ] as const;
 
 /** The settings sections as tabs; links, so each section has its own URL and works without JavaScript. */

@@ -1,6 +1,7 @@
 // The audit page's URL contract: ?action=&actor=&from=&to=&page=. Each parameter is checked on
 // its own; one that does not parse is dropped and named, so a bad link still shows the log.
 import { z } from 'zod';
+import { parseEachParam, type RawSearchParams } from '@/lib/http/search-params';
 import { isAuditAction, type AuditAction, type AuditFilters } from '@/lib/audit/log';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -34,8 +35,6 @@ export const AUDIT_PARAM_LABELS: Record<AuditParam, string> = {
   page: 'page number',
 };
 
-type RawSearchParams = Record<string, string | string[] | undefined>;
-
 /**
  * Parses the search params. `knownActors` limits the actor to ids the filter can offer, so a
  * stale link does not silently show an empty log.
@@ -44,20 +43,8 @@ export function parseAuditSearch(
   raw: RawSearchParams,
   knownActors?: ReadonlySet<string>,
 ): { search: AuditSearch; ignored: AuditParam[] } {
-  const search: AuditSearch = { page: 1 };
-  const ignored: AuditParam[] = [];
-  for (const name of Object.keys(PARAM_SCHEMAS) as AuditParam[]) {
-    const value = raw[name];
-    // Repeated parameters are ambiguous; the filter form never sends them.
-    const single = Array.isArray(value) ? (value.length === 1 ? value[0] : null) : value;
-    if (single === undefined || single === '') continue;
-    const parsed = single === null ? null : PARAM_SCHEMAS[name].safeParse(single);
-    if (!parsed?.success) {
-      ignored.push(name);
-      continue;
-    }
-    (search as Record<AuditParam, unknown>)[name] = parsed.data;
-  }
+  const { values, ignored } = parseEachParam(raw, PARAM_SCHEMAS);
+  const search: AuditSearch = { page: 1, ...values };
   if (search.actor && knownActors && !knownActors.has(search.actor)) {
     delete search.actor;
     ignored.push('actor');

@@ -46,6 +46,8 @@ export type LeadEventView = Omit<LeadEvent, 'rawBody' | 'dedupeHash' | 'intakeKe
 };
 
 export type LeadDetail = LeadSummary & {
+  /** When the person's personal data was erased on request. */
+  erasedAt: Date | null;
   events: LeadEventView[];
   /** The same person's leads for other offers. */
   otherLeads: Pick<LeadSummary, 'id' | 'offerTitle' | 'offerId' | 'action' | 'stage' | 'status' | 'receivedAt'>[];
@@ -459,7 +461,7 @@ const utf8 = new TextDecoder('utf-8');
 /** One lead with its journey, or null when it does not exist or is outside the viewer's scope. */
 export function getLeadById(db: Db, scope: LeadScope, id: number): LeadDetail | null {
   const row = db
-    .select({ ...summaryColumns, emailNormalized: leads.emailNormalized })
+    .select({ ...summaryColumns, emailNormalized: leads.emailNormalized, erasedAt: leads.erasedAt })
     .from(leads)
     .leftJoin(users, eq(users.id, leads.ownerId))
     .where(and(eq(leads.id, id), scopeCondition(scope)))

@@ -7,8 +7,9 @@ import { appSettings } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
 
-/** Longest retention an admin can set: ten years. */
-export const MAX_RETENTION_DAYS = 3650;
+import { MAX_RETENTION_DAYS } from './constants';
+
+export { MAX_RETENTION_DAYS };
 
 const days = (label: string) =>
   z.coerce

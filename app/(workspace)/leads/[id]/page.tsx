@@ -1,4 +1,4 @@
-import { Ban, Mail, Phone } from 'lucide-react';
+import { Ban, EyeOff, Mail, Phone } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -102,8 +102,19 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
           <Badge>Stage: {stageLabel(lead.stage)}</Badge>
           <Badge>Latest: {actionLabel(lead.action)}</Badge>
           {lead.isTest ? <Badge tone="warning">Test lead</Badge> : null}
+          {lead.erasedAt ? <Badge>Personal data erased</Badge> : null}
         </div>
       </div>
+
+      {lead.erasedAt ? (
+        <div role="status" className="flex items-start gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-800/50 dark:text-slate-300">
+          <EyeOff className="mt-0.5 size-5 shrink-0" aria-hidden />
+          <p>
+            <strong>Personal data erased</strong> on {formatDateTime(lead.erasedAt)} at the person’s request. The lead is kept,
+            anonymised, so counts and funnels stay right.
+          </p>
+        </div>
+      ) : null}
 
       {contactDisabled ? (
         <div role="alert" className="flex items-start gap-3 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200">
