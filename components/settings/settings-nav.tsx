@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useEffect, useRef } from 'react';
 import { cn } from '@/lib/utils';
 
 const TABS = [
@@ -15,6 +16,11 @@ const TABS = [
 /** The settings sections as tabs; links, so each section has its own URL and works without JavaScript. */
 export function SettingsNav() {
   const pathname = usePathname();
+  const activeLink = useRef<HTMLAnchorElement>(null);
+  // On a phone the tabs scroll sideways: bring the current one into view.
+  useEffect(() => {
+    activeLink.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   return (
     <nav aria-label="Settings" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1 border-b border-slate-200 dark:border-slate-800">
@@ -24,6 +30,7 @@ export function SettingsNav() {
             <li key={tab.href}>
               <Link
                 href={tab.href}
+                ref={active ? activeLink : undefined}
                 aria-current={active ? 'page' : undefined}
                 className={cn(
                   '-mb-px inline-flex h-10 items-center border-b-2 px-3 text-sm font-medium transition-colors',
