@@ -114,6 +114,19 @@ describe('takeDelivery', () => {
     expect(receipt).toMatchObject({ status: 413, bodyBytes: 100_000, bodyTruncated: true, bodySha256: null });
     expect(receipt.body?.byteLength).toBe(65_536);
   });
+
+  it('records a refused method before judging the key', () => {
+    const taken = takeDelivery(temp.db, {
+      receivedAt: T0,
+      requestId: null,
+      presentedKey: null,
+      contentType: null,
+      body: body(''),
+      refusal: new AppError('method_not_allowed', 'This endpoint accepts POST only.'),
+    });
+    expect(taken.ok).toBe(false);
+    expect(receipts()[0]).toMatchObject({ status: 405, keyState: 'missing', bodyBytes: 0 });
+  });
 });
 
 describe('replayDelivery', () => {

@@ -20,6 +20,8 @@ export type IncomingDelivery = {
   presentedKey: string | null;
   contentType: string | null;
   body: ReceivedBody;
+  /** A refusal that comes before anything else (a method the webhook does not take). */
+  refusal?: AppError;
 };
 
 export type TakenDelivery =
@@ -130,6 +132,7 @@ export function takeDelivery(db: Db, incoming: IncomingDelivery): TakenDelivery 
   const identity = identifyIntakeKey(db, incoming.presentedKey, { now: incoming.receivedAt });
   const base = receiptBase(incoming, identity);
   try {
+    if (incoming.refusal) throw incoming.refusal;
     // An unauthenticated sender learns nothing about its body: the key is judged first.
     if (identity.state !== 'valid') throw unauthorized();
     if (incoming.body.refusal) throw incoming.body.refusal;

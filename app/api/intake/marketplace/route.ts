@@ -1,11 +1,24 @@
 // POST /api/intake/marketplace — receive a lead from Microsoft. Every request leaves a receipt
 // in the delivery log (lib/deliveries), accepted or not.
 import { getDb } from '@/db';
-import { methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { AppError, toErrorResponse } from '@/lib/errors';
 import { takeDelivery } from '@/lib/deliveries/service';
 import { presentedIntakeKey, readDeliveryBody } from '@/lib/intake/request';
 
 export async function POST(request: Request): Promise<Response> {
+  return handle(request);
+}
+
+/** Other methods are refused (405), and leave a receipt like any other request. */
+async function notAllowed(request: Request): Promise<Response> {
+  return handle(
+    request,
+    new AppError('method_not_allowed', 'This endpoint accepts POST only.', { headers: { Allow: 'POST' } }),
+  );
+}
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+
+async function handle(request: Request, refusal?: AppError): Promise<Response> {
   const receivedAt = new Date();
   try {
     const body = await readDeliveryBody(request);
@@ -15,6 +28,7 @@ export async function POST(request: Request): Promise<Response> {
       presentedKey: presentedIntakeKey(request),
       contentType: request.headers.get('content-type'),
       body,
+      refusal,
     });
     if (!taken.ok) return toErrorResponse(taken.error);
     const { result } = taken;
@@ -26,6 +40,3 @@ export async function POST(request: Request): Promise<Response> {
     return toErrorResponse(error);
   }
 }
-
-const notAllowed = () => methodNotAllowed(['POST']);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
