@@ -1,7 +1,15 @@
 // The audit page's URL contract: ?action=&actor=&from=&to=&page=. Each parameter is checked on
 // its own; one that does not parse is dropped and named, so a bad link still shows the log.
 import { z } from 'zod';
-import { parseEachParam, type RawSearchParams } from '@/lib/http/search-params';
+import {
+  dayParam,
+  dropReversedRange,
+  logHref,
+  pageParam,
+  parseEachParam,
+  utcDayRange,
+  type RawSearchParams,
+} from '@/lib/http/search-params';
 import { isAuditAction, type AuditAction, type AuditFilters } from '@/lib/audit/log';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -10,21 +18,14 @@ export const AUDIT_PATH = '/settings/audit';
 export type AuditSearch = { action?: AuditAction; actor?: string; from?: string; to?: string; page: number };
 export type AuditParam = keyof AuditSearch;
 
-const DAY_MS = 86_400_000;
 
-/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
-const daySchema = z.iso.date();
 
 const PARAM_SCHEMAS = {
   action: z.string().refine(isAuditAction),
   actor: z.string().trim().min(1).max(200),
-  from: daySchema,
-  to: daySchema,
-  page: z
-    .string()
-    .regex(/^\d{1,7}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(1)),
+  from: dayParam(),
+  to: dayParam(),
+  page: pageParam(),
 } satisfies Record<AuditParam, z.ZodType>;
 
 export const AUDIT_PARAM_LABELS: Record<AuditParam, string> = {
@@ -49,10 +50,7 @@ export function parseAuditSearch(
     delete search.actor;
     ignored.push('actor');
   }
-  if (search.from && search.to && search.from > search.to) {
-    delete search.to;
-    ignored.push('to');
-  }
+  dropReversedRange(search, ignored);
   return { search, ignored };
 }
 
@@ -61,8 +59,7 @@ export function auditFiltersOf(search: AuditSearch): AuditFilters {
   return {
     action: search.action,
     actorId: search.actor,
-    from: search.from ? new Date(`${search.from}T00:00:00Z`) : undefined,
-    to: search.to ? new Date(new Date(`${search.to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+    ...utcDayRange(search.from, search.to),
     page: search.page,
     pageSize: AUDIT_PAGE_SIZE,
   };
@@ -74,12 +71,6 @@ export function hasAuditFilters(search: AuditSearch): boolean {
 
 /** A link to the audit page with these filters; the page is left out when it is the first. */
 export function auditHref(search: AuditSearch): string {
-  const params = new URLSearchParams();
-  if (search.action) params.set('action', search.action);
-  if (search.actor) params.set('actor', search.actor);
-  if (search.from) params.set('from', search.from);
-  if (search.to) params.set('to', search.to);
-  if (search.page > 1) params.set('page', String(search.page));
-  const query = params.toString();
-  return query ? `${AUDIT_PATH}?${query}` : AUDIT_PATH;
+  const { action, actor, from, to, page } = search;
+  return logHref(AUDIT_PATH, { action, actor, from, to, page });
 }

@@ -1,3 +1,4 @@
+import { z as zod } from 'zod';
 import type { z } from 'zod';
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -25,4 +26,45 @@ export function parseEachParam<Schemas extends Record<string, z.ZodType>>(
     values[name] = parsed.data;
   }
   return { values: values as Partial<{ [K in keyof Schemas]: z.output<Schemas[K]> }>, ignored };
+}
+
+/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const dayParam = () => zod.iso.date();
+
+/** A page number from 1. */
+export const pageParam = () =>
+  zod
+    .string()
+    .regex(/^\d{1,7}$/)
+    .transform(Number)
+    .pipe(zod.number().int().min(1));
+
+const DAY_MS = 86_400_000;
+
+/** A from–to range of whole UTC days (logs show UTC), `to` inclusive, as [from, to) times. */
+export function utcDayRange(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
+  return {
+    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
+    to: to ? new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
+  };
+}
+
+/** Drops a `to` day before the `from` day, naming it as ignored. */
+export function dropReversedRange<Search extends { from?: string; to?: string }>(search: Search, ignored: string[]): void {
+  if (search.from && search.to && search.from > search.to) {
+    delete search.to;
+    ignored.push('to');
+  }
+}
+
+/** A link to a filtered log page: set parameters in the given order, the first page left out. */
+export function logHref(path: string, search: { page: number } & Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(search)) {
+    if (name === 'page' || value === undefined || value === '') continue;
+    params.set(name, String(value));
+  }
+  if (search.page > 1) params.set('page', String(search.page));
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
 }

@@ -12,6 +12,7 @@ import {
   parseAuditSearch,
 } from '@/lib/audit/search-params';
 import { AuditTable } from '@/components/settings/audit-table';
+import { FilterNotice, LogEmpty } from '@/components/settings/log-notices';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db';
 import { listApiKeys } from '@/lib/api-keys/service';
@@ -60,42 +61,17 @@ export default async function AuditSettingsPage({ searchParams }: Props) {
       </CardHeader>
       <CardContent className="flex flex-col gap-4 border-b border-slate-100 dark:border-slate-800">
         <AuditFilterForm search={search} people={people} apiKeys={keyActors} />
-        {ignored.length || pageNote ? (
-          <div
-            role="status"
-            className="flex flex-col gap-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200"
-          >
-            {ignored.length ? (
-              <p>
-                Some filters in the address were not understood and were left out:{' '}
-                {ignored.map((param) => AUDIT_PARAM_LABELS[param]).join(', ')}.{' '}
-                <Link href={AUDIT_PATH} className="font-medium underline underline-offset-2">
-                  Clear all filters
-                </Link>
-              </p>
-            ) : null}
-            {pageNote ? <p>{pageNote}</p> : null}
-          </div>
-        ) : null}
+        <FilterNotice ignored={ignored.map((param) => AUDIT_PARAM_LABELS[param])} clearHref={AUDIT_PATH} pageNote={pageNote} />
       </CardContent>
       {total === 0 ? (
-        <div className="flex flex-col items-center gap-2 px-5 py-12 text-center">
-          <ScrollText className="size-8 text-slate-400" aria-hidden />
-          <p className="font-medium">{filtered ? 'No entries match these filters' : 'Nothing recorded yet'}</p>
-          <p className="max-w-sm text-sm text-slate-600 dark:text-slate-400">
-            {filtered ? (
-              <>
-                Try a wider date range, or{' '}
-                <Link href={AUDIT_PATH} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
-                  clear the filters
-                </Link>
-                .
-              </>
-            ) : (
-              'Sign-ins and changes appear here as they happen.'
-            )}
-          </p>
-        </div>
+        <LogEmpty
+          icon={<ScrollText className="size-8 text-slate-400" aria-hidden />}
+          filtered={filtered}
+          clearHref={AUDIT_PATH}
+          filteredTitle="No entries match these filters"
+          emptyTitle="Nothing recorded yet"
+          emptyText="Sign-ins and changes appear here as they happen."
+        />
       ) : (
         <>
           <AuditTable rows={rows} names={names} />

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DeliveriesTable } from '@/components/deliveries/deliveries-table';
 import { DeliveryFilterForm } from '@/components/deliveries/delivery-filter-form';
+import { FilterNotice, LogEmpty } from '@/components/settings/log-notices';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
@@ -71,48 +72,25 @@ export default async function DeliveriesPage({ searchParams }: Props) {
           />
         </dl>
         <DeliveryFilterForm search={search} />
-        {ignored.length || pageNote ? (
-          <div
-            role="status"
-            className="flex flex-col gap-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200"
-          >
-            {ignored.length ? (
-              <p>
-                Some filters in the address were not understood and were left out:{' '}
-                {ignored.map((param) => DELIVERY_PARAM_LABELS[param]).join(', ')}.{' '}
-                <Link href={DELIVERIES_PATH} className="font-medium underline underline-offset-2">
-                  Clear all filters
-                </Link>
-              </p>
-            ) : null}
-            {pageNote ? <p>{pageNote}</p> : null}
-          </div>
-        ) : null}
+        <FilterNotice ignored={ignored.map((param) => DELIVERY_PARAM_LABELS[param])} clearHref={DELIVERIES_PATH} pageNote={pageNote} />
       </CardContent>
       {total === 0 ? (
-        <div className="flex flex-col items-center gap-2 px-5 py-12 text-center">
-          <Inbox className="size-8 text-slate-400" aria-hidden />
-          <p className="font-medium">{filtered ? 'No deliveries match these filters' : 'No deliveries yet'}</p>
-          <p className="max-w-sm text-sm text-slate-600 dark:text-slate-400">
-            {filtered ? (
-              <>
-                Try a wider date range, or{' '}
-                <Link href={DELIVERIES_PATH} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
-                  clear the filters
-                </Link>
-                .
-              </>
-            ) : (
-              <>
-                Requests to the webhook appear here as they arrive. Send a test lead from Partner Center (
-                <Link href="/settings/keys" className="underline underline-offset-2">
-                  the webhook URL
-                </Link>
-                ) to see one.
-              </>
-            )}
-          </p>
-        </div>
+        <LogEmpty
+          icon={<Inbox className="size-8 text-slate-400" aria-hidden />}
+          filtered={filtered}
+          clearHref={DELIVERIES_PATH}
+          filteredTitle="No deliveries match these filters"
+          emptyTitle="No deliveries yet"
+          emptyText={
+            <>
+              Requests to the webhook appear here as they arrive. Send a test lead from Partner Center (
+              <Link href="/settings/keys" className="underline underline-offset-2">
+                the webhook URL
+              </Link>
+              ) to see one.
+            </>
+          }
+        />
       ) : (
         <>
           <DeliveriesTable rows={rows} />
