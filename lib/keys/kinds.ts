@@ -5,5 +5,3 @@
 export const KEY_KINDS = { intake: 'mlk_', api: 'mla_' } as const;
 export type KeyKind = keyof typeof KEY_KINDS;
 
-/** 24 random bytes, base64url: 32 characters after the prefix. */
-export const KEY_BODY_PATTERN = '[A-Za-z0-9_-]{32}';

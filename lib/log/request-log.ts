@@ -1,3 +1,4 @@
+import 'server-only';
 // One log line per handled API request: method, path (never the query string — the intake key
 // travels in `?key=`), status, duration, request id and the actor when known. Never bodies,
 // headers or personal data.
