@@ -39,6 +39,14 @@ describe('scanLog', () => {
     }
   });
 
+  it('never shows one hit in the excerpt of another on the same line', () => {
+    const scan = scanLog('server.log', '{"msg":"eva@contoso.example used e2e-intake-key-0123 twice: e2e-intake-key-0123"}', [
+      { kind: 'intake key', value: 'e2e-intake-key-0123' },
+    ]);
+    expect(scan.findings.map((finding) => finding.kind).sort()).toEqual(['email-shaped string', 'intake key']);
+    for (const finding of scan.findings) expect(finding.excerpt).toBe('{"msg":"<HIT> used <HIT> twice: <HIT>"}');
+  });
+
   it('finds nothing vacuous: an empty log has no lines and no request lines', () => {
     expect(scanLog('server.log', '', [])).toMatchObject({ lines: 0, requestLines: 0 });
   });

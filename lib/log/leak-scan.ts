@@ -27,10 +27,18 @@ export const LEAK_SHAPES: { kind: string; pattern: RegExp }[] = [
   { kind: 'key in a query string', pattern: new RegExp(`[?&](?:key|token)=${notRedacted}[^&\\s"]+`, 'gi') },
 ];
 
-function mask(line: string, start: number, length: number): string {
-  const from = Math.max(0, start - 40);
-  const to = Math.min(line.length, start + length + 40);
-  return `${from > 0 ? '…' : ''}${line.slice(from, start)}<HIT>${line.slice(start + length, to)}${to < line.length ? '…' : ''}`;
+/** The line with every hit replaced by <HIT> (so no excerpt shows another hit), cut to 240 characters. */
+function mask(line: string, hits: { start: number; end: number }[]): string {
+  const sorted = [...hits].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const hit of sorted) {
+    if (hit.end <= at) continue;
+    out += line.slice(at, Math.max(at, hit.start)) + '<HIT>';
+    at = hit.end;
+  }
+  out += line.slice(at);
+  return out.length > 240 ? `${out.slice(0, 240)}…` : out;
 }
 
 /** Literal values to look for, with their URL-encoded forms; empty and very short values are skipped. */
@@ -46,7 +54,11 @@ export function expandLiterals(literals: Literal[]): Literal[] {
 }
 
 export function scanLog(file: string, text: string, literals: Literal[], scan: LogScan = emptyScan()): LogScan {
-  const expanded = expandLiterals(literals);
+  // Case-insensitive, like an address typed in another case.
+  const literalPatterns = expandLiterals(literals).map((literal) => ({
+    kind: literal.kind,
+    pattern: new RegExp(escapeRegExp(literal.value), 'gi'),
+  }));
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   lines.forEach((line, index) => {
@@ -63,17 +75,15 @@ export function scanLog(file: string, text: string, literals: Literal[], scan: L
         // Not JSON after all: still scanned below.
       }
     }
-    const lower = line.toLowerCase();
-    for (const literal of expanded) {
-      const at = lower.indexOf(literal.value.toLowerCase());
-      if (at >= 0) scan.findings.push({ kind: literal.kind, file, line: index + 1, excerpt: mask(line, at, literal.value.length) });
-    }
-    for (const shape of LEAK_SHAPES) {
-      shape.pattern.lastIndex = 0;
+    const hits: { kind: string; start: number; end: number }[] = [];
+    for (const shape of [...literalPatterns, ...LEAK_SHAPES]) {
       for (const match of line.matchAll(shape.pattern)) {
-        scan.findings.push({ kind: shape.kind, file, line: index + 1, excerpt: mask(line, match.index, match[0].length) });
+        hits.push({ kind: shape.kind, start: match.index, end: match.index + match[0].length });
       }
     }
+    if (hits.length === 0) return;
+    const excerpt = mask(line, hits);
+    for (const kind of new Set(hits.map((hit) => hit.kind))) scan.findings.push({ kind, file, line: index + 1, excerpt });
   });
   return scan;
 }
