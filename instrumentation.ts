@@ -1,18 +1,28 @@
 // Runs once per server start: migrations, the intake key and (when configured) the first admin
-// are ready before the first request.
+// are ready before the first request. Everything it reports goes through the JSON logger.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { bootstrapIntake } = await import('./lib/intake-keys/bootstrap');
-  bootstrapIntake();
-  const { bootstrapAdmin } = await import('./lib/auth/bootstrap');
-  await bootstrapAdmin();
-  // Tells `npm run restore` that this database is in use while the server runs.
-  const [{ databasePath }, { writeServerMarker }] = await Promise.all([import('./db'), import('./lib/ops/server-marker')]);
-  writeServerMarker(databasePath());
-  // Deletes delivery receipts and test leads past the retention an admin set, hourly.
-  const [{ getDb }, { scheduleRetention }] = await Promise.all([import('./db'), import('./lib/ops/retention')]);
-  scheduleRetention(getDb, (error) =>
-    console.error(JSON.stringify({ level: 'error', msg: 'retention run failed', name: error instanceof Error ? error.name : typeof error })),
-  );
+  const { logger } = await import('./lib/log/logger');
+  try {
+    const { bootstrapIntake } = await import('./lib/intake-keys/bootstrap');
+    bootstrapIntake();
+    const { bootstrapAdmin } = await import('./lib/auth/bootstrap');
+    await bootstrapAdmin();
+    // Tells `npm run restore` that this database is in use while the server runs.
+    const [{ databasePath, getDb }, { writeServerMarker }, { getDatabaseHealth }, { scheduleRetention }] = await Promise.all([
+      import('./db'),
+      import('./lib/ops/server-marker'),
+      import('./lib/health/queries'),
+      import('./lib/ops/retention'),
+    ]);
+    writeServerMarker(databasePath());
+    // Deletes delivery receipts and test leads past the retention an admin set, hourly.
+    scheduleRetention(getDb, (error) => logger.error({ err: error }, 'retention run failed'));
+    const { schema } = getDatabaseHealth(getDb());
+    logger.info({ schema }, 'server ready');
+  } catch (error) {
+    logger.fatal({ err: error }, 'server start-up failed');
+    throw error;
+  }
 }

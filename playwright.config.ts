@@ -50,7 +50,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .e2e-data && next start -H 127.0.0.1 -p ${E2E_PORT}`,
+    // The server's stdout and stderr go to .e2e-data/server.log, which `npm run test:logs` scans
+    // for leaked personal data and secrets after the run.
+    command: `rm -rf .e2e-data && mkdir -p .e2e-data && next start -H 127.0.0.1 -p ${E2E_PORT} > .e2e-data/server.log 2>&1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,4 +1,7 @@
 // One error type for the whole app and one response shape: { error: { code, message, details? } }.
+// Shared with client components (AppError is thrown by parsers both sides use), so the server's
+// logger is reached through a hook it installs (lib/log/logger.ts), never imported here.
+import { scrubText } from '@/lib/log/scrub';
 
 export type ErrorDetail = { field: string; message: string };
 
@@ -47,9 +50,23 @@ export class AppError extends Error {
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: ErrorDetail[] } };
 
+/** Where the server's logger reports unknown errors (set by lib/log/logger.ts when it loads). */
+export const UNKNOWN_ERROR_REPORTER = Symbol.for('leadline.reportUnknownError');
+type Reporter = (error: unknown) => void;
+
+function reportUnknownError(error: unknown): void {
+  const report = (globalThis as { [UNKNOWN_ERROR_REPORTER]?: Reporter })[UNKNOWN_ERROR_REPORTER];
+  if (report) return report(error);
+  // No logger in this process (a CLI, a test): one scrubbed JSON line on stderr.
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = error instanceof Error ? scrubText(error.message) : '';
+  console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', err: { type: name, message } }));
+}
+
 /**
- * Maps any thrown value to a JSON response. Unknown errors are logged by type and message only
- * (never the request or its body, which hold personal data) and answered with a generic 500.
+ * Maps any thrown value to a JSON response. Unknown errors are logged by type and scrubbed
+ * message only (never the request or its body, which hold personal data) and answered with a
+ * generic 500.
  */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) {
@@ -57,9 +74,7 @@ export function toErrorResponse(error: unknown): Response {
     if (error.details?.length) body.error.details = error.details;
     return Response.json(body, { status: error.status, headers: error.headers });
   }
-  const name = error instanceof Error ? error.name : typeof error;
-  const message = error instanceof Error ? error.message : '';
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', name, message }));
+  reportUnknownError(error);
   const body: ErrorBody = {
     error: { code: 'internal', message: 'Something went wrong on our side. The error was logged.' },
   };

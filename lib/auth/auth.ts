@@ -11,6 +11,7 @@ import { accounts, sessions, users, verifications } from '@/db/schema';
 import { countRecent, recordAudit } from '@/lib/audit/log';
 import { getAppSecret } from '@/lib/config/app-secret';
 import { publicBaseUrl } from '@/lib/intake-keys/webhook-url';
+import { logger } from '@/lib/log/logger';
 import {
   SESSION_IDLE_SECONDS,
   SESSION_REFRESH_SECONDS,
@@ -75,6 +76,14 @@ function createAuth(db: Db) {
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },
     telemetry: { enabled: false },
+    // better-auth's own messages join our JSON log: the message (scrubbed) and an error's type,
+    // never the extra arguments, which can be users or request bodies.
+    logger: {
+      log: (level, message, ...args) => {
+        const error = args.find((arg): arg is Error => arg instanceof Error);
+        logger[level]({ source: 'better-auth', ...(error ? { err: error } : {}) }, message);
+      },
+    },
     databaseHooks: {
       session: {
         create: {

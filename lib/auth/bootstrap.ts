@@ -1,6 +1,7 @@
 import { getDb } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
+import { logger } from '@/lib/log/logger';
 import { countUsers, createUser } from './users';
 
 /**
@@ -14,13 +15,14 @@ export async function bootstrapAdmin(): Promise<void> {
   const db = getDb();
   if (countUsers(db) > 0) return;
   try {
-    await createUser(
+    const user = await createUser(
       db,
       { email, password, name: process.env.ADMIN_NAME?.trim() || 'Admin', role: 'admin' },
       SYSTEM_ACTOR,
       { setup: true },
     );
-    process.stdout.write(`Created the first admin (${email}) from ADMIN_EMAIL.\n`);
+    // By id: the address is personal data and stays out of the logs.
+    logger.info({ userId: user.id }, 'created the first admin from ADMIN_EMAIL');
   } catch (error) {
     if (error instanceof AppError) {
       const reasons = error.details?.map((detail) => `${detail.field}: ${detail.message}`).join('; ');

@@ -10,6 +10,7 @@ import { sessions } from '@/db/schema';
 import { authenticateApiKey, looksLikeApiKey } from '@/lib/api-keys/service';
 import type { AuditActor } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
+import { noteRequestActor } from '@/lib/log/request-context';
 import { getAuth } from './auth';
 import { SESSION_ABSOLUTE_MS } from './config';
 import { can, type Permission, type Viewer } from './permissions';
@@ -65,6 +66,8 @@ export async function requireApiViewer(request: Request, permission: Permission)
       headers: { 'WWW-Authenticate': 'Bearer realm="leadline"' },
     });
   }
+  // For the request's log line: who asked, by id.
+  noteRequestActor(viewer.kind === 'user' ? `user:${viewer.id}` : `api_key:${viewer.id}`);
   if (!can(viewer, permission)) throw new AppError('forbidden', 'Your role does not allow this.');
   return viewer;
 }

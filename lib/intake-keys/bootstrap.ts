@@ -1,12 +1,12 @@
 import { databasePath, getDb } from '@/db';
 import { getAppSecret } from '@/lib/config/app-secret';
+import { logger } from '@/lib/log/logger';
 import { ensureIntakeKey } from './service';
-import { publicBaseUrl, webhookUrl } from './webhook-url';
 
 /**
  * Run once when the server starts: migrate, and make sure the webhook has a key. A newly
- * generated key is printed once, as the full URL to paste into Partner Center; it is never logged
- * again (admins see it on the home screen).
+ * generated key is announced but never written out: stdout is the log, and logs travel further
+ * than secrets should. Admins copy the webhook URL from the home screen or Settings → Keys.
  */
 export function bootstrapIntake(): void {
   const db = getDb();
@@ -15,16 +15,9 @@ export function bootstrapIntake(): void {
     secret: getAppSecret(databasePath()),
   });
   if (generatedKey) {
-    const url = webhookUrl(publicBaseUrl(), generatedKey);
-    process.stdout.write(
-      [
-        '',
-        'A webhook key was generated for this installation.',
-        'Paste this URL into Partner Center → your offer → Customer leads → HTTPS endpoint:',
-        `  ${url}`,
-        'It is shown here once; the home screen shows it again.',
-        '',
-      ].join('\n') + '\n',
+    logger.info(
+      'a webhook key was generated for this installation: an admin copies the webhook URL for Partner Center ' +
+        'from the home screen or Settings → Keys',
     );
   }
 }

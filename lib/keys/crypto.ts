@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
+import { KEY_KINDS, type KeyKind } from './kinds';
 
 // Secrets we issue (intake keys, API keys): generation, hashing, display prefixes, sealing.
 
-/** What each kind of key starts with, so a leaked key is recognisable (and scannable) at a glance. */
-export const KEY_KINDS = { intake: 'mlk_', api: 'mla_' } as const;
-export type KeyKind = keyof typeof KEY_KINDS;
+export { KEY_KINDS, type KeyKind };
 
 /** A new key: 192 bits of randomness, URL-safe so an intake key can sit in `?key=`. */
 export function generateKey(kind: KeyKind): string {

@@ -2,10 +2,11 @@
 import { getDb } from '@/db';
 import { requireApiViewer } from '@/lib/auth/viewer';
 import { methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { withRequestLog } from '@/lib/log/request-log';
 import { getLeads, listContext } from '@/lib/leads/queries';
 import { parseLeadListParams } from '@/lib/leads/search-params';
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = withRequestLog(async (request: Request): Promise<Response> => {
   try {
     const viewer = await requireApiViewer(request, 'leads:read');
     const query = parseLeadListParams(new URL(request.url).searchParams);
@@ -25,7 +26,7 @@ export async function GET(request: Request): Promise<Response> {
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});
 
-const notAllowed = () => methodNotAllowed(['GET']);
+const notAllowed = withRequestLog(async (_request: Request) => methodNotAllowed(['GET']));
 export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

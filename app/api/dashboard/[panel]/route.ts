@@ -6,8 +6,9 @@ import { parseDashboardParams } from '@/lib/dashboard/params';
 import { PANELS, type PanelName } from '@/lib/dashboard/panels';
 import { getPanel } from '@/lib/dashboard/service';
 import { AppError, methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { withRequestLog } from '@/lib/log/request-log';
 
-export async function GET(request: Request, { params }: RouteContext<'/api/dashboard/[panel]'>): Promise<Response> {
+export const GET = withRequestLog(async (request: Request, { params }: RouteContext<'/api/dashboard/[panel]'>): Promise<Response> => {
   try {
     await requireApiViewer(request, 'dashboard:view');
     const { panel } = await params;
@@ -29,7 +30,7 @@ export async function GET(request: Request, { params }: RouteContext<'/api/dashb
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});
 
-const notAllowed = () => methodNotAllowed(['GET']);
+const notAllowed = withRequestLog(async (_request: Request) => methodNotAllowed(['GET']));
 export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

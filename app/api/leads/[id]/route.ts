@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { leadScope } from '@/lib/auth/permissions';
 import { actorOf, requireApiViewer } from '@/lib/auth/viewer';
 import { AppError, methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { withRequestLog } from '@/lib/log/request-log';
 import { readJsonObject } from '@/lib/http/json-body';
 import { getLeadById } from '@/lib/leads/queries';
 import { parseLeadId } from '@/lib/leads/lead-id';
@@ -12,7 +13,7 @@ import { assignLead, setFollowUp, setLeadStatus } from '@/lib/leads/work';
 
 const PATCH_FIELDS = ['status', 'lostReason', 'confirmFewTouches', 'ownerId', 'nextFollowUpAt'];
 
-export async function GET(request: Request, context: RouteContext<'/api/leads/[id]'>): Promise<Response> {
+export const GET = withRequestLog(async (request: Request, context: RouteContext<'/api/leads/[id]'>): Promise<Response> => {
   try {
     const viewer = await requireApiViewer(request, 'leads:read');
     const id = parseLeadId((await context.params).id);
@@ -22,9 +23,9 @@ export async function GET(request: Request, context: RouteContext<'/api/leads/[i
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});
 
-export async function PATCH(request: Request, context: RouteContext<'/api/leads/[id]'>): Promise<Response> {
+export const PATCH = withRequestLog(async (request: Request, context: RouteContext<'/api/leads/[id]'>): Promise<Response> => {
   try {
     const viewer = await requireApiViewer(request, 'leads:read');
     const id = parseLeadId((await context.params).id);
@@ -59,7 +60,7 @@ export async function PATCH(request: Request, context: RouteContext<'/api/leads/
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});
 
-const notAllowed = () => methodNotAllowed(['GET', 'PATCH']);
+const notAllowed = withRequestLog(async (_request: Request) => methodNotAllowed(['GET', 'PATCH']));
 export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

@@ -3,11 +3,12 @@ import { getDb } from '@/db';
 import { recordAudit } from '@/lib/audit/log';
 import { actorOf, requireApiViewer } from '@/lib/auth/viewer';
 import { methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { withRequestLog } from '@/lib/log/request-log';
 import { exportLeadsCsv } from '@/lib/leads/export';
 import { listContext } from '@/lib/leads/queries';
 import { parseLeadListParams } from '@/lib/leads/search-params';
 
-export async function GET(request: Request): Promise<Response> {
+export const GET = withRequestLog(async (request: Request): Promise<Response> => {
   try {
     const viewer = await requireApiViewer(request, 'leads:export');
     const params = new URL(request.url).searchParams;
@@ -31,7 +32,7 @@ export async function GET(request: Request): Promise<Response> {
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});
 
-const notAllowed = () => methodNotAllowed(['GET']);
+const notAllowed = withRequestLog(async (_request: Request) => methodNotAllowed(['GET']));
 export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

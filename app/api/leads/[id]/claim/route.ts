@@ -2,10 +2,11 @@
 import { getDb } from '@/db';
 import { actorOf, requireApiViewer } from '@/lib/auth/viewer';
 import { methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { withRequestLog } from '@/lib/log/request-log';
 import { parseLeadId } from '@/lib/leads/lead-id';
 import { claimLead } from '@/lib/leads/work';
 
-export async function POST(request: Request, context: RouteContext<'/api/leads/[id]/claim'>): Promise<Response> {
+export const POST = withRequestLog(async (request: Request, context: RouteContext<'/api/leads/[id]/claim'>): Promise<Response> => {
   try {
     const viewer = await requireApiViewer(request, 'leads:claim');
     const id = parseLeadId((await context.params).id);
@@ -14,7 +15,7 @@ export async function POST(request: Request, context: RouteContext<'/api/leads/[
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});
 
-const notAllowed = () => methodNotAllowed(['POST']);
+const notAllowed = withRequestLog(async (_request: Request) => methodNotAllowed(['POST']));
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -4,13 +4,14 @@ import { getDb } from '@/db';
 import { leadScope } from '@/lib/auth/permissions';
 import { actorOf, requireApiViewer } from '@/lib/auth/viewer';
 import { AppError, methodNotAllowed, toErrorResponse } from '@/lib/errors';
+import { withRequestLog } from '@/lib/log/request-log';
 import { readJsonObject } from '@/lib/http/json-body';
 import { getLeadTouches } from '@/lib/leads/nurture-queries';
 import { getLeadById } from '@/lib/leads/queries';
 import { parseLeadId } from '@/lib/leads/lead-id';
 import { logTouch } from '@/lib/leads/work';
 
-export async function GET(request: Request, context: RouteContext<'/api/leads/[id]/touches'>): Promise<Response> {
+export const GET = withRequestLog(async (request: Request, context: RouteContext<'/api/leads/[id]/touches'>): Promise<Response> => {
   try {
     const viewer = await requireApiViewer(request, 'leads:read');
     const id = parseLeadId((await context.params).id);
@@ -20,9 +21,9 @@ export async function GET(request: Request, context: RouteContext<'/api/leads/[i
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});
 
-export async function POST(request: Request, context: RouteContext<'/api/leads/[id]/touches'>): Promise<Response> {
+export const POST = withRequestLog(async (request: Request, context: RouteContext<'/api/leads/[id]/touches'>): Promise<Response> => {
   try {
     const viewer = await requireApiViewer(request, 'leads:work');
     const id = parseLeadId((await context.params).id);
@@ -38,7 +39,7 @@ export async function POST(request: Request, context: RouteContext<'/api/leads/[
   } catch (error) {
     return toErrorResponse(error);
   }
-}
+});
 
-const notAllowed = () => methodNotAllowed(['GET', 'POST']);
+const notAllowed = withRequestLog(async (_request: Request) => methodNotAllowed(['GET', 'POST']));
 export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
