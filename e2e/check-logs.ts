@@ -75,6 +75,7 @@ const problems: string[] = [];
 if (scan.lines === 0) problems.push('the server log is empty');
 if (scan.requestLines === 0) problems.push('the server log has no request lines (is the request log on?)');
 if (scan.requestsWithActor === 0) problems.push('no request line names its actor');
+if (scan.intakeLines === 0) problems.push('no webhook delivery was logged (the intake route logs its own request line)');
 for (const finding of scan.findings.slice(0, 50)) {
   problems.push(`${finding.file}:${finding.line}: ${finding.kind}: ${finding.excerpt}`);
 }
@@ -82,7 +83,7 @@ if (scan.findings.length > 50) problems.push(`… and ${scan.findings.length - 5
 
 console.log(
   `test:logs: ${logFiles.length} log file(s), ${scan.lines} lines (${scan.jsonLines} JSON), ` +
-    `${scan.requestLines} request lines (${scan.requestsWithActor} with an actor); ` +
+    `${scan.requestLines} request lines (${scan.requestsWithActor} with an actor, ${scan.intakeLines} webhook deliveries); ` +
     `checked ${new Set(checked.map((literal) => literal.value)).size} known values and every email, key, cookie and token shape: ` +
     `${scan.findings.length} hit(s).`,
 );

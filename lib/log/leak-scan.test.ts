@@ -4,7 +4,7 @@ import { emailsIn, scanLog } from './leak-scan';
 const clean = [
   '▲ Next.js 16.4.6',
   '{"level":"info","msg":"request","requestId":"r1","method":"GET","path":"/api/leads","status":200,"durationMs":3,"actor":"user:u1"}',
-  '{"level":"info","msg":"request","requestId":"r2","method":"POST","path":"/api/intake/marketplace","status":401,"durationMs":1}',
+  '{"level":"info","msg":"request","requestId":"r2","method":"POST","path":"/api/intake/marketplace","status":401,"durationMs":1,"outcome":"rejected","errorCode":"unauthorized"}',
   '{"level":"info","msg":"mail to [email] failed","url":"/x?key=[redacted]","auth":"Bearer [redacted]","key":"mlk_[redacted]"}',
   '{"level":"warn","msg":"cookie better-auth.session_token=[redacted]"}',
 ].join('\n');
@@ -12,7 +12,7 @@ const clean = [
 describe('scanLog', () => {
   it('counts lines, JSON lines and request lines, and finds nothing in a scrubbed log', () => {
     const scan = scanLog('server.log', clean, [{ kind: 'intake key', value: 'e2e-intake-key-0123' }]);
-    expect(scan).toEqual({ lines: 5, jsonLines: 4, requestLines: 2, requestsWithActor: 1, findings: [] });
+    expect(scan).toEqual({ lines: 5, jsonLines: 4, requestLines: 2, requestsWithActor: 1, intakeLines: 1, findings: [] });
   });
 
   it.each([

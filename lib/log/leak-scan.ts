@@ -12,6 +12,8 @@ export type LogScan = {
   jsonLines: number;
   requestLines: number;
   requestsWithActor: number;
+  /** Request lines of the webhook (which logs its own, with the delivery's outcome). */
+  intakeLines: number;
   findings: LeakFinding[];
 };
 
@@ -70,6 +72,7 @@ export function scanLog(file: string, text: string, literals: Literal[], scan: L
         if (entry.msg === 'request' && typeof entry.status === 'number' && typeof entry.requestId === 'string') {
           scan.requestLines += 1;
           if (typeof entry.actor === 'string') scan.requestsWithActor += 1;
+          if (typeof entry.outcome === 'string') scan.intakeLines += 1;
         }
       } catch {
         // Not JSON after all: still scanned below.
@@ -89,7 +92,7 @@ export function scanLog(file: string, text: string, literals: Literal[], scan: L
 }
 
 export function emptyScan(): LogScan {
-  return { lines: 0, jsonLines: 0, requestLines: 0, requestsWithActor: 0, findings: [] };
+  return { lines: 0, jsonLines: 0, requestLines: 0, requestsWithActor: 0, intakeLines: 0, findings: [] };
 }
 
 /** Every email address written in some text (fixtures, test sources), lower-cased and unique. */

@@ -29,6 +29,8 @@ export type IntakeDeliveryLogEntry = {
   errorCode?: string;
   leadId?: number;
   eventId?: number;
+  /** The delivery log's receipt for this request. */
+  receiptId?: number;
   bodyBytes?: number;
   durationMs: number;
   /** The intake key's label (never the key). */

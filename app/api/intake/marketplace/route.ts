@@ -1,9 +1,12 @@
 // POST /api/intake/marketplace — receive a lead from Microsoft. Every request leaves a receipt
-// in the delivery log (lib/deliveries), accepted or not.
+// in the delivery log (lib/deliveries), accepted or not, and one log line with its outcome.
 import { getDb } from '@/db';
 import { AppError, toErrorResponse } from '@/lib/errors';
-import { takeDelivery } from '@/lib/deliveries/service';
+import { takeDelivery, type TakenDelivery } from '@/lib/deliveries/service';
 import { presentedIntakeKey, readDeliveryBody } from '@/lib/intake/request';
+import { runWithRequestContext } from '@/lib/log/request-context';
+import { REQUEST_ID_HEADER, requestIdOf } from '@/lib/log/request-id';
+import { logIntakeDelivery } from '@/lib/log/request-log';
 
 export async function POST(request: Request): Promise<Response> {
   return handle(request);
@@ -20,23 +23,45 @@ export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed a
 
 async function handle(request: Request, refusal?: AppError): Promise<Response> {
   const receivedAt = new Date();
-  try {
-    const body = await readDeliveryBody(request);
-    const taken = takeDelivery(getDb(), {
-      receivedAt,
-      requestId: request.headers.get('x-request-id'),
-      presentedKey: presentedIntakeKey(request),
-      contentType: request.headers.get('content-type'),
-      body,
-      refusal,
-    });
-    if (!taken.ok) return toErrorResponse(taken.error);
-    const { result } = taken;
-    return Response.json(
-      { leadId: result.leadId, eventId: result.eventId, duplicate: result.duplicate },
-      { status: result.duplicate ? 200 : 201 },
-    );
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+  const started = performance.now();
+  // The proxy does not run for the webhook (it would buffer the body): the id is read here.
+  const requestId = requestIdOf(request);
+  let taken: TakenDelivery | null = null;
+  let bodyBytes: number | undefined;
+  const response = await runWithRequestContext({ requestId }, async () => {
+    try {
+      const body = await readDeliveryBody(request);
+      bodyBytes = body.size;
+      taken = takeDelivery(getDb(), {
+        receivedAt,
+        requestId,
+        presentedKey: presentedIntakeKey(request),
+        contentType: request.headers.get('content-type'),
+        body,
+        refusal,
+      });
+      if (!taken.ok) return toErrorResponse(taken.error);
+      const { result } = taken;
+      return Response.json(
+        { leadId: result.leadId, eventId: result.eventId, duplicate: result.duplicate },
+        { status: result.duplicate ? 200 : 201 },
+      );
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  });
+  const outcome = taken as TakenDelivery | null;
+  logIntakeDelivery({
+    requestId,
+    status: response.status,
+    outcome: outcome?.ok ? (outcome.result.duplicate ? 'duplicate' : 'accepted') : 'rejected',
+    ...(outcome && !outcome.ok ? { errorCode: outcome.error instanceof AppError ? outcome.error.code : 'internal' } : {}),
+    ...(outcome?.ok ? { leadId: outcome.result.leadId, eventId: outcome.result.eventId } : {}),
+    ...(outcome?.receiptId ? { receiptId: outcome.receiptId } : {}),
+    ...(outcome?.keyLabel ? { keyLabel: outcome.keyLabel } : {}),
+    bodyBytes,
+    durationMs: performance.now() - started,
+  });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
 }
