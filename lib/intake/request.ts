@@ -37,7 +37,11 @@ export async function readBoundedBody(request: Request, limit = MAX_BODY_BYTES):
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A sender that hangs up mid-body makes the stream fail: that is an incomplete body (a 400 no
+    // one will read), not a fault of ours to log as a 500.
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      throw new AppError('invalid_json', 'The body ended before it was complete; send the lead again.', { cause: error });
+    });
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
