@@ -49,6 +49,21 @@ describe('readBoundedBody', () => {
     expect(await statusOf(readBoundedBody(request))).toBe(415);
   });
 
+  it('answers a body cut off by the sender with 400, not an unhandled error', async () => {
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error('aborted'));
+        sent = true;
+        controller.enqueue(new TextEncoder().encode('{"LeadSource":'));
+      },
+    });
+    const request = new Request('http://localhost/x', { method: 'POST', body, duplex: 'half' } as RequestInit);
+    const error = await readBoundedBody(request).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ status: 400, code: 'invalid_json' });
+  });
+
   it('returns an empty buffer for no body', async () => {
     expect((await readBoundedBody(new Request('http://localhost/x', { method: 'POST' }))).byteLength).toBe(0);
   });

@@ -64,7 +64,16 @@ export async function readDeliveryBody(request: Request, limit = MAX_BODY_BYTES)
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      // A sender that hangs up mid-body makes the stream fail: that is an incomplete body (a 400 no
+      // one will read), not a fault of ours to log as a 500. What did arrive is kept.
+      const refused = new AppError('invalid_json', 'The body ended before it was complete; send the lead again.', { cause: error });
+      return { bytes: Buffer.concat(chunks, total), size: total, complete: false, refusal: refusal ?? refused };
+    }
+    const { done, value } = chunk;
     if (done) break;
     if (total + value.byteLength > limit) {
       chunks.push(value.subarray(0, limit - total));

@@ -36,10 +36,13 @@ export function parseLeadSource(
   let publisherId: string | null = null;
   let offerId: string | null = offer;
   if (offer) {
+    // Each half is trimmed too (`contoso . crm` is contoso's crm); a blank half means no split.
     const dot = offer.indexOf('.');
-    if (dot > 0 && dot < offer.length - 1) {
-      publisherId = offer.slice(0, dot);
-      offerId = offer.slice(dot + 1);
+    const publisher = dot === -1 ? null : blankToNull(offer.slice(0, dot));
+    const id = dot === -1 ? null : blankToNull(offer.slice(dot + 1));
+    if (publisher && id) {
+      publisherId = publisher;
+      offerId = id;
     }
   }
 

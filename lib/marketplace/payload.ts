@@ -30,6 +30,9 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** With the `u` flag a surrogate pair is one code point, so this matches only unpaired halves. */
+const LONE_SURROGATE = /\p{Cs}/gu;
+
 /**
  * Strings and finite numbers are accepted (phones arrive as numbers); null means "not given".
  * One transform rather than a union of schemas: this runs for every field of every lead.
@@ -41,7 +44,9 @@ const textField = z.unknown().optional().transform((value, ctx): string | null =
     return z.NEVER;
   }
   // NUL bytes are never meaningful in a lead and break many downstream tools; the raw body keeps them.
-  const text = String(value).replaceAll('\u0000', '').trim();
+  // A lone surrogate (`"\ud800"` in the JSON) has no UTF-8 form: SQLite would get invalid bytes that
+  // read back as three U+FFFD. It becomes one U+FFFD here, so what is stored is what was normalised.
+  const text = String(value).replaceAll('\u0000', '').replace(LONE_SURROGATE, '\ufffd').trim();
   return text === '' ? null : text;
 });
 
