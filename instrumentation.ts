@@ -7,7 +7,14 @@ export async function register() {
   bootstrapIntake();
   const { bootstrapAdmin } = await import('./lib/auth/bootstrap');
   await bootstrapAdmin();
+  const [{ closeDb, databasePath }, { writeServerMarker }, { drainTimeoutFromEnv, installGracefulShutdown }] =
+    await Promise.all([import('./db'), import('./lib/ops/server-marker'), import('./lib/ops/shutdown')]);
+  // On SIGTERM/SIGINT Next drains the server and exits; the database is then checkpointed and
+  // closed. Installed before the marker so the marker outlives the open database.
+  installGracefulShutdown({
+    closeDatabase: () => closeDb({ checkpoint: true }),
+    drainTimeoutMs: drainTimeoutFromEnv(process.env),
+  });
   // Tells `npm run restore` that this database is in use while the server runs.
-  const [{ databasePath }, { writeServerMarker }] = await Promise.all([import('./db'), import('./lib/ops/server-marker')]);
   writeServerMarker(databasePath());
 }
