@@ -107,24 +107,41 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---- suites -----------------------------------------------------------------------------------
 
-/** A request whose body arrives in two halves, `gapMs` apart: it is open while the server is told to stop. */
+/**
+ * A request whose body arrives in two halves: it is open while the server is told to stop.
+ * `Expect: 100-continue` makes the server confirm it has read the headers before any body is
+ * sent, so the request is in progress (not an idle connection) when the signal comes.
+ */
 function slowDelivery(baseUrl: string) {
   const body = Buffer.from(JSON.stringify(uniqueLead()));
   const email = (JSON.parse(body.toString()) as { UserDetails: { Email: string } }).UserDetails.Email;
   let request!: http.ClientRequest;
+  let markStarted!: () => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
   const response = new Promise<number | string>((resolve) => {
     request = http.request(
       `${baseUrl}/api/intake/marketplace?key=${encodeURIComponent(INTAKE_KEY)}`,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': body.byteLength } },
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': body.byteLength, expect: '100-continue' },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
       },
     );
-    request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? String(error)));
-    request.write(body.subarray(0, body.byteLength >> 1));
+    request.on('continue', () => {
+      request.write(body.subarray(0, body.byteLength >> 1));
+      markStarted();
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      markStarted();
+      resolve(error.code ?? String(error));
+    });
+    request.flushHeaders();
   });
-  return { email, response, finish: () => request.end(body.subarray(body.byteLength >> 1)) };
+  return { email, started, response, finish: () => request.end(body.subarray(body.byteLength >> 1)) };
 }
 
 async function shutdownSuite(dir: string, port: number): Promise<void> {
@@ -134,7 +151,8 @@ async function shutdownSuite(dir: string, port: number): Promise<void> {
   const traffic = startTraffic({ baseUrl: server.baseUrl, senders: 8, durationMs: 30_000 });
   await untilAcks(traffic, 20);
   const slow = [slowDelivery(server.baseUrl), slowDelivery(server.baseUrl), slowDelivery(server.baseUrl)];
-  await sleep(300); // the server has the headers and half of each body
+  await Promise.all(slow.map((request) => request.started)); // the server has their headers
+  await sleep(100); // and half of each body
   const openAtSignal = traffic.inFlight.size;
   const stopping = server.stop('SIGTERM');
   void traffic.stop(); // no new deliveries; the open ones finish
@@ -149,11 +167,30 @@ async function shutdownSuite(dir: string, port: number): Promise<void> {
   print('requests open across the signal (body completed 1 s after SIGTERM)', slowStatuses);
   check(aliveWhileOpen, 'the server waits for open requests instead of exiting');
   check(slowStatuses.every((status) => status === 201), 'requests open at SIGTERM are answered 201');
-  check(figures.serverErrors === 0 && figures.noResponse === 0, `every delivery sent before the signal was answered, none with 5xx (no response: ${figures.noResponse}, 5xx: ${figures.serverErrors})`);
+  // A delivery whose headers the server had not read yet when the signal came sits on what Node
+  // counts as an idle connection, which server.close() closes: it may be reset (never stored,
+  // never acknowledged). Printed above; what must hold is no 5xx and no half-answered commit.
+  check(figures.serverErrors === 0, `no delivery around the signal answered 5xx (${figures.serverErrors})`);
   checkCleanStop(exit, databasePath, server, 'shutdown');
   checkServerLog(server, 'shutdown');
   const ack = [...acked(results), ...slow.filter((_, i) => slowStatuses[i] === 201).map((request) => request.email)];
-  checkStore(verifyStore(databasePath, ack, [...emails(results), ...slow.map((request) => request.email)]), 'shutdown');
+  const report = verifyStore(databasePath, ack, [...emails(results), ...slow.map((request) => request.email)]);
+  checkStore(report, 'shutdown');
+  check(report.storedUnacknowledged === 0, `every stored delivery was answered before the exit (${report.storedUnacknowledged} stored without an answer)`);
+
+  // A request that never finishes must not hold the process: past the drain deadline it exits 1,
+  // still closing the database.
+  const deadlineServer = await startProdServer({ port, databasePath, env: { SHUTDOWN_DRAIN_TIMEOUT_MS: '1500' } });
+  const stuck = slowDelivery(deadlineServer.baseUrl);
+  await stuck.started;
+  await sleep(100);
+  const deadlineExit = await deadlineServer.stop('SIGTERM');
+  const stuckStatus = await stuck.response;
+  print('stop with a request that never finishes (deadline 1.5 s)', { ...deadlineExit, request: stuckStatus });
+  check(deadlineExit.code === 1, `past the drain deadline the server exits with code 1 (got ${deadlineExit.code ?? deadlineExit.signal})`);
+  check(deadlineExit.ms >= 1500 && deadlineExit.ms < 10_000, `it waited for the deadline and no longer (${deadlineExit.ms} ms)`);
+  check(/shutdown: database closed/.test(deadlineServer.output()), 'the database was still closed');
+  checkStore(verifyStore(databasePath, ack, [...emails(results), ...slow.map((request) => request.email)]), 'after the deadline stop');
 }
 
 async function crashSuite(dir: string, port: number): Promise<void> {
@@ -182,7 +219,7 @@ async function crashSuite(dir: string, port: number): Promise<void> {
     const report = verifyStore(databasePath, allAcked, allSent);
     const line = {
       cycle,
-      killed: `${delay} ms after the ${minAcks}th ack`,
+      killed: `${delay} ms after ack #${minAcks}`,
       sent: figures.requests,
       acked: figures.acks,
       openAtKill,

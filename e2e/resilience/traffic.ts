@@ -1,6 +1,8 @@
 // Concurrent webhook deliveries, as Microsoft would send them: each a unique lead, each on its own
-// request, many at once. Plain node:http with a keep-alive agent (one socket per sender), so
-// what is measured is the server, not a client library.
+// request, many at once. Plain node:http, one keep-alive agent (so one connection) per sender:
+// with one agent shared by all senders, a burst of new connections left some first requests
+// waiting seconds inside the client's agent (gone with an agent per sender or warmed sockets),
+// which measured the client, not the server.
 import http from 'node:http';
 import { uniqueLead } from '../support/intake';
 import { INTAKE_KEY } from './server';
@@ -67,14 +69,15 @@ export function startTraffic(options: {
   const { baseUrl, senders, durationMs } = options;
   const maxRequests = options.maxRequests ?? Number.POSITIVE_INFINITY;
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: senders });
   const deadline = performance.now() + durationMs;
   const results: DeliveryResult[] = [];
   const inFlight = new Set<string>();
   let stopped = false;
   let sent = 0;
 
-  async function sender() {
+  const agents = Array.from({ length: senders }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+
+  async function sender(agent: http.Agent) {
     while (!stopped && sent < maxRequests && performance.now() < deadline) {
       sent++;
       const lead = uniqueLead();
@@ -93,8 +96,8 @@ export function startTraffic(options: {
     }
   }
 
-  const done = Promise.all(Array.from({ length: senders }, sender)).then(() => {
-    agent.destroy();
+  const done = Promise.all(agents.map(sender)).then(() => {
+    for (const agent of agents) agent.destroy();
     return results;
   });
   return {
