@@ -1,8 +1,7 @@
 // Concurrent webhook deliveries, as Microsoft would send them: each a unique lead, each on its own
-// request, many at once. Plain node:http, one keep-alive agent (so one connection) per sender:
-// with one agent shared by all senders, a burst of new connections left some first requests
-// waiting seconds inside the client's agent (gone with an agent per sender or warmed sockets),
-// which measured the client, not the server.
+// request, many at once. Plain node:http, one keep-alive agent (so one connection) per sender,
+// like independent callers; with one agent shared by all senders more first requests were
+// answered seconds late (see the README's note on the latency tail).
 import http from 'node:http';
 import { uniqueLead } from '../support/intake';
 import { INTAKE_KEY } from './server';
