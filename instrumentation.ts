@@ -9,13 +9,27 @@ export async function register() {
     bootstrapIntake();
     const { bootstrapAdmin } = await import('./lib/auth/bootstrap');
     await bootstrapAdmin();
-    // Tells `npm run restore` that this database is in use while the server runs.
-    const [{ databasePath, getDb }, { writeServerMarker }, { getDatabaseHealth }, { scheduleRetention }] = await Promise.all([
+    const [
+      { closeDb, databasePath, getDb },
+      { writeServerMarker },
+      { getDatabaseHealth },
+      { scheduleRetention },
+      { drainTimeoutFromEnv, installGracefulShutdown },
+    ] = await Promise.all([
       import('./db'),
       import('./lib/ops/server-marker'),
       import('./lib/health/queries'),
       import('./lib/ops/retention'),
+      import('./lib/ops/shutdown'),
     ]);
+    // On SIGTERM/SIGINT Next drains the server and exits; the database is then checkpointed and
+    // closed. Installed before the marker so the marker outlives the open database.
+    installGracefulShutdown({
+      closeDatabase: () => closeDb({ checkpoint: true }),
+      drainTimeoutMs: drainTimeoutFromEnv(process.env),
+      log: ({ level, msg, ...fields }) => logger[level](fields, msg),
+    });
+    // Tells `npm run restore` that this database is in use while the server runs.
     writeServerMarker(databasePath());
     // Deletes delivery receipts and test leads past the retention an admin set, hourly.
     scheduleRetention(getDb, (error) => logger.error({ err: error }, 'retention run failed'));

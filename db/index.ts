@@ -46,7 +46,31 @@ export function getDb(): Db {
   return cache.__leadsDb.db;
 }
 
-export function closeDb(): void {
-  cache.__leadsDb?.db.$client.close();
+/** What `PRAGMA wal_checkpoint(TRUNCATE)` reports: busy=1 when a reader kept it from finishing. */
+export type WalCheckpoint = { busy: number; log: number; checkpointed: number };
+
+/**
+ * Copies every committed page from the WAL into the database file and empties the WAL, so the
+ * file alone holds everything (a copy taken after a stop needs no `-wal` beside it). A busy
+ * result is not a loss: the WAL stays and SQLite replays it on the next open.
+ */
+export function checkpointWal(client: Database.Database): WalCheckpoint {
+  const [result] = client.pragma('wal_checkpoint(TRUNCATE)') as WalCheckpoint[];
+  if (!result) throw new Error('wal_checkpoint returned no row');
+  return result;
+}
+
+/**
+ * Closes the process's connection (if one is open). With `checkpoint`, folds the WAL back into
+ * the database first; returns the checkpoint's result, or null when nothing was checkpointed.
+ */
+export function closeDb(options: { checkpoint?: boolean } = {}): WalCheckpoint | null {
+  const open = cache.__leadsDb;
   cache.__leadsDb = undefined;
+  if (!open) return null;
+  try {
+    return options.checkpoint ? checkpointWal(open.db.$client) : null;
+  } finally {
+    open.db.$client.close();
+  }
 }
