@@ -72,7 +72,14 @@ describe('takeDelivery', () => {
     const again = take(lead(), { at: new Date(T0.getTime() + 60_000) });
     expect(again.ok && again.result.duplicate).toBe(true);
     const duplicate = receipts().find((row) => row.outcome === 'duplicate');
-    expect(duplicate).toMatchObject({ status: 200, eventId: first.ok ? first.result.eventId : -1 });
+    expect(duplicate).toMatchObject({ status: 200, eventId: first.ok ? first.result.eventId : -1, body: null });
+  });
+
+  it('keeps the body of a retry whose bytes differ from what was stored', () => {
+    take(lead());
+    take({ ...lead(), CustomerInfo: { Phone: '+36 1 555 0101' } }, { at: new Date(T0.getTime() + 60_000) });
+    const duplicate = receipts().find((row) => row.outcome === 'duplicate');
+    expect(duplicate?.body?.toString()).toContain('CustomerInfo');
   });
 
   it('keeps the body of every rejection, with the reason the sender got', () => {

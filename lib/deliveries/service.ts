@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { intakeDeliveries, intakeKeys } from '@/db/schema';
+import { intakeDeliveries, intakeKeys, leadEvents } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
 import { ingestLead, type IngestResult, type PreparedDelivery } from '@/lib/intake/ingest';
@@ -95,6 +95,11 @@ function insertReceipt(db: Pick<Db, 'insert'>, values: ReceiptValues): number {
   return db.insert(intakeDeliveries).values(values).returning({ id: intakeDeliveries.id }).get().id;
 }
 
+function sameBytes(db: Db, eventId: number, bytes: Buffer): boolean {
+  const stored = db.select({ rawBody: leadEvents.rawBody }).from(leadEvents).where(eq(leadEvents.id, eventId)).get();
+  return stored ? stored.rawBody.equals(bytes) : false;
+}
+
 /** Stores a prepared delivery and its receipt; the caller's transaction makes it both or neither. */
 function storeAccepted(
   db: Db,
@@ -116,6 +121,9 @@ function storeAccepted(
     ...receipt,
     outcome,
     status: result.duplicate ? 200 : 201,
+    // A retry is recognised by its lead fields; if its bytes differ from what was stored (extra
+    // keys, another layout), they are kept here so nothing the sender said is lost.
+    body: result.duplicate && !sameBytes(db, result.eventId, options.rawBody) ? options.rawBody : null,
     offerTitle: prepared.lead.offerTitle?.slice(0, MAX_OFFER_TITLE_LENGTH) ?? null,
     leadId: result.leadId,
     eventId: result.eventId,
