@@ -127,6 +127,21 @@ test('lead text with HTML and script payloads is shown literally on every page a
   // The audit log names leads by id only, but it is a page that could show lead data: it must be clean too.
   await page.goto('/settings/audit');
   await check('the audit log');
+
+  // The delivery log shows offer titles and, for a rejected delivery, the body as received.
+  const refused = await request.post(`/api/intake/marketplace?key=wrong-key-${marker}-0123456789`, {
+    data: Buffer.from(JSON.stringify(hostileLead(marker, 'refused'))),
+    headers: { 'content-type': 'application/json' },
+  });
+  expect(refused.status()).toBe(401);
+  await page.goto(`/settings/deliveries?offer=${encodeURIComponent(marker)}`);
+  const receipts = page.getByRole('region', { name: 'Delivery receipts' });
+  await expect(receipts.getByText(lead.OfferTitle).first()).toBeVisible();
+  await check('the delivery log');
+  await page.goto(`/settings/deliveries?offer=${encodeURIComponent(marker)}&outcome=rejected`);
+  await receipts.getByRole('link', { name: /^Delivery \d+$/ }).first().click();
+  await expect(page.locator('pre')).toContainText('<script>window.__xss=1</script>');
+  await check('a rejected delivery');
 });
 
 /** RFC 4180 rows (quoted fields with doubled quotes, CRLF records). */

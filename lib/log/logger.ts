@@ -87,7 +87,9 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       },
     },
   };
-  return options.destination ? pino(settings, options.destination) : pino(settings);
+  // Synchronous writes to stdout: a line logged as the process exits (the graceful shutdown's last
+  // words, a fatal start-up error) is written before it ends, and a crash loses no buffered lines.
+  return pino(settings, options.destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 const cache = globalThis as unknown as { __leadsLogger?: Logger };
