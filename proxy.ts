@@ -34,5 +34,6 @@ export const config = {
   // runs, which would defeat the webhook's bounded streaming read and cost every delivery a copy.
   // The webhook reads its id with requestIdOf and sets X-Request-Id itself. Assets and the
   // favicon need neither an id nor a gate.
-  matcher: ['/((?!api/intake/|_next/|favicon\\.ico|robots\\.txt).*)'],
+  // The liveness probe skips it too: it answers before anything else, like the webhook.
+  matcher: ['/((?!api/intake/|api/health/live|_next/|favicon\\.ico|robots\\.txt).*)'],
 };

@@ -3,7 +3,6 @@ import { ChevronDown, LogOut } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { DropdownMenu } from 'radix-ui';
 import { useState } from 'react';
-import { authClient } from '@/lib/auth/client';
 import { USER_ROLE_LABELS, type UserRole } from '@/lib/auth/roles';
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: UserRole }) {
@@ -18,7 +17,11 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
 
   async function signOut() {
     setSigningOut(true);
-    await authClient.signOut().catch(() => undefined);
+    // better-auth's sign-out endpoint, called directly: its client library would add 12 KB to
+    // every page for this one request.
+    await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(
+      () => undefined,
+    );
     router.replace('/sign-in');
     router.refresh();
   }

@@ -2,7 +2,7 @@
 import { Columns3 } from 'lucide-react';
 import { buttonVariants } from '@/components/ui/button';
 import { COLUMN_LABELS } from '@/lib/leads/columns';
-import { LEAD_COLUMNS, type LeadColumn } from '@/lib/leads/search-params';
+import { LEAD_COLUMNS, type LeadColumn } from '@/lib/leads/list-contract';
 import { cn } from '@/lib/utils';
 
 /** Which columns show (and so which the export writes); at least one stays. */

@@ -3,7 +3,7 @@ import { Search, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FilterField, filterControlClass } from '@/components/ui/form';
-import { DNC_FILTERS, MIN_SEARCH_LENGTH, REACHED_STEPS, RECEIVED_PRESETS, searchTerms } from '@/lib/leads/search-params';
+import { DNC_FILTERS, MIN_SEARCH_LENGTH, REACHED_STEPS, RECEIVED_PRESETS, searchTerms } from '@/lib/leads/list-contract';
 import { SLA_FILTER_LABELS, SLA_FILTERS } from '@/lib/leads/sla';
 import { FILTER_KEYS, type LeadViewState } from '@/lib/leads/view-state';
 import { ACTION_LABELS, LEAD_ACTIONS, LEAD_SOURCES, LEAD_STAGES, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';

@@ -19,7 +19,7 @@ import { LinkProblems } from '@/components/ui/link-problems';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { COLUMN_LABELS, COLUMN_SORT, fullName, slaText } from '@/lib/leads/columns';
 import type { LeadPage, LeadSummary, QueueSection } from '@/lib/leads/queries';
-import { DEFAULT_COLUMNS, LEAD_COLUMNS, MAX_WINDOW, type LeadColumn } from '@/lib/leads/search-params';
+import { DEFAULT_COLUMNS, LEAD_COLUMNS, MAX_WINDOW, type LeadColumn } from '@/lib/leads/list-contract';
 import { slaBadge } from '@/lib/leads/sla';
 import { FILTER_KEYS, leadViewParsers, serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
 import { actionLabel, LEAD_STATUSES, stageLabel, STATUS_LABELS, type LeadStatus } from '@/lib/marketplace/vocabulary';

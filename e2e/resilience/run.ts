@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { uniqueLead } from '../support/intake';
-import { hasProductionBuild, INTAKE_KEY, startProdServer, type ProdServer } from './server';
+import { hasProductionBuild, INTAKE_KEY, startProdServer, type ProdServer } from '@/lib/testing/prod-server';
 import { isAck, startTraffic, summarise, untilAcks, type DeliveryResult } from './traffic';
 import { verifyStore, type StoreReport } from './verify';
 

@@ -4,7 +4,7 @@
 // answered seconds late (see the README's note on the latency tail).
 import http from 'node:http';
 import { uniqueLead } from '../support/intake';
-import { INTAKE_KEY } from './server';
+import { INTAKE_KEY } from '@/lib/testing/prod-server';
 
 export type DeliveryResult = {
   email: string;

@@ -47,9 +47,9 @@ function take(value: unknown, options: { key?: string | null; at?: Date; overrid
 const receipts = () => temp.db.select().from(intakeDeliveries).all();
 
 describe('takeDelivery', () => {
-  it('stores an accepted lead and its receipt together, with the key label and body hash, but not the body', () => {
+  it('stores an accepted lead and its receipt together, with the key label and body hash, but not the body', async () => {
     const raw = JSON.stringify(lead());
-    const taken = take(raw);
+    const taken = await take(raw);
     expect(taken.ok).toBe(true);
     const receipt = receipts()[0]!;
     expect(receipt).toMatchObject({
@@ -67,26 +67,26 @@ describe('takeDelivery', () => {
     expect(taken.ok && receipt.eventId).toBe(taken.ok && taken.result.eventId);
   });
 
-  it('records a retry as a duplicate pointing at the first event', () => {
-    const first = take(lead());
-    const again = take(lead(), { at: new Date(T0.getTime() + 60_000) });
+  it('records a retry as a duplicate pointing at the first event', async () => {
+    const first = await take(lead());
+    const again = await take(lead(), { at: new Date(T0.getTime() + 60_000) });
     expect(again.ok && again.result.duplicate).toBe(true);
     const duplicate = receipts().find((row) => row.outcome === 'duplicate');
     expect(duplicate).toMatchObject({ status: 200, eventId: first.ok ? first.result.eventId : -1, body: null });
   });
 
-  it('keeps the body of a retry whose bytes differ from what was stored', () => {
-    take(lead());
-    take({ ...lead(), CustomerInfo: { Phone: '+36 1 555 0101' } }, { at: new Date(T0.getTime() + 60_000) });
+  it('keeps the body of a retry whose bytes differ from what was stored', async () => {
+    await take(lead());
+    await take({ ...lead(), CustomerInfo: { Phone: '+36 1 555 0101' } }, { at: new Date(T0.getTime() + 60_000) });
     const duplicate = receipts().find((row) => row.outcome === 'duplicate');
     expect(duplicate?.body?.toString()).toContain('CustomerInfo');
   });
 
-  it('keeps the body of every rejection, with the reason the sender got', () => {
-    const invalid = take('{"UserDetails": ', {});
-    const unknownKey = take(lead(), { key: 'not-a-key-0123456789' });
-    const missingKey = take(lead(), { key: null });
-    const notALead = take({ Customer: { Email: 'x@y.example' }, OfferTitle: 'Fabrikam' });
+  it('keeps the body of every rejection, with the reason the sender got', async () => {
+    const invalid = await take('{"UserDetails": ', {});
+    const unknownKey = await take(lead(), { key: 'not-a-key-0123456789' });
+    const missingKey = await take(lead(), { key: null });
+    const notALead = await take({ Customer: { Email: 'x@y.example' }, OfferTitle: 'Fabrikam' });
     for (const taken of [invalid, unknownKey, missingKey, notALead]) expect(taken.ok).toBe(false);
     const rows = receipts() as [IntakeDelivery, IntakeDelivery, IntakeDelivery, IntakeDelivery];
     expect(rows.map((row) => [row.outcome, row.status, row.errorCode, row.keyState])).toEqual([
@@ -103,18 +103,18 @@ describe('takeDelivery', () => {
     expect(temp.db.select().from(leads).all()).toHaveLength(0);
   });
 
-  it('tells a revoked key from an unknown one, by label, and never stores the key', () => {
+  it('tells a revoked key from an unknown one, by label, and never stores the key', async () => {
     const old = createIntakeKey(temp.db, { label: 'Old key', secret: SECRET, now: new Date('2026-01-01') });
     revokeIntakeKey(temp.db, SYSTEM_ACTOR, old.id, { now: new Date(T0.getTime() - 1000) });
-    take(lead(), { key: old.key });
+    await take(lead(), { key: old.key });
     const receipt = receipts()[0]!;
     expect(receipt).toMatchObject({ keyState: 'revoked', keyLabel: 'Old key', intakeKeyId: old.id, status: 401 });
     expect(JSON.stringify(receipt)).not.toContain(old.key);
   });
 
-  it('keeps the first 64 KiB of a body refused as too large, marked incomplete', () => {
+  it('keeps the first 64 KiB of a body refused as too large, marked incomplete', async () => {
     const bytes = Buffer.alloc(65_536, 'a');
-    take(bytes, {
+    await take(bytes, {
       overrides: { size: 100_000, complete: false, refusal: new AppError('payload_too_large', 'Too large.') },
     });
     const receipt = receipts()[0]!;
@@ -122,8 +122,8 @@ describe('takeDelivery', () => {
     expect(receipt.body?.byteLength).toBe(65_536);
   });
 
-  it('records a refused method before judging the key', () => {
-    const taken = takeDelivery(temp.db, {
+  it('records a refused method before judging the key', async () => {
+    const taken = await takeDelivery(temp.db, {
       receivedAt: T0,
       requestId: null,
       presentedKey: null,
@@ -137,9 +137,9 @@ describe('takeDelivery', () => {
 });
 
 describe('replayDelivery', () => {
-  it('ingests a rejected delivery with its original received time, once, and audits it', () => {
+  it('ingests a rejected delivery with its original received time, once, and audits it', async () => {
     const received = new Date('2026-10-30T08:15:00Z');
-    take(lead(), { key: 'rotated-away-key-0123456789', at: received });
+    await take(lead(), { key: 'rotated-away-key-0123456789', at: received });
     const rejected = receipts()[0]!;
     const replayed = replayDelivery(temp.db, ADMIN, rejected.id, T0);
     expect(replayed.duplicate).toBe(false);
@@ -162,17 +162,17 @@ describe('replayDelivery', () => {
     expect(temp.db.select().from(leadEvents).all()).toHaveLength(1);
   });
 
-  it('answers a body that still does not validate with its error and changes nothing', () => {
-    take('{"not": "a lead"}', { key: null });
+  it('answers a body that still does not validate with its error and changes nothing', async () => {
+    await take('{"not": "a lead"}', { key: null });
     const rejected = receipts()[0]!;
     expect(() => replayDelivery(temp.db, ADMIN, rejected.id, T0)).toThrow(AppError);
     expect(getDelivery(temp.db, rejected.id)?.replayedAt).toBeNull();
     expect(receipts()).toHaveLength(1);
   });
 
-  it('refuses accepted, unknown and truncated deliveries', () => {
-    take(lead());
-    take(Buffer.alloc(10, 'a'), {
+  it('refuses accepted, unknown and truncated deliveries', async () => {
+    await take(lead());
+    await take(Buffer.alloc(10, 'a'), {
       overrides: { size: 100_000, complete: false, refusal: new AppError('payload_too_large', 'Too large.') },
     });
     const [accepted, truncated] = receipts() as [IntakeDelivery, IntakeDelivery];
@@ -183,10 +183,10 @@ describe('replayDelivery', () => {
 });
 
 describe('the delivery log', () => {
-  it('filters by outcome, offer (literally) and time, newest first', () => {
-    take(lead('a@x.example', 'Contoso 100% CRM'), { at: new Date('2026-11-01T09:00:00Z') });
-    take(lead('b@x.example', 'Fabrikam'), { at: new Date('2026-11-02T09:00:00Z') });
-    take(lead('c@x.example', 'Contoso Sales'), { key: null, at: new Date('2026-11-03T09:00:00Z') });
+  it('filters by outcome, offer (literally) and time, newest first', async () => {
+    await take(lead('a@x.example', 'Contoso 100% CRM'), { at: new Date('2026-11-01T09:00:00Z') });
+    await take(lead('b@x.example', 'Fabrikam'), { at: new Date('2026-11-02T09:00:00Z') });
+    await take(lead('c@x.example', 'Contoso Sales'), { key: null, at: new Date('2026-11-03T09:00:00Z') });
     const page = { page: 1, pageSize: 50 };
     expect(listDeliveries(temp.db, page).rows.map((row) => row.offerTitle)).toEqual([
       'Contoso Sales',
@@ -205,16 +205,16 @@ describe('the delivery log', () => {
     expect(countUnresolvedRejections(temp.db, new Date('2026-10-01T00:00:00Z'))).toBe(1);
   });
 
-  it('purges receipts older than a time', () => {
-    take(lead('a@x.example'), { at: new Date('2026-08-01T00:00:00Z') });
-    take(lead('b@x.example'), { at: new Date('2026-11-01T00:00:00Z') });
+  it('purges receipts older than a time', async () => {
+    await take(lead('a@x.example'), { at: new Date('2026-08-01T00:00:00Z') });
+    await take(lead('b@x.example'), { at: new Date('2026-11-01T00:00:00Z') });
     expect(purgeDeliveries(temp.db, new Date('2026-09-01T00:00:00Z'))).toBe(1);
     expect(receipts()).toHaveLength(1);
   });
 });
 
 describe('offerTitleOf', () => {
-  it('reads a top-level offer title in any case, and nothing from what does not parse', () => {
+  it('reads a top-level offer title in any case, and nothing from what does not parse', async () => {
     expect(offerTitleOf(Buffer.from('{"offertitle":" Contoso "}'))).toBe('Contoso');
     expect(offerTitleOf(Buffer.from('{"OfferTitle": 5}'))).toBeNull();
     expect(offerTitleOf(Buffer.from('[1]'))).toBeNull();

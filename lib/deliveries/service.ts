@@ -2,15 +2,17 @@
 // a rejected one once its cause is fixed. takeDelivery is the webhook's whole job; the route only
 // gathers the request's facts and maps the result.
 import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { intakeDeliveries, intakeKeys, leadEvents } from '@/db/schema';
+import { intakeDeliveries } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
 import { ingestLead, type IngestResult, type PreparedDelivery } from '@/lib/intake/ingest';
 import type { ReceivedBody } from '@/lib/intake/request';
 import { prepareDelivery } from '@/lib/intake/service';
 import { identifyIntakeKey, type KeyIdentity } from '@/lib/intake-keys/service';
+import { committerFor } from './group-commit';
 import type { DeliveryOutcome } from './vocabulary';
 
 export type IncomingDelivery = {
@@ -91,13 +93,67 @@ function receiptBase(incoming: IncomingDelivery, identity: KeyIdentity): Receipt
   };
 }
 
-function insertReceipt(db: Pick<Db, 'insert'>, values: ReceiptValues): number {
-  return db.insert(intakeDeliveries).values(values).returning({ id: intakeDeliveries.id }).get().id;
+// The webhook's writes as prepared statements bound by position: drizzle's query builder costs
+// more per call than SQLite's own work for these (as in lib/intake/ingest.ts).
+const RECEIPT_COLUMNS = [
+  'received_at', 'outcome', 'status', 'error_code', 'reason', 'body_bytes', 'body_sha256', 'body',
+  'body_truncated', 'content_type', 'key_state', 'intake_key_id', 'key_label', 'offer_title', 'lead_id',
+  'event_id', 'request_id', 'replay_of',
+] as const;
+
+/** A key's last use is kept to the minute: most deliveries then skip the write. */
+const KEY_TOUCH_RESOLUTION_MS = 60_000;
+
+type Statements = {
+  insertReceipt: Database.Statement<unknown[], { id: number }>;
+  eventBody: Database.Statement<[number], { raw_body: Buffer }>;
+  touchKey: Database.Statement<[number, number, number]>;
+};
+const statementCache = new WeakMap<Database.Database, Statements>();
+
+function statementsFor(db: Db): Statements {
+  let statements = statementCache.get(db.$client);
+  if (!statements) {
+    const client = db.$client;
+    statements = {
+      insertReceipt: client.prepare(
+        `insert into intake_deliveries (${RECEIPT_COLUMNS.join(', ')}) values (${RECEIPT_COLUMNS.map(() => '?').join(', ')}) returning id`,
+      ),
+      eventBody: client.prepare('select raw_body from lead_events where id = ?'),
+      touchKey: client.prepare('update intake_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)'),
+    };
+    statementCache.set(client, statements);
+  }
+  return statements;
+}
+
+function insertReceipt(db: Db, values: ReceiptValues): number {
+  const row = {
+    received_at: values.receivedAt.getTime(),
+    outcome: values.outcome,
+    status: values.status,
+    error_code: values.errorCode ?? null,
+    reason: values.reason ?? null,
+    body_bytes: values.bodyBytes,
+    body_sha256: values.bodySha256 ?? null,
+    body: values.body ?? null,
+    body_truncated: values.bodyTruncated ? 1 : 0,
+    content_type: values.contentType ?? null,
+    key_state: values.keyState,
+    intake_key_id: values.intakeKeyId ?? null,
+    key_label: values.keyLabel ?? null,
+    offer_title: values.offerTitle ?? null,
+    lead_id: values.leadId ?? null,
+    event_id: values.eventId ?? null,
+    request_id: values.requestId ?? null,
+    replay_of: values.replayOf ?? null,
+  } satisfies Record<(typeof RECEIPT_COLUMNS)[number], unknown>;
+  return statementsFor(db).insertReceipt.get(RECEIPT_COLUMNS.map((column) => row[column]))!.id;
 }
 
 function sameBytes(db: Db, eventId: number, bytes: Buffer): boolean {
-  const stored = db.select({ rawBody: leadEvents.rawBody }).from(leadEvents).where(eq(leadEvents.id, eventId)).get();
-  return stored ? stored.rawBody.equals(bytes) : false;
+  const stored = statementsFor(db).eventBody.get(eventId);
+  return stored ? stored.raw_body.equals(bytes) : false;
 }
 
 /** Stores a prepared delivery and its receipt; the caller's transaction makes it both or neither. */
@@ -114,7 +170,8 @@ function storeAccepted(
     intakeKeyId: receipt.intakeKeyId ?? null,
   });
   if (options.touchKey && receipt.intakeKeyId != null) {
-    db.update(intakeKeys).set({ lastUsedAt: receipt.receivedAt }).where(eq(intakeKeys.id, receipt.intakeKeyId)).run();
+    const at = receipt.receivedAt.getTime();
+    statementsFor(db).touchKey.run(at, receipt.intakeKeyId, at - KEY_TOUCH_RESOLUTION_MS);
   }
   const outcome: DeliveryOutcome = result.duplicate ? 'duplicate' : 'accepted';
   const receiptId = insertReceipt(db, {
@@ -133,39 +190,41 @@ function storeAccepted(
 
 /**
  * Authenticates, parses, validates and stores one webhook delivery, and writes its receipt; the
- * lead and an accepted receipt commit together, before the caller acknowledges. A rejection
- * (any cause, ours included) keeps the body on its receipt so it can be replayed.
+ * lead and an accepted receipt commit together (in the group commit of deliveries arriving at
+ * the same time), and the promise settles only after that commit. A rejection (any cause, ours
+ * included) keeps the body on its receipt so it can be replayed.
  */
-export function takeDelivery(db: Db, incoming: IncomingDelivery): TakenDelivery {
+export async function takeDelivery(db: Db, incoming: IncomingDelivery): Promise<TakenDelivery> {
   const identity = identifyIntakeKey(db, incoming.presentedKey, { now: incoming.receivedAt });
   const base = receiptBase(incoming, identity);
+  const committer = committerFor(db.$client);
   try {
     if (incoming.refusal) throw incoming.refusal;
     // An unauthenticated sender learns nothing about its body: the key is judged first.
     if (identity.state !== 'valid') throw unauthorized();
     if (incoming.body.refusal) throw incoming.body.refusal;
     const prepared = prepareDelivery(incoming.body.bytes);
-    const { result, receiptId } = db.transaction(
-      () =>
-        storeAccepted(db, prepared, base, {
-          rawBody: incoming.body.bytes,
-          contentType: incoming.contentType,
-          leadReceivedAt: incoming.receivedAt,
-          touchKey: true,
-        }),
-      { behavior: 'immediate' },
+    const { result, receiptId } = await committer.submit(() =>
+      storeAccepted(db, prepared, base, {
+        rawBody: incoming.body.bytes,
+        contentType: incoming.contentType,
+        leadReceivedAt: incoming.receivedAt,
+        touchKey: true,
+      }),
     );
     return { ok: true, receiptId, result, keyLabel: identity.key?.label ?? '' };
   } catch (error) {
     let receiptId: number | null = null;
     try {
-      receiptId = insertReceipt(db, {
-        ...base,
-        ...describeError(error),
-        outcome: 'rejected',
-        body: incoming.body.bytes,
-        offerTitle: offerTitleOf(incoming.body.bytes),
-      });
+      receiptId = await committer.submit(() =>
+        insertReceipt(db, {
+          ...base,
+          ...describeError(error),
+          outcome: 'rejected',
+          body: incoming.body.bytes,
+          offerTitle: offerTitleOf(incoming.body.bytes),
+        }),
+      );
     } catch {
       // The database itself is failing; the caller answers 5xx so the sender knows.
     }

@@ -1,6 +1,7 @@
 // Intake keys authenticate the Marketplace webhook. Several may work at once (one per offer or
 // environment); admins create, rotate (the old key keeps working for a grace period) and revoke
 // them. `revoked_at` is when a key stops working: now for a revoke, later for a rotation.
+import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
@@ -254,6 +255,19 @@ export function ensureIntakeKey(
   return { generatedKey: key };
 }
 
+type KeyRow = { id: number; label: string; key_hash: string; revoked_at: number | null };
+// Every webhook request reads the keys: a prepared statement, not the query builder (which costs
+// more per call than the query).
+const keyLists = new WeakMap<Database.Database, Database.Statement<[], KeyRow>>();
+function keyListFor(db: Db): Database.Statement<[], KeyRow> {
+  let statement = keyLists.get(db.$client);
+  if (!statement) {
+    statement = db.$client.prepare('select id, label, key_hash, revoked_at from intake_keys');
+    keyLists.set(db.$client, statement);
+  }
+  return statement;
+}
+
 export type KeyIdentity = {
   state: DeliveryKeyState;
   /** The key the request presented, when we know it (a working or a revoked one). */
@@ -269,17 +283,15 @@ export function identifyIntakeKey(db: Db, presented: string | null | undefined, 
   if (!presented) return { state: 'missing', key: null };
   const hash = hashKey(presented);
   const now = options.now ?? new Date();
-  const candidates = db
-    .select({ id: intakeKeys.id, label: intakeKeys.label, keyHash: intakeKeys.keyHash, revokedAt: intakeKeys.revokedAt })
-    .from(intakeKeys)
-    .all();
-  let match: (typeof candidates)[number] | null = null;
+  const candidates = keyListFor(db).all();
+  let match: KeyRow | null = null;
   for (const candidate of candidates) {
-    if (hashesEqual(candidate.keyHash, hash) && !match) match = candidate;
+    if (hashesEqual(candidate.key_hash, hash) && !match) match = candidate;
   }
   if (!match) return { state: 'unknown', key: null };
   const key = { id: match.id, label: match.label };
-  return { state: intakeKeyState(match.revokedAt, now) === 'revoked' ? 'revoked' : 'valid', key };
+  const revokedAt = match.revoked_at === null ? null : new Date(match.revoked_at);
+  return { state: intakeKeyState(revokedAt, now) === 'revoked' ? 'revoked' : 'valid', key };
 }
 
 /** The key a request presented, when it still works (never revoked, or in a rotation's grace period). */

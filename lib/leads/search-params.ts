@@ -2,67 +2,25 @@ import { z } from 'zod';
 import { parseQuery } from '@/lib/http/query';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
 import { SLA_FILTERS } from './sla';
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_PAGE_SIZE,
+  DNC_FILTERS,
+  LEAD_COLUMNS,
+  LEAD_SORT_KEYS,
+  MAX_PAGE_SIZE,
+  MAX_WINDOW,
+  MIN_SEARCH_LENGTH,
+  REACHED_STEPS,
+  RECEIVED_PRESETS,
+  searchTerms,
+  type LeadColumn,
+  type LeadSortKey,
+} from './list-contract';
+
+export * from './list-contract';
 
 // The read API's query contract: one schema, used by GET /api/leads and the pages.
-
-/** URL sort key → what it orders by. The only sort keys there are. */
-export const LEAD_SORT_KEYS = [
-  'receivedAt',
-  'lastActivityAt',
-  'nextFollowUpAt',
-  'name',
-  'company',
-  'country',
-  'status',
-  'stage',
-] as const;
-export type LeadSortKey = (typeof LEAD_SORT_KEYS)[number];
-
-/** Owner filter: mine, nobody's, anybody's, or one person's (by user id). */
-export const OWNER_FILTERS = ['me', 'unassigned', 'anyone'] as const;
-
-/** Received-date presets, relative to now (days count back from the start of today, UTC). */
-export const RECEIVED_PRESETS = ['today', '7d', '30d', '90d', 'quarter'] as const;
-export type ReceivedPreset = (typeof RECEIVED_PRESETS)[number];
-
-export const DNC_FILTERS = ['only', 'hide'] as const;
-
-/** Nurture steps a lead has reached at some point (its status may have moved on since). */
-export const REACHED_STEPS = ['contacted', 'qualified', 'won'] as const;
-export type ReachedStep = (typeof REACHED_STEPS)[number];
-
-/** The table's columns, in their default order; `cols` picks and orders the visible ones. */
-export const LEAD_COLUMNS = [
-  'name',
-  'company',
-  'title',
-  'email',
-  'country',
-  'offer',
-  'action',
-  'stage',
-  'status',
-  'owner',
-  'receivedAt',
-  'lastActivityAt',
-  'nextFollowUpAt',
-  'sla',
-] as const;
-export type LeadColumn = (typeof LEAD_COLUMNS)[number];
-export const DEFAULT_COLUMNS: readonly LeadColumn[] = LEAD_COLUMNS.filter((column) => column !== 'title' && column !== 'email');
-
-/**
- * How deep pages go: the first 10,000 matches of any view can be paged through (sort the other
- * way or narrow the filters to reach the rest; the export streams them all). Counts stop at the
- * same bound. This keeps every list request an index walk of bounded length.
- */
-export const MAX_WINDOW = 10_000;
-/** Search terms shorter than this cannot use the trigram index. */
-export const MIN_SEARCH_LENGTH = 3;
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
-
 const freeText = z.string().max(200, 'at most 200 characters');
 
 /** A comma-separated list: `status=new,contacted`. */
@@ -176,14 +134,6 @@ export const leadListParamsSchema = z
     message: `pages reach the first ${MAX_WINDOW.toLocaleString('en')} matches; sort the other way or narrow the filters`,
     path: ['page'],
   });
-
-/** The words of a search that the index can look up (quoted phrases are not special). */
-export function searchTerms(q: string): string[] {
-  return q
-    .split(/\s+/)
-    .map((term) => term.trim())
-    .filter((term) => [...term].length >= MIN_SEARCH_LENGTH);
-}
 
 export type LeadListParams = z.output<typeof leadListParamsSchema>;
 

@@ -11,7 +11,7 @@ import {
   parseAsStringLiteral,
 } from 'nuqs/server';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
-import { DNC_FILTERS, LEAD_COLUMNS, REACHED_STEPS, RECEIVED_PRESETS } from './search-params';
+import { DNC_FILTERS, LEAD_COLUMNS, REACHED_STEPS, RECEIVED_PRESETS } from './list-contract';
 import { SLA_FILTERS } from './sla';
 
 const list = parseAsArrayOf(parseAsString, ',');

@@ -56,7 +56,7 @@ const rollup = () =>
   temp.db.select().from(leadDailyStats).where(eq(leadDailyStats.dim, 'all')).all();
 
 describe('eraseLeads', () => {
-  it('anonymises every lead of the person and keeps counts and funnels', () => {
+  it('anonymises every lead of the person and keeps counts and funnels', async () => {
     const a = deliver(person('Eva@Contoso.example', 'crm'));
     const b = deliver(person('eva@contoso.example', 'sales'), new Date(T0.getTime() + 1000));
     deliver(person('eva@contoso.example', 'crm', 'INS'), new Date(T0.getTime() + 2000));
@@ -72,8 +72,8 @@ describe('eraseLeads', () => {
         contentType: 'application/json',
         body: { bytes: Buffer.from(JSON.stringify(person(email, 'crm'))), size: 1, complete: true, refusal: null },
       });
-    rejected('EVA@contoso.example');
-    rejected('nobody@else.example');
+    await rejected('EVA@contoso.example');
+    await rejected('nobody@else.example');
     const before = rollup();
 
     const found = findPersonLeads(temp.db, '  EVA@contoso.EXAMPLE ');
@@ -120,21 +120,21 @@ describe('eraseLeads', () => {
     expect(again.duplicate).toBe(false);
   });
 
-  it('refuses an empty list and unknown leads, changing nothing', () => {
+  it('refuses an empty list and unknown leads, changing nothing', async () => {
     const a = deliver(person('eva@contoso.example', 'crm'));
     expect(() => eraseLeads(temp.db, ADMIN, [])).toThrow(/at least one/);
     expect(() => eraseLeads(temp.db, ADMIN, [a.leadId, 999])).toThrow(/no lead 999/);
     expect(temp.db.select().from(leads).get()?.email).toBe('eva@contoso.example');
   });
 
-  it('rejects what is not an email address when searching', () => {
+  it('rejects what is not an email address when searching', async () => {
     expect(() => findPersonLeads(temp.db, 'eva')).toThrow();
     expect(findPersonLeads(temp.db, 'nobody@nowhere.example')).toEqual([]);
   });
 });
 
 describe('test lead retention', () => {
-  it('purges old test leads with their journey, keeps real leads and recent test leads', () => {
+  it('purges old test leads with their journey, keeps real leads and recent test leads', async () => {
     const old = deliver(testLead(1), new Date(T0.getTime() - 40 * DAY));
     const recent = deliver(testLead(2), new Date(T0.getTime() - 5 * DAY));
     const real = deliver(person('eva@contoso.example', 'crm'), new Date(T0.getTime() - 400 * DAY));
@@ -150,10 +150,10 @@ describe('test lead retention', () => {
 });
 
 describe('runRetention', () => {
-  it('uses the periods an admin set, and audits what it purged', () => {
+  it('uses the periods an admin set, and audits what it purged', async () => {
     deliver(testLead(1), new Date(T0.getTime() - 10 * DAY));
     for (const days of [100, 20]) {
-      takeDelivery(temp.db, {
+      await takeDelivery(temp.db, {
         receivedAt: new Date(T0.getTime() - days * DAY),
         requestId: null,
         presentedKey: null,
@@ -174,7 +174,7 @@ describe('runRetention', () => {
     ]);
   });
 
-  it('rejects retention periods that are not whole days between 1 and 3650, naming the field', () => {
+  it('rejects retention periods that are not whole days between 1 and 3650, naming the field', async () => {
     for (const bad of [{ deliveryLogDays: 0, testLeadDays: 30 }, { deliveryLogDays: 90, testLeadDays: 1.5 }, { deliveryLogDays: 'x', testLeadDays: 30 }, { deliveryLogDays: 4000, testLeadDays: 30 }]) {
       expect(() => setRetention(temp.db, ADMIN, bad)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     }

@@ -32,7 +32,7 @@ async function handle(request: Request, refusal?: AppError): Promise<Response> {
     try {
       const body = await readDeliveryBody(request);
       bodyBytes = body.size;
-      taken = takeDelivery(getDb(), {
+      taken = await takeDelivery(getDb(), {
         receivedAt,
         requestId,
         presentedKey: presentedIntakeKey(request),

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { E2E_INTAKE_KEY } from '../../playwright.config';
+import { E2E_INTAKE_KEY } from '@/playwright.config';
 
 const root = path.resolve(__dirname, '../..');
 const nextBin = createRequire(path.join(root, 'package.json')).resolve('next/dist/bin/next');
@@ -37,12 +37,14 @@ export async function startProdServer(options: {
   port: number;
   databasePath: string;
   env?: Record<string, string>;
+  /** Flags for node itself, e.g. `--cpu-prof` to profile the server. */
+  nodeArgs?: string[];
   readyTimeoutMs?: number;
 }): Promise<ProdServer> {
   const { port, databasePath } = options;
   const baseUrl = `http://127.0.0.1:${port}`;
   fs.mkdirSync(path.dirname(databasePath), { recursive: true });
-  const child = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: root,
     env: {
       ...process.env,

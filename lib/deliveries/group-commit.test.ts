@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTempDb } from '@/lib/testing/temp-db';
+import { GroupCommitter } from './group-commit';
+
+let temp: ReturnType<typeof createTempDb>;
+beforeEach(() => {
+  temp = createTempDb();
+  temp.db.$client.exec('create table t (v integer unique)');
+});
+afterEach(() => temp.cleanup());
+
+const rows = () => temp.db.$client.prepare('select v from t order by v').pluck().all();
+
+describe('GroupCommitter', () => {
+  it('commits what arrives together in one transaction and settles each after the commit', async () => {
+    const committer = new GroupCommitter(temp.db.$client);
+    const insert = temp.db.$client.prepare('insert into t (v) values (?)');
+    const results = await Promise.all([1, 2, 3].map((v) => committer.submit(() => insert.run(v).changes)));
+    expect(results).toEqual([1, 1, 1]);
+    expect(committer.stats).toEqual({ batches: 1, jobs: 3 });
+    expect(rows()).toEqual([1, 2, 3]);
+    await committer.submit(() => insert.run(4));
+    expect(committer.stats.batches).toBe(2);
+  });
+
+  it('rolls back a failing job alone; the others commit', async () => {
+    const committer = new GroupCommitter(temp.db.$client);
+    const insert = temp.db.$client.prepare('insert into t (v) values (?)');
+    const settled = await Promise.allSettled([
+      committer.submit(() => insert.run(1)),
+      committer.submit(() => {
+        insert.run(2);
+        insert.run(1); // unique violation: this job's row 2 goes too
+      }),
+      committer.submit(() => insert.run(3)),
+    ]);
+    expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(rows()).toEqual([1, 3]);
+    expect(temp.db.$client.inTransaction).toBe(false);
+  });
+
+  it('rejects every job of a batch whose transaction cannot start, and stores nothing', async () => {
+    const other = new (temp.db.$client.constructor as typeof import('better-sqlite3'))(temp.file, { timeout: 0 });
+    other.exec('begin immediate');
+    temp.db.$client.pragma('busy_timeout = 0');
+    const committer = new GroupCommitter(temp.db.$client);
+    const insert = temp.db.$client.prepare('insert into t (v) values (?)');
+    const settled = await Promise.allSettled([committer.submit(() => insert.run(1)), committer.submit(() => insert.run(2))]);
+    expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    other.exec('rollback');
+    other.close();
+    expect(rows()).toEqual([]);
+  });
+});
