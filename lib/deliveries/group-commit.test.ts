@@ -23,6 +23,21 @@ describe('GroupCommitter', () => {
     expect(committer.stats.batches).toBe(2);
   });
 
+  it('syncs the WAL off the event loop and leaves the connection at synchronous=FULL', async () => {
+    const committer = new GroupCommitter(temp.db.$client);
+    expect(committer.syncsOffThread).toBe(true);
+    const insert = temp.db.$client.prepare('insert into t (v) values (?)');
+    let settled = false;
+    const done = committer.submit(() => insert.run(1)).then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Committed (visible) but not yet acknowledged: the fdatasync is still running.
+    expect(rows()).toEqual([1]);
+    expect(settled).toBe(false);
+    await done;
+    expect(settled).toBe(true);
+    expect(temp.db.$client.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
   it('rolls back a failing job alone; the others commit', async () => {
     const committer = new GroupCommitter(temp.db.$client);
     const insert = temp.db.$client.prepare('insert into t (v) values (?)');

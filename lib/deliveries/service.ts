@@ -105,7 +105,7 @@ const RECEIPT_COLUMNS = [
 const KEY_TOUCH_RESOLUTION_MS = 60_000;
 
 type Statements = {
-  insertReceipt: Database.Statement<unknown[], { id: number }>;
+  insertReceipt: Database.Statement<unknown[]>;
   eventBody: Database.Statement<[number], { raw_body: Buffer }>;
   touchKey: Database.Statement<[number, number, number]>;
 };
@@ -117,7 +117,7 @@ function statementsFor(db: Db): Statements {
     const client = db.$client;
     statements = {
       insertReceipt: client.prepare(
-        `insert into intake_deliveries (${RECEIPT_COLUMNS.join(', ')}) values (${RECEIPT_COLUMNS.map(() => '?').join(', ')}) returning id`,
+        `insert into intake_deliveries (${RECEIPT_COLUMNS.join(', ')}) values (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`,
       ),
       eventBody: client.prepare('select raw_body from lead_events where id = ?'),
       touchKey: client.prepare('update intake_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)'),
@@ -148,7 +148,7 @@ function insertReceipt(db: Db, values: ReceiptValues): number {
     request_id: values.requestId ?? null,
     replay_of: values.replayOf ?? null,
   } satisfies Record<(typeof RECEIPT_COLUMNS)[number], unknown>;
-  return statementsFor(db).insertReceipt.get(RECEIPT_COLUMNS.map((column) => row[column]))!.id;
+  return Number(statementsFor(db).insertReceipt.run(RECEIPT_COLUMNS.map((column) => row[column])).lastInsertRowid);
 }
 
 function sameBytes(db: Db, eventId: number, bytes: Buffer): boolean {
