@@ -1,6 +1,6 @@
 // The benchmark's result (written as JSON) and its markdown table (for the README).
 import type { LoadFigures } from './http';
-import { TARGETS } from './matrix';
+import { EXPORT, TARGETS } from './matrix';
 
 export type Check = { kind: 'target' | 'harness'; label: string; ok: boolean; value: string };
 
@@ -66,4 +66,29 @@ export function renderMarkdown(result: BenchResult): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The run judged: harness checks (the benchmark itself worked) and the targets. */
+export function evaluate(result: BenchResult): Check[] {
+  const target = (label: string, ok: boolean, value: string): Check => ({ kind: 'target', label, ok, value });
+  const harness = (label: string, ok: boolean, value: string): Check => ({ kind: 'harness', label, ok, value });
+  const all = [...result.table, ...result.dashboard];
+  const failing = all.filter((row) => row.figures.non2xx || row.figures.errors || row.figures.requests === 0);
+  const worstTable = Math.max(...result.table.map((row) => row.figures.p95));
+  const worstDashboard = Math.max(...result.dashboard.map((row) => row.figures.p95));
+  const { webhook } = result.intake;
+  return [
+    harness('every table and dashboard request answered 2xx', failing.length === 0, failing.map((row) => row.label).join(', ') || 'all'),
+    harness('every webhook delivery answered 201', webhook.non2xx === 0 && webhook.errors === 0, JSON.stringify(webhook.statuses)),
+    harness(`the export streamed at least ${EXPORT.rows.toLocaleString('en')} rows`, result.export.rows >= Math.min(EXPORT.rows, result.seed.leads - 100), String(result.export.rows)),
+    target(`seed under ${TARGETS.seedSeconds} s`, result.seed.seconds < TARGETS.seedSeconds, `${result.seed.seconds} s`),
+    target(`intake ≥ ${TARGETS.intakeRatio} × trivial throughput`, result.intake.ratio >= TARGETS.intakeRatio, `${result.intake.ratio}`),
+    target(`intake p99 under ${TARGETS.intakeP99Ms} ms`, webhook.p99 < TARGETS.intakeP99Ms, `${webhook.p99} ms`),
+    target(`every table request p95 under ${TARGETS.tableP95Ms} ms`, worstTable < TARGETS.tableP95Ms, `worst ${worstTable} ms`),
+    target(`every dashboard request p95 under ${TARGETS.dashboardP95Ms} ms`, worstDashboard < TARGETS.dashboardP95Ms, `worst ${worstDashboard} ms`),
+    target(`export under ${TARGETS.exportSeconds} s`, result.export.seconds < TARGETS.exportSeconds, `${result.export.seconds} s`),
+    target(`server RSS under ${TARGETS.exportPeakRssMb} MB during the export`, result.export.peakRssMb < TARGETS.exportPeakRssMb, `${result.export.peakRssMb} MB`),
+    target(`leads page first-load JS under ${TARGETS.leadsFirstLoadKbGzip} KB gzipped`, result.bundles.leadsFirstLoadKb < TARGETS.leadsFirstLoadKbGzip, `${result.bundles.leadsFirstLoadKb} KB`),
+    target('dashboard charts loaded lazily (recharts not in the first load)', result.bundles.chartsLazy, result.bundles.chartsLazy ? 'yes' : 'no'),
+  ];
 }
