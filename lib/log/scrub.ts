@@ -58,6 +58,12 @@ export function scrubText(text: string): string {
 }
 
 /** Scrubs every string inside a plain value (objects, arrays), to a bounded depth. */
+/** Field names whose values never reach a log line, at any depth (lower-cased). */
+let redactedKeys: ReadonlySet<string> = new Set();
+export function setRedactedKeys(keys: readonly string[]): void {
+  redactedKeys = new Set(keys.map((key) => key.toLowerCase()));
+}
+
 export function scrubValue<T>(value: T, depth = 0): T {
   if (typeof value === 'string') return scrubText(value) as T;
   if (value === null || typeof value !== 'object' || depth > 6) return value;
@@ -66,6 +72,8 @@ export function scrubValue<T>(value: T, depth = 0): T {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = scrubValue(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = redactedKeys.has(key.toLowerCase()) && item !== undefined ? REDACTED : scrubValue(item, depth + 1);
+  }
   return out as T;
 }
