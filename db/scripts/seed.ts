@@ -46,7 +46,10 @@ seedDatabase({
         ` — ${n(Math.round(result.leads / result.seconds))} leads/s. The database now holds ${n(result.realLeads)} real leads.`,
     );
     for (const phase of result.phases) {
-      console.log(`  ${phase.name.padEnd(width)}  ${phase.seconds.toFixed(1).padStart(6)} s${phase.detail ? `  ${phase.detail}` : ''}`);
+      console.log(
+        `  ${phase.name.padEnd(width)}  ${phase.seconds.toFixed(1).padStart(6)} s  (cpu ${phase.cpuSeconds.toFixed(1).padStart(5)} s)` +
+          (phase.detail ? `  ${phase.detail}` : ''),
+      );
     }
     const accounted = result.phases.reduce((sum, phase) => sum + phase.seconds, 0);
     console.log(`  ${'other'.padEnd(width)}  ${(result.seconds - accounted).toFixed(1).padStart(6)} s  (open, migrate)`);

@@ -53,5 +53,5 @@ describe('rebuildDailyStats', () => {
 
     rebuildDailyStats(client);
     expect(table()).toEqual(expected);
-  });
+  }, 30_000);
 });
