@@ -116,9 +116,10 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
       });
       log(`  load: ${deliveries.toLocaleString('en')} deliveries in ${elapsed(loading).toFixed(1)} s`);
       if (bulk && options.file !== ':memory:') {
-        // A fresh connection for the rest: it lets go of the lock, so the search builder can read
-        // the leads, and it starts with an empty page cache (the index builds ran markedly slower
-        // on the connection that had done the load).
+        // A fresh connection for the rest: closing lets go of the lock, so the search builder can
+        // read the leads, and the index builds start on an empty page cache (on the connection
+        // that had done the load they took 27–58 s, against 20–34 s on a fresh one; a noisy
+        // machine, so take the gap as a hint rather than a measurement).
         const reopening = performance.now();
         const reopeningCpu = cpuNow();
         const searchSql = (
@@ -145,9 +146,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
     phase('checkpoint', () => {
       if (bulk) {
         // Back to the product's settings (WAL, shared locking, fsync at commits) on a fresh
-        // connection: this one holds the search index's open blob handles, and SQLite refuses to
-        // change the journal mode under them. Nothing is lost by closing: there is no journal to
-        // replay, every page is in the file.
+        // connection: on the one that rebuilt the indexes and search, `journal_mode = WAL` failed
+        // with SQLITE_LOCKED. Nothing is lost by closing: there is no journal to replay, every
+        // page is in the file.
         db.$client.close();
         db = openDatabase(options.file);
         const mode = db.$client.pragma('journal_mode', { simple: true });
