@@ -1,16 +1,9 @@
-// npm run seed -- --count N [--seed S] [--days D] [--no-work] — write realistic leads through the
-// ingest code, then simulate reps working them (owners, touches, status history).
-import path from 'node:path';
+// npm run seed -- --count N [--seed S] [--days D] [--batch B] [--no-work] — write realistic leads
+// through the ingest code, then simulate reps working them (owners, touches, status history).
+// The work is lib/seed/seed-database.ts; this prints its phases.
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
-import { count, eq } from 'drizzle-orm';
-import { databasePath, openDatabase } from '../index';
-import { leads } from '../schema';
-import { rebuildDailyStats } from '@/lib/dashboard/rollup';
-import { ingestLead } from '@/lib/intake/ingest';
-import { DEDUPE_HASH_BYTES } from '@/lib/intake/service';
-import { ensureSeedReps, simulateWork } from '@/lib/seed/work';
-import type { SeedBatch, SeedWorkerData } from './seed-worker';
+import { databasePath } from '../index';
+import { seedDatabase } from '@/lib/seed/seed-database';
 
 const { values } = parseArgs({
   options: {
@@ -33,180 +26,36 @@ function positive(name: string, raw: string | undefined): number {
   return value;
 }
 
-const data: SeedWorkerData = {
-  count: positive('count', values.count),
+const count = positive('count', values.count);
+const file = databasePath();
+
+seedDatabase({
+  file,
+  count,
   seed: positive('seed', values.seed),
   days: positive('days', values.days),
   batchSize: positive('batch', values.batch),
-};
-const file = databasePath();
-const db = openDatabase(file);
-// Generated data, so this connection trades some durability for speed: a large page cache, the
-// sorter's helper thread for index builds, and fsync only at checkpoints (WAL's NORMAL mode
-// cannot corrupt the database; a power cut loses at most the last batches).
-db.$client.pragma('cache_size = -1048576');
-db.$client.pragma('threads = 2');
-db.$client.pragma('synchronous = NORMAL');
-
-const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
-
-/**
- * Bulk-load mode for an empty database: secondary indexes that ingest never reads are dropped
- * and rebuilt once at the end (one sort instead of a million random inserts). The indexes ingest
- * reads — merge key and retry hash — stay in place, so every delivery is handled as live.
- * Triggers go too and are put back last: the search index and the dashboard rollup are filled
- * in one pass each, and the work simulation writes the nurture stamps the history trigger would.
- */
-const INGEST_INDEXES = new Set(['leads_merge_key_unique', 'lead_events_dedupe_idx']);
-const BULK_TABLES = ['leads', 'lead_events', 'lead_status_changes', 'lead_touches'];
-function deferSecondaryIndexes(): (() => void) | null {
-  const empty = !db.$client.prepare('select 1 from leads limit 1').get();
-  if (!empty) return null;
-  // An empty database has nothing to lose: no fsync until the final checkpoint.
-  db.$client.pragma('synchronous = OFF');
-  const deferred = db.$client
-    .prepare(
-      `select type, name, sql from sqlite_master
-       where type in ('index', 'trigger') and tbl_name in (${BULK_TABLES.map(() => '?').join(', ')}) and sql is not null`,
-    )
-    .all(...BULK_TABLES) as { type: 'index' | 'trigger'; name: string; sql: string }[];
-  const dropped = deferred.filter((item) => !INGEST_INDEXES.has(item.name));
-  for (const item of dropped) db.$client.exec(`drop ${item.type} "${item.name}"`);
-  return () => {
-    // Whatever happens below, the triggers and indexes come back: a database left without them
-    // would silently stop keeping search and the dashboard in step.
-    try {
-      const rebuild = performance.now();
-      const indexes = dropped.filter((item) => item.type === 'index');
-      for (const index of indexes) db.$client.exec(index.sql);
-      console.log(`  indexes: rebuilt ${indexes.length} in ${seconds(rebuild)} s`);
-      const search = performance.now();
-      rebuildSearchIndex();
-      console.log(`  search index: built in ${seconds(search)} s`);
-      const rollup = performance.now();
-      rebuildDailyStats(db.$client);
-      console.log(`  dashboard rollup: rebuilt in ${seconds(rollup)} s`);
-    } finally {
-      for (const item of dropped) db.$client.exec(item.sql.replace(/^CREATE (UNIQUE )?(INDEX|TRIGGER) /i, 'CREATE $1$2 IF NOT EXISTS '));
+  work: values.work,
+  log: (line) => console.log(line),
+})
+  .then((result) => {
+    const n = (value: number) => value.toLocaleString('en');
+    const width = Math.max(...result.phases.map((phase) => phase.name.length));
+    console.log(
+      `Seeded ${n(result.leads)} leads (${n(result.deliveries)} deliveries) into ${file} in ${result.seconds.toFixed(1)} s` +
+        ` — ${n(Math.round(result.leads / result.seconds))} leads/s. The database now holds ${n(result.realLeads)} real leads.`,
+    );
+    for (const phase of result.phases) {
+      console.log(
+        `  ${phase.name.padEnd(width)}  ${phase.seconds.toFixed(1).padStart(6)} s  (cpu ${phase.cpuSeconds.toFixed(1).padStart(5)} s)` +
+          (phase.detail ? `  ${phase.detail}` : ''),
+      );
     }
-  };
-}
-
-/** Fills leads_search from leads in one pass, merging segments only once at the end. */
-function rebuildSearchIndex(): void {
-  const client = db.$client;
-  client.exec(`insert into leads_search (leads_search, rank) values ('automerge', 0)`);
-  client.exec(`insert into leads_search (leads_search) values ('delete-all')`);
-  client.exec(
-    `insert into leads_search (rowid, name, email, company, title, description)
-     select id, concat_ws(' ', first_name, last_name), email, company, title, description from leads`,
-  );
-  client.exec(`insert into leads_search (leads_search, rank) values ('automerge', 4)`);
-}
-
-let deliveries = 0;
-/** Time the writer spent waiting for the producer: near zero means SQLite is the bottleneck. */
-let writerWaitMs = 0;
-
-/**
- * Generating and parsing run on a second thread (the machine has two cores); this thread only
- * writes, one transaction per batch, through the same ingestLead the webhook uses.
- */
-function load(): Promise<void> {
-  const worker = new Worker(path.join(__dirname, 'seed-worker.cjs'), { workerData: data });
-  let lastReport = performance.now();
-  let idleSince = performance.now();
-  return new Promise<void>((resolve, reject) => {
-    worker.on('error', reject);
-    worker.on('message', (message: SeedBatch | 'done') => {
-      writerWaitMs += performance.now() - idleSince;
-      if (message === 'done') {
-        void worker.terminate();
-        return resolve();
-      }
-      worker.postMessage('more');
-      try {
-        db.transaction(
-          () => {
-            const { bodies, bodyEnds, hashes, receivedAt } = message;
-            message.leads.forEach((lead, index) => {
-              const start = index === 0 ? 0 : bodyEnds[index - 1]!;
-              const hashStart = hashes.byteOffset + index * DEDUPE_HASH_BYTES;
-              ingestLead(
-                db,
-                { lead, dedupeHash: Buffer.from(hashes.buffer, hashStart, DEDUPE_HASH_BYTES) },
-                {
-                  rawBody: Buffer.from(bodies.buffer, bodies.byteOffset + start, bodyEnds[index]! - start),
-                  contentType: 'application/json',
-                  receivedAt: new Date(receivedAt[index]!),
-                  intakeKeyId: null,
-                },
-              );
-            });
-          },
-          { behavior: 'immediate' },
-        );
-      } catch (error) {
-        void worker.terminate();
-        return reject(error);
-      }
-      deliveries += message.leads.length;
-      const now = performance.now();
-      if (now - lastReport > 5000) {
-        lastReport = now;
-        console.log(`  ${deliveries.toLocaleString('en')} deliveries stored…`);
-      }
-      idleSince = performance.now();
-    });
+    const accounted = result.phases.reduce((sum, phase) => sum + phase.seconds, 0);
+    console.log(`  ${'other'.padEnd(width)}  ${(result.seconds - accounted).toFixed(1).padStart(6)} s  (open, migrate)`);
+    console.log(`  ${'total'.padEnd(width)}  ${result.seconds.toFixed(1).padStart(6)} s`);
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
   });
-}
-
-/** Reps work the leads this run added (ids above `afterId`): owners, touches, status history. */
-function work(afterId: number): void {
-  const started = performance.now();
-  const reps = ensureSeedReps(db);
-  const steps: string[] = [];
-  const summary = simulateWork(db, {
-    afterId,
-    seed: data.seed,
-    reps,
-    onStep: (step, ms) => steps.push(`${step} ${(ms / 1000).toFixed(1)}`),
-  });
-  const n = (value: number) => value.toLocaleString('en');
-  console.log(
-    `  work simulation: ${n(summary.assigned)} of ${n(summary.leads)} leads assigned to ${reps.length} reps, ` +
-      `${n(summary.touched)} touched (${n(summary.touches)} touches, ${n(summary.statusChanges)} status changes, ` +
-      `${n(summary.followUps)} follow-ups) in ${seconds(started)} s (${steps.join(', ')})`,
-  );
-}
-
-async function main() {
-  const started = performance.now();
-  const afterId = (db.$client.prepare('select coalesce(max(id), 0) as id from leads').get() as { id: number }).id;
-  const restoreBulk = deferSecondaryIndexes();
-  try {
-    const loading = performance.now();
-    await load();
-    console.log(`  load: ${deliveries.toLocaleString('en')} deliveries in ${seconds(loading)} s`);
-    if (values.work) work(afterId);
-  } finally {
-    restoreBulk?.();
-  }
-  db.$client.pragma('synchronous = FULL');
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.pragma('optimize');
-  const total = (performance.now() - started) / 1000;
-  const realLeads = db.select({ n: count() }).from(leads).where(eq(leads.isTest, false)).get()?.n ?? 0;
-  db.$client.close();
-  console.log(
-    `Seeded ${data.count.toLocaleString('en')} leads (${deliveries.toLocaleString('en')} deliveries) into ${file} ` +
-      `in ${total.toFixed(1)} s — ${Math.round(data.count / total).toLocaleString('en')} leads/s. ` +
-      `The database now holds ${realLeads.toLocaleString('en')} real leads.\n` +
-      `  (the writer waited ${(writerWaitMs / 1000).toFixed(1)} s for generated batches)`,
-  );
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
