@@ -160,13 +160,25 @@ function slaCondition(filter: SlaFilter, now: Date): SQL {
   }
 }
 
-/** Every condition of a list query except the nurture status (status counts vary that one). */
+/**
+ * Real leads only, unless asked; spelled three ways, each for the indexes it should reach.
+ * - `list`: a unary + keeps SQLite from walking an index for this near-constant term (the sort
+ *   and the selective filters should drive the plan); the few test leads have their own index.
+ * - `count`: plain `= 0`, so the partial indexes on real leads (`WHERE is_test = 0`) apply and a
+ *   bounded count can read one of them alone.
+ * - `statusCount`: `IS 0`, the only spelling that matches `leads_status_owner_idx`, so that
+ *   index serves the per-status counts and never draws another query's plan.
+ */
+function realLeads(query: LeadListQuery, use: 'list' | 'count' | 'statusCount'): SQL | undefined {
+  if (query.includeTest) return undefined;
+  if (use === 'list') return sql`+${leads.isTest} = 0`;
+  return use === 'count' ? sql`${leads.isTest} = 0` : sql`${leads.isTest} is 0`;
+}
+
+/** Every condition of a list query except test leads and the nurture status (status counts vary that one). */
 function filterConditions(context: ListContext, query: LeadListQuery): (SQL | undefined)[] {
   const now = context.now ?? new Date();
   const conditions: (SQL | undefined)[] = [scopeCondition(context.scope)];
-  // Unary + keeps SQLite from walking an index for this near-constant term (the sort and the
-  // selective filters should drive the plan); the few test leads have their own partial index.
-  if (!query.includeTest) conditions.push(sql`+${leads.isTest} = 0`);
   const { db } = context;
   const keepsOrder = (key: LeadSortKey) => query.sort.key === 'receivedAt' || query.sort.key === key;
   if (query.stage?.length) conditions.push(oneOf(db, sql`coalesce(${leads.stage}, '')`, query.stage, keepsOrder('stage')));
@@ -261,7 +273,7 @@ function statusCondition(context: ListContext, query: LeadListQuery): SQL | unde
 }
 
 export function leadListWhere(context: ListContext, query: LeadListQuery): SQL | undefined {
-  return and(...filterConditions(context, query), statusCondition(context, query));
+  return and(...filterConditions(context, query), realLeads(query, 'list'), statusCondition(context, query));
 }
 
 type SortDirection = 'asc' | 'desc';
@@ -371,22 +383,27 @@ function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): n
 
 export function getLeads(db: Db, context: ListContext, query: LeadListQuery): LeadPage {
   // Built once: the filters may probe the database (offer ids, multi-value and date selectivity).
-  const base = and(...filterConditions(context, query));
-  const rows = listRows(db, and(base, statusCondition(context, query)), orderBy(effectiveSortKey(query), query.sort.direction))
+  const filters = filterConditions(context, query);
+  const rows = listRows(db, and(...filters, realLeads(query, 'list'), statusCondition(context, query)), orderBy(effectiveSortKey(query), query.sort.direction))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
+  const base = and(...filters, realLeads(query, 'count'));
   const statusCounts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number | null>;
   const cappedStatuses: LeadStatus[] = [];
   const narrow = boundedCount(db, base) <= MAX_WINDOW;
   if (narrow) {
-    // At most MAX_WINDOW rows: one grouped pass gives exact counts.
-    const rows = db.select({ status: leads.status, n: count() }).from(leads).where(base).groupBy(leads.status).all();
-    for (const row of rows) statusCounts[row.status] = row.n;
+    // At most MAX_WINDOW rows: one grouped pass gives exact counts. It groups the bounded
+    // matches, so it reads them the way the count did (a bare GROUP BY could walk the whole
+    // status index to save a sort).
+    const matches = db.select({ status: leads.status }).from(leads).where(base).limit(MAX_WINDOW + 1).as('matches');
+    const groups = db.select({ status: matches.status, n: count() }).from(matches).groupBy(matches.status).all();
+    for (const group of groups) statusCounts[group.status] = group.n;
   } else if (!hasNarrowingFilter(query)) {
-    // The whole workspace (or a rep's scope): each status is a bounded walk of the status index.
+    // The whole workspace (or a rep's scope): each status is a bounded walk of the (status,
+    // owner) index of real leads, which answers without reading a row.
     for (const status of LEAD_STATUSES) {
-      const n = boundedCount(db, and(base, sql`${leads.status} = ${status}`));
+      const n = boundedCount(db, and(...filters, realLeads(query, 'statusCount'), sql`${leads.status} = ${status}`));
       statusCounts[status] = Math.min(n, MAX_WINDOW);
       if (n > MAX_WINDOW) cappedStatuses.push(status);
     }
