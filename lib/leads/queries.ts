@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, is, isNotNull, isNull, lt, lte, ne, or, SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { leadEvents, leads, offers, users, type Lead, type LeadEvent } from '@/db/schema';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -144,15 +144,22 @@ export function receivedRange(preset: ReceivedPreset, now: Date): { from: Date; 
 
 const OPEN_STATUS_SQL = sql.raw(OPEN_STATUSES.map((status) => `'${status}'`).join(', '));
 
-function slaCondition(filter: SlaFilter, now: Date): SQL {
+function slaCondition(filter: SlaFilter, now: Date): Condition {
   // Literal constants (not bound values) so SQLite can match the partial indexes.
   const open = sql`${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and ${leads.isTest} = 0`;
+  // Counted, the status term drew SQLite to the status index (a row read for each of ~700k
+  // entries); hidden, the untouched leads' partial index walks the range instead.
+  const openCounted = sql`+${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and ${leads.isTest} = 0`;
   const windowStart = now.getTime() - FIRST_TOUCH_WINDOW_MS;
   switch (filter) {
-    case 'first_touch_overdue':
-      return sql`${leads.firstTouchAt} is null and ${leads.receivedAt} < ${windowStart} and ${open}`;
-    case 'first_touch_due':
-      return sql`${leads.firstTouchAt} is null and ${leads.receivedAt} >= ${windowStart} and ${open}`;
+    case 'first_touch_overdue': {
+      const untouched = sql`${leads.firstTouchAt} is null and ${leads.receivedAt} < ${windowStart}`;
+      return { list: sql`${untouched} and ${open}`, count: sql`${untouched} and ${openCounted}` };
+    }
+    case 'first_touch_due': {
+      const untouched = sql`${leads.firstTouchAt} is null and ${leads.receivedAt} >= ${windowStart}`;
+      return { list: sql`${untouched} and ${open}`, count: sql`${untouched} and ${openCounted}` };
+    }
     case 'follow_up_due':
       return sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} <= ${endOfDay(now).getTime()} and ${open}`;
     case 'follow_up_overdue':
@@ -175,10 +182,21 @@ function realLeads(query: LeadListQuery, use: 'list' | 'count' | 'statusCount'):
   return use === 'count' ? sql`${leads.isTest} = 0` : sql`${leads.isTest} is 0`;
 }
 
+/**
+ * A condition, or one spelled two ways: `list` steers the list's own query (a filter's index
+ * hidden so the sort's index walk fills the page), `count` lets a bounded count use the most
+ * selective index there is (a count has no order to keep).
+ */
+type Condition = SQL | undefined | { list: SQL; count: SQL };
+
+function spelled(conditions: readonly Condition[], use: 'list' | 'count'): (SQL | undefined)[] {
+  return conditions.map((condition) => (condition === undefined || is(condition, SQL) ? condition : condition[use]));
+}
+
 /** Every condition of a list query except test leads and the nurture status (status counts vary that one). */
-function filterConditions(context: ListContext, query: LeadListQuery): (SQL | undefined)[] {
+function filterConditions(context: ListContext, query: LeadListQuery): Condition[] {
   const now = context.now ?? new Date();
-  const conditions: (SQL | undefined)[] = [scopeCondition(context.scope)];
+  const conditions: Condition[] = [scopeCondition(context.scope)];
   const { db } = context;
   const keepsOrder = (key: LeadSortKey) => query.sort.key === 'receivedAt' || query.sort.key === key;
   if (query.stage?.length) conditions.push(oneOf(db, sql`coalesce(${leads.stage}, '')`, query.stage, keepsOrder('stage')));
@@ -201,8 +219,9 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
     // received index) instead of gathering and sorting a quarter's worth of leads.
     const wide = query.sort.key !== 'receivedAt' && boundedCount(db, inRange, GATHER_LIMIT) >= GATHER_LIMIT;
     const column = wide ? sql`+${leads.receivedAt}` : sql`${leads.receivedAt}`;
-    if (range.from) conditions.push(sql`${column} >= ${range.from.getTime()}`);
-    if (range.to) conditions.push(sql`${column} <= ${range.to.getTime()}`);
+    for (const [edge, operator] of [[range.from, sql`>=`], [range.to, sql`<=`]] as const) {
+      if (edge) conditions.push({ list: sql`${column} ${operator} ${edge.getTime()}`, count: sql`${leads.receivedAt} ${operator} ${edge.getTime()}` });
+    }
   }
   if (query.offer?.length) {
     // Resolved first (a handful of catalog rows), so the planner sees the ids and uses the index.
@@ -255,7 +274,7 @@ const GATHER_LIMIT = 20_000;
  * GATHER_LIMIT entries: a few matches are gathered through the index and sorted; many are checked
  * on the rows the sort's index yields (`|| ''` hides the filter's index), which fills a page fast.
  */
-function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | number)[], keepsOrder: boolean): SQL {
+function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | number)[], keepsOrder: boolean): Condition {
   // One value under the list's own order (received_at, or this column's): the index walk is exact.
   if (values.length === 1 && keepsOrder) return sql`${column} = ${values[0]}`;
   const list = (items: readonly unknown[]) => sql`(${sql.join(items.map((item) => sql`${item}`), sql`, `)})`;
@@ -263,17 +282,17 @@ function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | nu
   const probe = db.select({ one: sql`1` }).from(leads).where(gathered).limit(GATHER_LIMIT);
   const matches = db.select({ n: count() }).from(probe.as('probe')).get()?.n ?? 0;
   if (matches < GATHER_LIMIT) return gathered;
-  return sql`${column} || '' in ${list(values.map(String))}`;
+  return { list: sql`${column} || '' in ${list(values.map(String))}`, count: gathered };
 }
 
-function statusCondition(context: ListContext, query: LeadListQuery): SQL | undefined {
+function statusCondition(context: ListContext, query: LeadListQuery): Condition {
   if (!query.status?.length) return undefined;
   const keepsOrder = query.sort.key === 'receivedAt' || query.sort.key === 'status';
   return oneOf(context.db, leads.status, query.status, keepsOrder);
 }
 
 export function leadListWhere(context: ListContext, query: LeadListQuery): SQL | undefined {
-  return and(...filterConditions(context, query), realLeads(query, 'list'), statusCondition(context, query));
+  return and(...spelled([...filterConditions(context, query), statusCondition(context, query)], 'list'), realLeads(query, 'list'));
 }
 
 type SortDirection = 'asc' | 'desc';
@@ -383,11 +402,13 @@ function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): n
 
 export function getLeads(db: Db, context: ListContext, query: LeadListQuery): LeadPage {
   // Built once: the filters may probe the database (offer ids, multi-value and date selectivity).
-  const filters = filterConditions(context, query);
-  const rows = listRows(db, and(...filters, realLeads(query, 'list'), statusCondition(context, query)), orderBy(effectiveSortKey(query), query.sort.direction))
+  const conditions = filterConditions(context, query);
+  const where = and(...spelled([...conditions, statusCondition(context, query)], 'list'), realLeads(query, 'list'));
+  const rows = listRows(db, where, orderBy(effectiveSortKey(query), query.sort.direction))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
+  const filters = spelled(conditions, 'count');
   const base = and(...filters, realLeads(query, 'count'));
   const statusCounts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number | null>;
   const cappedStatuses: LeadStatus[] = [];
