@@ -144,26 +144,36 @@ export function receivedRange(preset: ReceivedPreset, now: Date): { from: Date; 
 
 const OPEN_STATUS_SQL = sql.raw(OPEN_STATUSES.map((status) => `'${status}'`).join(', '));
 
-function slaCondition(filter: SlaFilter, now: Date): Condition {
+function slaCondition(db: Db, filter: SlaFilter, now: Date, sortKey: LeadSortKey): Condition {
   // Literal constants (not bound values) so SQLite can match the partial indexes.
   const open = sql`${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and ${leads.isTest} = 0`;
-  // Counted, the status term drew SQLite to the status index (a row read for each of ~700k
-  // entries); hidden, the untouched leads' partial index walks the range instead.
-  const openCounted = sql`+${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and ${leads.isTest} = 0`;
+  // The status term can draw SQLite to the status index (a first-touch count read a row for each
+  // of ~700k entries); hidden, the untouched leads' index walks the range instead.
+  const openHidden = sql`+${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and ${leads.isTest} = 0`;
   const windowStart = now.getTime() - FIRST_TOUCH_WINDOW_MS;
   switch (filter) {
     case 'first_touch_overdue': {
       const untouched = sql`${leads.firstTouchAt} is null and ${leads.receivedAt} < ${windowStart}`;
-      return { list: sql`${untouched} and ${open}`, count: sql`${untouched} and ${openCounted}` };
+      return { list: sql`${untouched} and ${open}`, count: sql`${untouched} and ${openHidden}` };
     }
     case 'first_touch_due': {
       const untouched = sql`${leads.firstTouchAt} is null and ${leads.receivedAt} >= ${windowStart}`;
-      return { list: sql`${untouched} and ${open}`, count: sql`${untouched} and ${openCounted}` };
+      return { list: sql`${untouched} and ${open}`, count: sql`${untouched} and ${openHidden}` };
     }
     case 'follow_up_due':
-      return sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} <= ${endOfDay(now).getTime()} and ${open}`;
-    case 'follow_up_overdue':
-      return sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} < ${now.getTime()} and ${open}`;
+    case 'follow_up_overdue': {
+      const [operator, bound] = filter === 'follow_up_due' ? [sql`<=`, endOfDay(now).getTime()] : [sql`<`, now.getTime()];
+      const due = sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} ${operator} ${bound}`;
+      const plain = sql`${due} and ${open}`;
+      // Like a multi-value filter (oneOf): a few due follow-ups are gathered through their
+      // index and sorted; many are checked on the rows the sort's index yields, which fills a
+      // page after a few thousand rows. Hidden from the follow-up index by ifnull (a unary +
+      // still lets SQLite scan that partial index and sort) and from the status index by +.
+      const many = sortKey !== 'nextFollowUpAt' && boundedCount(db, due, GATHER_LIMIT) >= GATHER_LIMIT;
+      if (!many) return plain;
+      const hidden = sql`ifnull(${leads.nextFollowUpAt}, ${bound + 1}) ${operator} ${bound} and ${openHidden}`;
+      return { list: hidden, count: plain };
+    }
   }
 }
 
@@ -210,7 +220,7 @@ function filterConditions(context: ListContext, query: LeadListQuery): Condition
   }
   if (query.dnc === 'only') conditions.push(sql`${leads.doNotContact} = 1`);
   if (query.dnc === 'hide') conditions.push(sql`${leads.doNotContact} = 0`);
-  if (query.sla) conditions.push(slaCondition(query.sla, now));
+  if (query.sla) conditions.push(slaCondition(db, query.sla, now, query.sort.key));
   if (query.reached) conditions.push(isNotNull(REACHED_COLUMN[query.reached]));
   const range = query.received ? receivedRange(query.received, now) : { from: query.from, to: query.to };
   if (range.from || range.to) {
