@@ -405,21 +405,26 @@ function hasNarrowingFilter(query: LeadListQuery): boolean {
 }
 
 /**
- * Leads reach a nurture step weeks after arriving, so the newest leads hold few of them: a page
- * of won leads in received order read ~40k rows to find 50. The dashboard's partial index of real
- * leads holds, in received order, the step stamps and the scope, status and date columns, so for
- * a nurture-step filter with only those beside it the page is found in that index alone.
- * (Filters with a selective index of their own, or columns it lacks, keep the usual plan.)
+ * When a page in received order is read from the dashboard's partial index of real leads, which
+ * holds in received order the scope, status, date and nurture-step columns: the page's ids come
+ * from that index alone, then only their rows are read. The list's usual walk reads a row for
+ * every lead it passes over, to check the test flag and the filters:
+ * - Leads reach a nurture step weeks after arriving, so the newest leads hold few of them: a page
+ *   of won leads read ~40k rows to find 50.
+ * - A deep page passes over up to 10,000 rows; the index passes over as many narrow entries.
+ * Only with no filter the index lacks or that has a selective index of its own.
  */
-function pageFromDashboardIndex(query: LeadListQuery, key: LeadSortKey): boolean {
-  return Boolean(
-    query.reached && key === 'receivedAt' && !query.includeTest &&
-      !(query.source?.length || query.action?.length || query.offer?.length || query.stage?.length || query.country?.length ||
-        query.dnc || query.sla || query.q || query.ids?.length),
-  );
+function pageFromDashboardIndex(query: LeadListQuery, key: LeadSortKey, offset: number): boolean {
+  if (key !== 'receivedAt' || query.includeTest) return false;
+  const otherFilter =
+    query.source?.length || query.action?.length || query.offer?.length || query.stage?.length || query.country?.length ||
+    query.dnc || query.sla || query.q || query.ids?.length;
+  return !otherFilter && (Boolean(query.reached) || offset >= DEEP_PAGE_OFFSET);
 }
 
-function pageOfReached(db: Db, where: SQL | undefined, order: SQL[], limit: number, offset: number): LeadSummary[] {
+const DEEP_PAGE_OFFSET = 1_000;
+
+function pageFromIndex(db: Db, where: SQL | undefined, order: SQL[], limit: number, offset: number): LeadSummary[] {
   // INDEXED BY fails the query rather than fall back to another plan if the index cannot serve it.
   const ids = db
     .all<{ id: number }>(
@@ -441,8 +446,8 @@ export function getLeads(db: Db, context: ListContext, query: LeadListQuery): Le
   const key = effectiveSortKey(query);
   const order = orderBy(key, query.sort.direction);
   const offset = (query.page - 1) * query.pageSize;
-  const rows = pageFromDashboardIndex(query, key)
-    ? pageOfReached(db, and(...spelled([...conditions, statusCondition(context, query)], 'count'), realLeads(query, 'count')), order, query.pageSize, offset)
+  const rows = pageFromDashboardIndex(query, key, offset)
+    ? pageFromIndex(db, and(...spelled([...conditions, statusCondition(context, query)], 'count'), realLeads(query, 'count')), order, query.pageSize, offset)
     : listRows(db, and(...spelled([...conditions, statusCondition(context, query)], 'list'), realLeads(query, 'list')), order)
         .limit(query.pageSize)
         .offset(offset)
