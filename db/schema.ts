@@ -293,6 +293,13 @@ export const leads = sqliteTable(
       .where(sql`${t.isTest} = 1`),
     index('leads_offer_received_idx').on(t.offerRef, t.receivedAt),
     index('leads_status_received_idx').on(t.status, t.receivedAt),
+    // The list's per-status counts (capped at 10,000 each) for everyone's leads or a rep's
+    // (theirs and the unassigned): index-only walks, where the index above reads each row to
+    // leave test leads out. `IS 0`, not `= 0`: only queries spelling it so (the counts, in
+    // lib/leads/queries) can use it, so it never draws the plan of a list or dashboard query.
+    index('leads_status_owner_idx')
+      .on(t.status, t.ownerId)
+      .where(sql`${t.isTest} is 0`),
     index('leads_owner_received_idx').on(t.ownerId, t.receivedAt),
     // Text sorts order by coalesce(column, '') so a missing value sorts like an empty one and
     // keyset paging (lib/leads/queries) compares plain row values; these indexes match exactly.

@@ -1,3 +1,5 @@
+import { inArray } from 'drizzle-orm';
+import { leads } from '@/db/schema';
 import type { LeadScope } from '@/lib/auth/permissions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receiveDelivery } from '@/lib/intake/service';
@@ -78,6 +80,8 @@ describe('getLeads', () => {
     expect(list('sort=name').rows.map((row) => row.lastName)).toEqual(['a', 'b', 'c', 'd']);
     expect(list('sort=-name&pageSize=3&page=2').rows.map((row) => row.lastName)).toEqual(['a']);
     expect(list('sort=receivedAt&pageSize=2')).toMatchObject({ total: 4, totalCapped: false });
+    // A deep page is read through the dashboard's index (past the matches here: empty).
+    expect(list('page=6&pageSize=200')).toMatchObject({ rows: [], total: 4 });
   });
 
   it('counts per status for the filters other than status', () => {
@@ -101,6 +105,18 @@ describe('getLeads', () => {
     expect(at('sla=first_touch_due', new Date(T0.getTime() + 3.5 * 86_400_000)).rows.map((row) => row.lastName)).toEqual(['c']);
     expect(at('received=7d', new Date(T0.getTime() + 6 * 86_400_000)).total).toBe(4);
     expect(at('received=today', new Date(T0.getTime() + 3 * 86_400_000)).rows.map((row) => row.lastName)).toEqual(['c']);
+  });
+
+  it('filters by a nurture step reached, newest first, and pages through it', () => {
+    const ids = Object.fromEntries(list('includeTest=true').rows.map((row) => [row.lastName, row.id]));
+    const stamp = (names: string[], at: Date) =>
+      temp.db.update(leads).set({ contactedAt: at, wonAt: at }).where(inArray(leads.id, names.map((name) => ids[name]!))).run();
+    stamp(['a', 'c', 'MSFT_TEST_1'], new Date(T0.getTime() + 10 * 86_400_000));
+    expect(list('reached=won').rows.map((row) => row.lastName)).toEqual(['c', 'a']);
+    expect(list('reached=won&pageSize=1&page=2').rows.map((row) => row.lastName)).toEqual(['a']);
+    expect(list('reached=won&sort=-name').rows.map((row) => row.lastName)).toEqual(['c', 'a']);
+    expect(list('reached=won&includeTest=true').rows.map((row) => row.lastName)).toEqual(['MSFT_TEST_1', 'c', 'a']);
+    expect(list('reached=contacted&status=new')).toMatchObject({ total: 2, totalCapped: false });
   });
 
   it('walks a list from one lead to its neighbours in the list order', () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, is, isNotNull, isNull, lt, lte, ne, or, SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { leadEvents, leads, offers, users, type Lead, type LeadEvent } from '@/db/schema';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -144,29 +144,69 @@ export function receivedRange(preset: ReceivedPreset, now: Date): { from: Date; 
 
 const OPEN_STATUS_SQL = sql.raw(OPEN_STATUSES.map((status) => `'${status}'`).join(', '));
 
-function slaCondition(filter: SlaFilter, now: Date): SQL {
+function slaCondition(db: Db, filter: SlaFilter, now: Date, sortKey: LeadSortKey): Condition {
   // Literal constants (not bound values) so SQLite can match the partial indexes.
   const open = sql`${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and ${leads.isTest} = 0`;
+  // The status term can draw SQLite to the status index (a first-touch count read a row for each
+  // of ~700k entries); hidden, the untouched leads' index walks the range instead.
+  const openHidden = sql`+${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and ${leads.isTest} = 0`;
   const windowStart = now.getTime() - FIRST_TOUCH_WINDOW_MS;
   switch (filter) {
-    case 'first_touch_overdue':
-      return sql`${leads.firstTouchAt} is null and ${leads.receivedAt} < ${windowStart} and ${open}`;
-    case 'first_touch_due':
-      return sql`${leads.firstTouchAt} is null and ${leads.receivedAt} >= ${windowStart} and ${open}`;
+    case 'first_touch_overdue': {
+      const untouched = sql`${leads.firstTouchAt} is null and ${leads.receivedAt} < ${windowStart}`;
+      return { list: sql`${untouched} and ${open}`, count: sql`${untouched} and ${openHidden}` };
+    }
+    case 'first_touch_due': {
+      const untouched = sql`${leads.firstTouchAt} is null and ${leads.receivedAt} >= ${windowStart}`;
+      return { list: sql`${untouched} and ${open}`, count: sql`${untouched} and ${openHidden}` };
+    }
     case 'follow_up_due':
-      return sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} <= ${endOfDay(now).getTime()} and ${open}`;
-    case 'follow_up_overdue':
-      return sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} < ${now.getTime()} and ${open}`;
+    case 'follow_up_overdue': {
+      const [operator, bound] = filter === 'follow_up_due' ? [sql`<=`, endOfDay(now).getTime()] : [sql`<`, now.getTime()];
+      const due = sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} ${operator} ${bound}`;
+      const plain = sql`${due} and ${open}`;
+      // Like a multi-value filter (oneOf): a few due follow-ups are gathered through their
+      // index and sorted; many are checked on the rows the sort's index yields, which fills a
+      // page after a few thousand rows. Hidden from the follow-up index by ifnull (a unary +
+      // still lets SQLite scan that partial index and sort) and from the status index by +.
+      const many = sortKey !== 'nextFollowUpAt' && boundedCount(db, due, GATHER_LIMIT) >= GATHER_LIMIT;
+      if (!many) return plain;
+      const hidden = sql`ifnull(${leads.nextFollowUpAt}, ${bound + 1}) ${operator} ${bound} and ${openHidden}`;
+      return { list: hidden, count: plain };
+    }
   }
 }
 
-/** Every condition of a list query except the nurture status (status counts vary that one). */
-function filterConditions(context: ListContext, query: LeadListQuery): (SQL | undefined)[] {
+/**
+ * Real leads only, unless asked; spelled three ways, each for the indexes it should reach.
+ * - `list`: a unary + keeps SQLite from walking an index for this near-constant term (the sort
+ *   and the selective filters should drive the plan); the few test leads have their own index.
+ * - `count`: plain `= 0`, so the partial indexes on real leads (`WHERE is_test = 0`) apply and a
+ *   bounded count can read one of them alone.
+ * - `statusCount`: `IS 0`, the only spelling that matches `leads_status_owner_idx`, so that
+ *   index serves the per-status counts and never draws another query's plan.
+ */
+function realLeads(query: LeadListQuery, use: 'list' | 'count' | 'statusCount'): SQL | undefined {
+  if (query.includeTest) return undefined;
+  if (use === 'list') return sql`+${leads.isTest} = 0`;
+  return use === 'count' ? sql`${leads.isTest} = 0` : sql`${leads.isTest} is 0`;
+}
+
+/**
+ * A condition, or one spelled two ways: `list` steers the list's own query (a filter's index
+ * hidden so the sort's index walk fills the page), `count` lets a bounded count use the most
+ * selective index there is (a count has no order to keep).
+ */
+type Condition = SQL | undefined | { list: SQL; count: SQL };
+
+function spelled(conditions: readonly Condition[], use: 'list' | 'count'): (SQL | undefined)[] {
+  return conditions.map((condition) => (condition === undefined || is(condition, SQL) ? condition : condition[use]));
+}
+
+/** Every condition of a list query except test leads and the nurture status (status counts vary that one). */
+function filterConditions(context: ListContext, query: LeadListQuery): Condition[] {
   const now = context.now ?? new Date();
-  const conditions: (SQL | undefined)[] = [scopeCondition(context.scope)];
-  // Unary + keeps SQLite from walking an index for this near-constant term (the sort and the
-  // selective filters should drive the plan); the few test leads have their own partial index.
-  if (!query.includeTest) conditions.push(sql`+${leads.isTest} = 0`);
+  const conditions: Condition[] = [scopeCondition(context.scope)];
   const { db } = context;
   const keepsOrder = (key: LeadSortKey) => query.sort.key === 'receivedAt' || query.sort.key === key;
   if (query.stage?.length) conditions.push(oneOf(db, sql`coalesce(${leads.stage}, '')`, query.stage, keepsOrder('stage')));
@@ -180,7 +220,7 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
   }
   if (query.dnc === 'only') conditions.push(sql`${leads.doNotContact} = 1`);
   if (query.dnc === 'hide') conditions.push(sql`${leads.doNotContact} = 0`);
-  if (query.sla) conditions.push(slaCondition(query.sla, now));
+  if (query.sla) conditions.push(slaCondition(db, query.sla, now, query.sort.key));
   if (query.reached) conditions.push(isNotNull(REACHED_COLUMN[query.reached]));
   const range = query.received ? receivedRange(query.received, now) : { from: query.from, to: query.to };
   if (range.from || range.to) {
@@ -189,8 +229,9 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
     // received index) instead of gathering and sorting a quarter's worth of leads.
     const wide = query.sort.key !== 'receivedAt' && boundedCount(db, inRange, GATHER_LIMIT) >= GATHER_LIMIT;
     const column = wide ? sql`+${leads.receivedAt}` : sql`${leads.receivedAt}`;
-    if (range.from) conditions.push(sql`${column} >= ${range.from.getTime()}`);
-    if (range.to) conditions.push(sql`${column} <= ${range.to.getTime()}`);
+    for (const [edge, operator] of [[range.from, sql`>=`], [range.to, sql`<=`]] as const) {
+      if (edge) conditions.push({ list: sql`${column} ${operator} ${edge.getTime()}`, count: sql`${leads.receivedAt} ${operator} ${edge.getTime()}` });
+    }
   }
   if (query.offer?.length) {
     // Resolved first (a handful of catalog rows), so the planner sees the ids and uses the index.
@@ -219,12 +260,12 @@ function filterConditions(context: ListContext, query: LeadListQuery): (SQL | un
   }
   if (query.q) {
     const match = searchMatch(query.q);
-    // The search index yields at most the window's worth of newest matches (bounded work).
-    conditions.push(
-      match
-        ? sql`${leads.id} in (select rowid from leads_search where leads_search match ${match} order by rowid desc limit ${MAX_WINDOW})`
-        : sql`0`,
-    );
+    // The search index yields at most the window's worth of newest matches (bounded work). They
+    // are read once here: the page and the counts each ran the search again (~25 ms for two words).
+    const ids = match
+      ? db.all<{ id: number }>(sql`select rowid as id from leads_search where leads_search match ${match} order by rowid desc limit ${MAX_WINDOW}`)
+      : [];
+    conditions.push(ids.length ? sql`${leads.id} in (select value from json_each(${JSON.stringify(ids.map((row) => row.id))}))` : sql`0`);
   }
   if (query.ids?.length) conditions.push(inArray(leads.id, query.ids));
   if (query.sort.key === 'nextFollowUpAt') conditions.push(sql`${leads.nextFollowUpAt} is not null`);
@@ -243,7 +284,7 @@ const GATHER_LIMIT = 20_000;
  * GATHER_LIMIT entries: a few matches are gathered through the index and sorted; many are checked
  * on the rows the sort's index yields (`|| ''` hides the filter's index), which fills a page fast.
  */
-function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | number)[], keepsOrder: boolean): SQL {
+function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | number)[], keepsOrder: boolean): Condition {
   // One value under the list's own order (received_at, or this column's): the index walk is exact.
   if (values.length === 1 && keepsOrder) return sql`${column} = ${values[0]}`;
   const list = (items: readonly unknown[]) => sql`(${sql.join(items.map((item) => sql`${item}`), sql`, `)})`;
@@ -251,17 +292,17 @@ function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | nu
   const probe = db.select({ one: sql`1` }).from(leads).where(gathered).limit(GATHER_LIMIT);
   const matches = db.select({ n: count() }).from(probe.as('probe')).get()?.n ?? 0;
   if (matches < GATHER_LIMIT) return gathered;
-  return sql`${column} || '' in ${list(values.map(String))}`;
+  return { list: sql`${column} || '' in ${list(values.map(String))}`, count: gathered };
 }
 
-function statusCondition(context: ListContext, query: LeadListQuery): SQL | undefined {
+function statusCondition(context: ListContext, query: LeadListQuery): Condition {
   if (!query.status?.length) return undefined;
   const keepsOrder = query.sort.key === 'receivedAt' || query.sort.key === 'status';
   return oneOf(context.db, leads.status, query.status, keepsOrder);
 }
 
 export function leadListWhere(context: ListContext, query: LeadListQuery): SQL | undefined {
-  return and(...filterConditions(context, query), statusCondition(context, query));
+  return and(...spelled([...filterConditions(context, query), statusCondition(context, query)], 'list'), realLeads(query, 'list'));
 }
 
 type SortDirection = 'asc' | 'desc';
@@ -363,6 +404,36 @@ function hasNarrowingFilter(query: LeadListQuery): boolean {
   );
 }
 
+/**
+ * When a page in received order is read from the dashboard's partial index of real leads, which
+ * holds in received order the scope, status, date and nurture-step columns: the page's ids come
+ * from that index alone, then only their rows are read. The list's usual walk reads a row for
+ * every lead it passes over, to check the test flag and the filters:
+ * - Leads reach a nurture step weeks after arriving, so the newest leads hold few of them: a page
+ *   of won leads read ~40k rows to find 50.
+ * - A deep page passes over up to 10,000 rows; the index passes over as many narrow entries.
+ * Only with no filter the index lacks or that has a selective index of its own.
+ */
+function pageFromDashboardIndex(query: LeadListQuery, key: LeadSortKey, offset: number): boolean {
+  if (key !== 'receivedAt' || query.includeTest) return false;
+  const otherFilter =
+    query.source?.length || query.action?.length || query.offer?.length || query.stage?.length || query.country?.length ||
+    query.dnc || query.sla || query.q || query.ids?.length;
+  return !otherFilter && (Boolean(query.reached) || offset >= DEEP_PAGE_OFFSET);
+}
+
+const DEEP_PAGE_OFFSET = 1_000;
+
+function pageFromIndex(db: Db, where: SQL | undefined, order: SQL[], limit: number, offset: number): LeadSummary[] {
+  // INDEXED BY fails the query rather than fall back to another plan if the index cannot serve it.
+  const ids = db
+    .all<{ id: number }>(
+      sql`select ${leads.id} as id from ${leads} indexed by leads_dashboard_idx where ${where} order by ${sql.join(order, sql`, `)} limit ${limit} offset ${offset}`,
+    )
+    .map((row) => row.id);
+  return ids.length ? listRows(db, inArray(leads.id, ids), order).all() : [];
+}
+
 /** Counts at most `MAX_WINDOW + 1` matching rows: bounded work however broad the view. */
 function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): number {
   const inner = db.select({ one: sql`1` }).from(leads).where(where).limit(bound);
@@ -371,22 +442,34 @@ function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): n
 
 export function getLeads(db: Db, context: ListContext, query: LeadListQuery): LeadPage {
   // Built once: the filters may probe the database (offer ids, multi-value and date selectivity).
-  const base = and(...filterConditions(context, query));
-  const rows = listRows(db, and(base, statusCondition(context, query)), orderBy(effectiveSortKey(query), query.sort.direction))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .all();
+  const conditions = filterConditions(context, query);
+  const key = effectiveSortKey(query);
+  const order = orderBy(key, query.sort.direction);
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = pageFromDashboardIndex(query, key, offset)
+    ? pageFromIndex(db, and(...spelled([...conditions, statusCondition(context, query)], 'count'), realLeads(query, 'count')), order, query.pageSize, offset)
+    : listRows(db, and(...spelled([...conditions, statusCondition(context, query)], 'list'), realLeads(query, 'list')), order)
+        .limit(query.pageSize)
+        .offset(offset)
+        .all();
+  const filters = spelled(conditions, 'count');
+  const base = and(...filters, realLeads(query, 'count'));
   const statusCounts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number | null>;
   const cappedStatuses: LeadStatus[] = [];
-  const narrow = boundedCount(db, base) <= MAX_WINDOW;
+  // A search yields at most MAX_WINDOW leads, so its view is narrow without counting.
+  const narrow = query.q ? true : boundedCount(db, base) <= MAX_WINDOW;
   if (narrow) {
-    // At most MAX_WINDOW rows: one grouped pass gives exact counts.
-    const rows = db.select({ status: leads.status, n: count() }).from(leads).where(base).groupBy(leads.status).all();
-    for (const row of rows) statusCounts[row.status] = row.n;
+    // At most MAX_WINDOW rows: one grouped pass gives exact counts. It groups the bounded
+    // matches, so it reads them the way the count did (a bare GROUP BY could walk the whole
+    // status index to save a sort).
+    const matches = db.select({ status: leads.status }).from(leads).where(base).limit(MAX_WINDOW + 1).as('matches');
+    const groups = db.select({ status: matches.status, n: count() }).from(matches).groupBy(matches.status).all();
+    for (const group of groups) statusCounts[group.status] = group.n;
   } else if (!hasNarrowingFilter(query)) {
-    // The whole workspace (or a rep's scope): each status is a bounded walk of the status index.
+    // The whole workspace (or a rep's scope): each status is a bounded walk of the (status,
+    // owner) index of real leads, which answers without reading a row.
     for (const status of LEAD_STATUSES) {
-      const n = boundedCount(db, and(base, sql`${leads.status} = ${status}`));
+      const n = boundedCount(db, and(...filters, realLeads(query, 'statusCount'), sql`${leads.status} = ${status}`));
       statusCounts[status] = Math.min(n, MAX_WINDOW);
       if (n > MAX_WINDOW) cappedStatuses.push(status);
     }

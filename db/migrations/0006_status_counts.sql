@@ -1,0 +1,1 @@
+CREATE INDEX `leads_status_owner_idx` ON `leads` (`status`,`owner_id`) WHERE "leads"."is_test" is 0;
