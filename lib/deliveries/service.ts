@@ -8,12 +8,12 @@ import type { Db } from '@/db';
 import { intakeDeliveries } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/log';
 import { AppError } from '@/lib/errors';
-import { ingestLead, type IngestResult, type PreparedDelivery } from '@/lib/intake/ingest';
+import type { IngestResult } from '@/lib/intake/ingest';
 import type { ReceivedBody } from '@/lib/intake/request';
 import { prepareDelivery } from '@/lib/intake/service';
 import { identifyIntakeKey, type KeyIdentity } from '@/lib/intake-keys/service';
-import { committerFor } from './group-commit';
-import type { DeliveryOutcome } from './vocabulary';
+import { insertReceipt, MAX_OFFER_TITLE_LENGTH, storeAccepted, type ReceiptValues } from './store';
+import { writerFor } from './writer';
 
 export type IncomingDelivery = {
   receivedAt: Date;
@@ -33,7 +33,6 @@ export type TakenDelivery =
 
 /** Longest reason kept on a receipt: the message and the first field problems. */
 const MAX_REASON_LENGTH = 2000;
-const MAX_OFFER_TITLE_LENGTH = 200;
 
 function unauthorized(): AppError {
   return new AppError('unauthorized', 'A valid intake key is required (?key=… or Authorization: Bearer …).', {
@@ -75,8 +74,6 @@ export function offerTitleOf(bytes: Buffer): string | null {
   return null;
 }
 
-type ReceiptValues = typeof intakeDeliveries.$inferInsert;
-
 function receiptBase(incoming: IncomingDelivery, identity: KeyIdentity): ReceiptValues {
   return {
     receivedAt: incoming.receivedAt,
@@ -93,101 +90,6 @@ function receiptBase(incoming: IncomingDelivery, identity: KeyIdentity): Receipt
   };
 }
 
-// The webhook's writes as prepared statements bound by position: drizzle's query builder costs
-// more per call than SQLite's own work for these (as in lib/intake/ingest.ts).
-const RECEIPT_COLUMNS = [
-  'received_at', 'outcome', 'status', 'error_code', 'reason', 'body_bytes', 'body_sha256', 'body',
-  'body_truncated', 'content_type', 'key_state', 'intake_key_id', 'key_label', 'offer_title', 'lead_id',
-  'event_id', 'request_id', 'replay_of',
-] as const;
-
-/** A key's last use is kept to the minute: most deliveries then skip the write. */
-const KEY_TOUCH_RESOLUTION_MS = 60_000;
-
-type Statements = {
-  insertReceipt: Database.Statement<unknown[]>;
-  eventBody: Database.Statement<[number], { raw_body: Buffer }>;
-  touchKey: Database.Statement<[number, number, number]>;
-};
-const statementCache = new WeakMap<Database.Database, Statements>();
-
-function statementsFor(db: Db): Statements {
-  let statements = statementCache.get(db.$client);
-  if (!statements) {
-    const client = db.$client;
-    statements = {
-      insertReceipt: client.prepare(
-        `insert into intake_deliveries (${RECEIPT_COLUMNS.join(', ')}) values (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`,
-      ),
-      eventBody: client.prepare('select raw_body from lead_events where id = ?'),
-      touchKey: client.prepare('update intake_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)'),
-    };
-    statementCache.set(client, statements);
-  }
-  return statements;
-}
-
-function insertReceipt(db: Db, values: ReceiptValues): number {
-  const row = {
-    received_at: values.receivedAt.getTime(),
-    outcome: values.outcome,
-    status: values.status,
-    error_code: values.errorCode ?? null,
-    reason: values.reason ?? null,
-    body_bytes: values.bodyBytes,
-    body_sha256: values.bodySha256 ?? null,
-    body: values.body ?? null,
-    body_truncated: values.bodyTruncated ? 1 : 0,
-    content_type: values.contentType ?? null,
-    key_state: values.keyState,
-    intake_key_id: values.intakeKeyId ?? null,
-    key_label: values.keyLabel ?? null,
-    offer_title: values.offerTitle ?? null,
-    lead_id: values.leadId ?? null,
-    event_id: values.eventId ?? null,
-    request_id: values.requestId ?? null,
-    replay_of: values.replayOf ?? null,
-  } satisfies Record<(typeof RECEIPT_COLUMNS)[number], unknown>;
-  return Number(statementsFor(db).insertReceipt.run(RECEIPT_COLUMNS.map((column) => row[column])).lastInsertRowid);
-}
-
-function sameBytes(db: Db, eventId: number, bytes: Buffer): boolean {
-  const stored = statementsFor(db).eventBody.get(eventId);
-  return stored ? stored.raw_body.equals(bytes) : false;
-}
-
-/** Stores a prepared delivery and its receipt; the caller's transaction makes it both or neither. */
-function storeAccepted(
-  db: Db,
-  prepared: PreparedDelivery,
-  receipt: ReceiptValues,
-  options: { rawBody: Buffer; contentType: string | null; leadReceivedAt: Date; touchKey: boolean },
-): { result: IngestResult; receiptId: number } {
-  const result = ingestLead(db, prepared, {
-    rawBody: options.rawBody,
-    contentType: options.contentType,
-    receivedAt: options.leadReceivedAt,
-    intakeKeyId: receipt.intakeKeyId ?? null,
-  });
-  if (options.touchKey && receipt.intakeKeyId != null) {
-    const at = receipt.receivedAt.getTime();
-    statementsFor(db).touchKey.run(at, receipt.intakeKeyId, at - KEY_TOUCH_RESOLUTION_MS);
-  }
-  const outcome: DeliveryOutcome = result.duplicate ? 'duplicate' : 'accepted';
-  const receiptId = insertReceipt(db, {
-    ...receipt,
-    outcome,
-    status: result.duplicate ? 200 : 201,
-    // A retry is recognised by its lead fields; if its bytes differ from what was stored (extra
-    // keys, another layout), they are kept here so nothing the sender said is lost.
-    body: result.duplicate && !sameBytes(db, result.eventId, options.rawBody) ? options.rawBody : null,
-    offerTitle: prepared.lead.offerTitle?.slice(0, MAX_OFFER_TITLE_LENGTH) ?? null,
-    leadId: result.leadId,
-    eventId: result.eventId,
-  });
-  return { result, receiptId };
-}
-
 /**
  * Authenticates, parses, validates and stores one webhook delivery, and writes its receipt; the
  * lead and an accepted receipt commit together (in the group commit of deliveries arriving at
@@ -197,34 +99,35 @@ function storeAccepted(
 export async function takeDelivery(db: Db, incoming: IncomingDelivery): Promise<TakenDelivery> {
   const identity = identifyIntakeKey(db, incoming.presentedKey, { now: incoming.receivedAt });
   const base = receiptBase(incoming, identity);
-  const committer = committerFor(db.$client);
+  const writer = writerFor(db);
   try {
     if (incoming.refusal) throw incoming.refusal;
     // An unauthenticated sender learns nothing about its body: the key is judged first.
     if (identity.state !== 'valid') throw unauthorized();
     if (incoming.body.refusal) throw incoming.body.refusal;
     const prepared = prepareDelivery(incoming.body.bytes);
-    const { result, receiptId } = await committer.submit(() =>
-      storeAccepted(db, prepared, base, {
-        rawBody: incoming.body.bytes,
-        contentType: incoming.contentType,
-        leadReceivedAt: incoming.receivedAt,
-        touchKey: true,
-      }),
-    );
+    const { result, receiptId } = await writer.accept({
+      kind: 'accept',
+      prepared,
+      receipt: base,
+      rawBody: incoming.body.bytes,
+      contentType: incoming.contentType,
+      leadReceivedAt: incoming.receivedAt,
+    });
     return { ok: true, receiptId, result, keyLabel: identity.key?.label ?? '' };
   } catch (error) {
     let receiptId: number | null = null;
     try {
-      receiptId = await committer.submit(() =>
-        insertReceipt(db, {
+      receiptId = await writer.reject({
+        kind: 'reject',
+        receipt: {
           ...base,
           ...describeError(error),
           outcome: 'rejected',
           body: incoming.body.bytes,
           offerTitle: offerTitleOf(incoming.body.bytes),
-        }),
-      );
+        },
+      });
     } catch {
       // The database itself is failing; the caller answers 5xx so the sender knows.
     }
