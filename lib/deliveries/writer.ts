@@ -120,12 +120,16 @@ const cache = globalThis as unknown as { __deliveryWriter?: { client: unknown; w
 
 /**
  * The writer for this connection's database: the worker in the production server (when its bundle
- * exists), else in-thread group commit on the connection itself.
+ * exists; DELIVERY_WRITER=inline turns it off), else in-thread group commit on the connection.
  */
 export function writerFor(db: Db): DeliveryWriter {
   if (cache.__deliveryWriter?.client === db.$client) return cache.__deliveryWriter.writer;
   const useWorker =
-    process.env.NEXT_RUNTIME === 'nodejs' && process.env.DELIVERY_WRITER !== 'inline' && !db.$client.memory && fs.existsSync(WRITER_WORKER_FILE);
+    process.env.NEXT_RUNTIME === 'nodejs' &&
+    process.env.NODE_ENV === 'production' &&
+    process.env.DELIVERY_WRITER !== 'inline' &&
+    !db.$client.memory &&
+    fs.existsSync(WRITER_WORKER_FILE);
   const writer = useWorker ? new WorkerWriter(db.$client.name) : inThreadWriter(db);
   cache.__deliveryWriter = { client: db.$client, writer };
   return writer;
