@@ -31,6 +31,9 @@ export async function register() {
     });
     // Tells `npm run restore` that this database is in use while the server runs.
     writeServerMarker(databasePath());
+    // Planner statistics before the first request (lib/ops/statistics).
+    const { refreshStatistics } = await import('./lib/ops/statistics');
+    refreshStatistics(getDb().$client);
     // Deletes delivery receipts and test leads past the retention an admin set, hourly.
     scheduleRetention(getDb, (error) => logger.error({ err: error }, 'retention run failed'));
     const { schema } = getDatabaseHealth(getDb());
