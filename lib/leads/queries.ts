@@ -219,8 +219,7 @@ function filterConditions(context: ListContext, query: LeadListQuery): Condition
     // A handful of stages against dozens of offers: with an offer filter, counts walk the offer's
     // index and check the stage on its rows (SQLite, without statistics, took the stage index:
     // a quarter of the leads read for one offer's count).
-    const hidden = sql`coalesce(${leads.stage}, '') || '' in (${sql.join(query.stage.map((value) => sql`${value}`), sql`, `)})`;
-    conditions.push(query.offer?.length ? { list: stage === undefined || is(stage, SQL) ? stage! : stage.list, count: hidden } : stage);
+    conditions.push(query.offer?.length ? { list: listForm(stage)!, count: hiddenIn(sql`coalesce(${leads.stage}, '')`, query.stage) } : stage);
   }
   if (query.country?.length) {
     const country = sql`coalesce(${leads.country}, '')`;
@@ -304,13 +303,19 @@ const GATHER_LIMIT = 20_000;
 function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | number)[], keepsOrder: boolean): Condition {
   // One value under the list's own order (received_at, or this column's): the index walk is exact.
   if (values.length === 1 && keepsOrder) return sql`${column} = ${values[0]}`;
-  const list = (items: readonly unknown[]) => sql`(${sql.join(items.map((item) => sql`${item}`), sql`, `)})`;
-  const gathered = values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} in ${list(values)}`;
-  const probe = db.select({ one: sql`1` }).from(leads).where(gathered).limit(GATHER_LIMIT);
-  const matches = db.select({ n: count() }).from(probe.as('probe')).get()?.n ?? 0;
-  if (matches < GATHER_LIMIT) return gathered;
-  return { list: sql`${column} || '' in ${list(values.map(String))}`, count: gathered };
+  const gathered = values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} in ${sqlList(values)}`;
+  if (boundedCount(db, gathered, GATHER_LIMIT) < GATHER_LIMIT) return gathered;
+  return { list: hiddenIn(column, values), count: gathered };
 }
+
+/** `(a, b, c)` with each value bound. */
+const sqlList = (items: readonly unknown[]) => sql`(${sql.join(items.map((item) => sql`${item}`), sql`, `)})`;
+
+/** A filter on `column` that no index on it can serve (`|| ''` makes it an expression). */
+const hiddenIn = (column: SQL | SQLiteColumn, values: readonly (string | number)[]) => sql`${column} || '' in ${sqlList(values.map(String))}`;
+
+/** The spelling of a condition the list's own query uses. */
+const listForm = (condition: Condition): SQL | undefined => (condition === undefined || is(condition, SQL) ? condition : condition.list);
 
 /**
  * A common value (a big country) proves nothing alone: the other filters are checked on each of
@@ -319,13 +324,11 @@ function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | nu
  * country with a source and a status is proved to hold 10,000+ leads in ~17 ms instead of ~45.
  */
 function countFromCoveringIndexWhenCommon(db: Db, condition: Condition, column: SQL, values: readonly string[]): Condition {
-  const list = condition === undefined || is(condition, SQL) ? condition : condition.list;
+  const list = listForm(condition);
   if (!list) return condition;
-  const common =
-    !(condition === undefined || is(condition, SQL)) ||
-    (db.select({ n: count() }).from(db.select({ one: sql`1` }).from(leads).where(sql`${column} in (${sql.join(values.map((value) => sql`${value}`), sql`, `)})`).limit(GATHER_LIMIT).as('probe')).get()?.n ?? 0) >= GATHER_LIMIT;
-  if (!common) return condition;
-  return { list, count: sql`${column} || '' in (${sql.join(values.map((value) => sql`${value}`), sql`, `)})` };
+  // oneOf already probed when it returned two spellings (it does so only for common values).
+  const common = list !== condition || boundedCount(db, sql`${column} in ${sqlList(values)}`, GATHER_LIMIT) >= GATHER_LIMIT;
+  return common ? { list, count: hiddenIn(column, values) } : condition;
 }
 
 function statusCondition(context: ListContext, query: LeadListQuery): Condition {

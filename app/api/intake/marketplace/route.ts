@@ -26,9 +26,9 @@ async function handle(request: Request, refusal?: AppError): Promise<Response> {
   const started = performance.now();
   // The proxy does not run for the webhook (it would buffer the body): the id is read here.
   const requestId = requestIdOf(request);
-  let taken: TakenDelivery | null = null;
-  let bodyBytes: number | undefined;
-  const response = await runWithRequestContext({ requestId }, async () => {
+  const { response, taken, bodyBytes } = await runWithRequestContext({ requestId }, async () => {
+    let taken: TakenDelivery | null = null;
+    let bodyBytes: number | undefined;
     try {
       const body = await readDeliveryBody(request);
       bodyBytes = body.size;
@@ -40,25 +40,25 @@ async function handle(request: Request, refusal?: AppError): Promise<Response> {
         body,
         refusal,
       });
-      if (!taken.ok) return toErrorResponse(taken.error);
+      if (!taken.ok) return { response: toErrorResponse(taken.error), taken, bodyBytes };
       const { result } = taken;
-      return Response.json(
+      const response = Response.json(
         { leadId: result.leadId, eventId: result.eventId, duplicate: result.duplicate },
         { status: result.duplicate ? 200 : 201 },
       );
+      return { response, taken, bodyBytes };
     } catch (error) {
-      return toErrorResponse(error);
+      return { response: toErrorResponse(error), taken, bodyBytes };
     }
   });
-  const outcome = taken as TakenDelivery | null;
   logIntakeDelivery({
     requestId,
     status: response.status,
-    outcome: outcome?.ok ? (outcome.result.duplicate ? 'duplicate' : 'accepted') : 'rejected',
-    ...(outcome && !outcome.ok ? { errorCode: outcome.error instanceof AppError ? outcome.error.code : 'internal' } : {}),
-    ...(outcome?.ok ? { leadId: outcome.result.leadId, eventId: outcome.result.eventId } : {}),
-    ...(outcome?.receiptId ? { receiptId: outcome.receiptId } : {}),
-    ...(outcome?.keyLabel ? { keyLabel: outcome.keyLabel } : {}),
+    outcome: taken?.ok ? (taken.result.duplicate ? 'duplicate' : 'accepted') : 'rejected',
+    ...(taken && !taken.ok ? { errorCode: taken.error instanceof AppError ? taken.error.code : 'internal' } : {}),
+    ...(taken?.ok ? { leadId: taken.result.leadId, eventId: taken.result.eventId } : {}),
+    ...(taken?.receiptId ? { receiptId: taken.receiptId } : {}),
+    ...(taken?.keyLabel ? { keyLabel: taken.keyLabel } : {}),
     bodyBytes,
     durationMs: performance.now() - started,
   });
