@@ -34,15 +34,23 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   return db;
 }
 
-const cache = globalThis as unknown as { __leadsDb?: { path: string; db: Db } };
+const cache = globalThis as unknown as { __leadsDb?: { setting: string | undefined; path: string; db: Db } };
 
-/** The process-wide connection (one per process; cached on globalThis to survive dev reloads). */
+/**
+ * The process-wide connection (one per process; cached on globalThis to survive dev reloads).
+ * Every request asks for it: the path is resolved again only when DATABASE_PATH changes.
+ */
 export function getDb(): Db {
+  const setting = process.env.DATABASE_PATH;
+  const open = cache.__leadsDb;
+  if (open && open.setting === setting) return open.db;
   const file = databasePath();
-  if (cache.__leadsDb?.path !== file) {
-    cache.__leadsDb?.db.$client.close();
-    cache.__leadsDb = { path: file, db: openDatabase(file) };
+  if (open?.path === file) {
+    open.setting = setting;
+    return open.db;
   }
+  open?.db.$client.close();
+  cache.__leadsDb = { setting, path: file, db: openDatabase(file) };
   return cache.__leadsDb.db;
 }
 

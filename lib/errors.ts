@@ -54,7 +54,7 @@ export type ErrorBody = { error: { code: ErrorCode; message: string; details?: E
 export const UNKNOWN_ERROR_REPORTER = Symbol.for('leadline.reportUnknownError');
 type Reporter = (error: unknown) => void;
 
-function reportUnknownError(error: unknown): void {
+export function reportUnknownError(error: unknown): void {
   const report = (globalThis as { [UNKNOWN_ERROR_REPORTER]?: Reporter })[UNKNOWN_ERROR_REPORTER];
   if (report) return report(error);
   // No logger in this process (a CLI, a test): one scrubbed JSON line on stderr.

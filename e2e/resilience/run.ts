@@ -82,7 +82,7 @@ function checkStore(report: StoreReport, label: string): void {
     storedUnacknowledged: report.storedUnacknowledged,
   });
   check(report.lostOrDoubled.length === 0, `${label}: every acknowledged delivery stored exactly once (lost or doubled: ${report.lostOrDoubled.length})`);
-  check(report.problems.length === 0, `${label}: database whole (integrity, foreign keys, lead↔event, counters, rollup)${report.problems.length ? ` — ${report.problems.join('; ')}` : ''}`);
+  check(report.problems.length === 0, `${label}: database whole (integrity, foreign keys, lead↔event, counters, rollup, search)${report.problems.length ? ` — ${report.problems.join('; ')}` : ''}`);
 }
 
 const LOCKED = /database is locked|SQLITE_BUSY/i;

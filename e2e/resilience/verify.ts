@@ -70,6 +70,19 @@ export function verifyStore(file: string, acknowledged: Iterable<string>, attemp
        SELECT r.day, NULL, r.leads FROM rollup r WHERE r.day NOT IN (SELECT day FROM actual)`,
     );
 
+    // The search index (lib/leads/search-index.ts): every lead is either indexed (one docsize row
+    // per indexed lead) or waiting in the backlog, never both, never neither.
+    invariant(
+      'lead neither indexed for search nor waiting',
+      `SELECT l.id FROM leads l WHERE NOT EXISTS (SELECT 1 FROM leads_search_docsize d WHERE d.id = l.id)
+         AND NOT EXISTS (SELECT 1 FROM lead_search_backlog b WHERE b.lead_id = l.id)`,
+    );
+    invariant(
+      'lead both indexed for search and waiting',
+      `SELECT b.lead_id FROM lead_search_backlog b JOIN leads_search_docsize d ON d.id = b.lead_id`,
+    );
+    invariant('search index entry without its lead', `SELECT d.id FROM leads_search_docsize d WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.id = d.id)`);
+
     // Every delivery is a unique email, so each must be one lead with one event.
     const leadsByEmail = new Map(
       (db.prepare('SELECT email_normalized AS email, count(*) AS n FROM leads GROUP BY email_normalized').all() as { email: string; n: number }[]).map(

@@ -66,4 +66,26 @@ describe('GroupCommitter', () => {
     other.close();
     expect(rows()).toEqual([]);
   });
+
+  it('runs its maintenance in each batch; a failing maintenance is rolled back alone and reported', async () => {
+    temp.db.$client.exec('create table upkeep (n integer)');
+    const errors: unknown[] = [];
+    let fail = false;
+    const committer = new GroupCommitter(temp.db.$client, {
+      maintenance: () => {
+        temp.db.$client.exec('insert into upkeep (n) values (1)');
+        if (fail) throw new Error('upkeep failed');
+      },
+      onMaintenanceError: (error) => errors.push(error),
+    });
+    const insert = temp.db.$client.prepare('insert into t (v) values (?)');
+    await Promise.all([committer.submit(() => insert.run(1)), committer.submit(() => insert.run(2))]);
+    fail = true;
+    await expect(committer.submit(() => insert.run(3))).resolves.toBeDefined();
+    expect(rows()).toEqual([1, 2, 3]);
+    // One upkeep row for the first batch; the second batch's was rolled back with its failure.
+    expect(temp.db.$client.prepare('select count(*) from upkeep').pluck().get()).toBe(1);
+    expect(errors).toEqual([new Error('upkeep failed')]);
+    expect(temp.db.$client.inTransaction).toBe(false);
+  });
 });

@@ -31,7 +31,24 @@ export class GroupCommitter {
   /** Batches committed so far and the jobs in them (for tests and the benchmark). */
   readonly stats = { batches: 0, jobs: 0 };
 
-  constructor(private readonly client: Database.Database) {
+  constructor(
+    private readonly client: Database.Database,
+    private readonly options: {
+      /**
+       * Runs after each batch commits, in a transaction of its own that the batch's sync covers
+       * (upkeep that is cheaper done for many rows at once, such as the search index). If it
+       * throws, it is rolled back and the error goes to `onMaintenanceError`; the batch stands.
+       * (Not a savepoint in the batch's transaction: SQLite copies every page a savepoint changes.)
+       */
+      maintenance?: () => void;
+      onMaintenanceError?: (error: unknown) => void;
+      /**
+       * The connection is this committer's alone (the delivery writer's thread): it is left at
+       * synchronous=NORMAL instead of being switched for each batch.
+       */
+      dedicated?: boolean;
+    } = {},
+  ) {
     this.statements = {
       begin: client.prepare('BEGIN IMMEDIATE'),
       savepoint: client.prepare('SAVEPOINT delivery'),
@@ -41,6 +58,7 @@ export class GroupCommitter {
     };
     this.syncsOffThread =
       !client.memory && String(client.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+    if (this.syncsOffThread && options.dedicated) client.pragma('synchronous = NORMAL');
   }
 
   /** Runs `run` in the next batch's transaction; resolves with its result once durable. */
@@ -106,13 +124,16 @@ export class GroupCommitter {
   /** One transaction for the batch; with off-thread syncing, committed without the fsync. */
   private commit(jobs: Job[]): Outcome[] {
     const { client } = this;
-    const previous = this.syncsOffThread ? client.pragma('synchronous', { simple: true }) : null;
-    if (this.syncsOffThread) client.pragma('synchronous = NORMAL');
+    const switches = this.syncsOffThread && !this.options.dedicated;
+    const previous = switches ? client.pragma('synchronous', { simple: true }) : null;
+    if (switches) client.pragma('synchronous = NORMAL');
     try {
       // Jobs almost never fail, and a savepoint per job costs as much as the commit (SQLite keeps
       // a copy of every page a savepoint changes): run them plainly, and only when one throws,
       // roll the batch back and run it again with a savepoint around each job.
-      return this.transaction(jobs, false) ?? this.transaction(jobs, true)!;
+      const outcomes = this.transaction(jobs, false) ?? this.transaction(jobs, true)!;
+      if (this.options.maintenance) this.maintain(this.options.maintenance);
+      return outcomes;
     } finally {
       if (previous !== null) client.pragma(`synchronous = ${Number(previous)}`);
     }
@@ -148,6 +169,19 @@ export class GroupCommitter {
     }
   }
 
+  /** Runs the maintenance step in a transaction of its own: its failure never costs the batch. */
+  private maintain(maintenance: () => void): void {
+    const { client, statements } = this;
+    try {
+      statements.begin.run();
+      maintenance();
+      statements.commit.run();
+    } catch (error) {
+      if (client.inTransaction) client.exec('ROLLBACK');
+      this.options.onMaintenanceError?.(error);
+    }
+  }
+
   /**
    * The WAL file, opened once. The server's connection stays open, so SQLite never deletes the
    * file under it; if it was replaced all the same (another inode), it is opened again.
@@ -161,16 +195,4 @@ export class GroupCommitter {
     this.walFd ??= fs.openSync(file, 'r');
     return this.walFd;
   }
-}
-
-const committers = new WeakMap<Database.Database, GroupCommitter>();
-
-/** The one committer of a connection (one writer per process and database). */
-export function committerFor(client: Database.Database): GroupCommitter {
-  let committer = committers.get(client);
-  if (!committer) {
-    committer = new GroupCommitter(client);
-    committers.set(client, committer);
-  }
-  return committer;
 }

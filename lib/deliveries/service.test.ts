@@ -5,6 +5,7 @@ import { auditLog, intakeDeliveries, leadEvents, leads, type IntakeDelivery } fr
 import { AppError } from '@/lib/errors';
 import { createIntakeKey, revokeIntakeKey } from '@/lib/intake-keys/service';
 import type { ReceivedBody } from '@/lib/intake/request';
+import { SEARCH_BATCH, searchBacklog } from '@/lib/leads/search-index';
 import { createTempDb } from '@/lib/testing/temp-db';
 import { SYSTEM_ACTOR } from '@/lib/audit/log';
 import { countUnresolvedRejections, getDelivery, listDeliveries } from './queries';
@@ -47,6 +48,17 @@ function take(value: unknown, options: { key?: string | null; at?: Date; overrid
 const receipts = () => temp.db.select().from(intakeDeliveries).all();
 
 describe('takeDelivery', () => {
+  it('indexes new leads for search in the batch where enough of them have gathered', async () => {
+    const all = await Promise.all(
+      Array.from({ length: SEARCH_BATCH + 3 }, (_, i) => take(JSON.stringify(lead(`lead${i}@contoso.example`)))),
+    );
+    expect(all.every((taken) => taken.ok)).toBe(true);
+    // One group commit took them all, and its upkeep indexed them: nothing is left waiting.
+    expect(searchBacklog(temp.db.$client)).toBe(0);
+    const hits = temp.db.$client.prepare(`select count(*) from leads_search where leads_search match '"contoso.example"'`).pluck().get();
+    expect(hits).toBe(SEARCH_BATCH + 3);
+  });
+
   it('stores an accepted lead and its receipt together, with the key label and body hash, but not the body', async () => {
     const raw = JSON.stringify(lead());
     const taken = await take(raw);

@@ -7,16 +7,19 @@ import { eq, lt } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { intakeDeliveries } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit/log';
-import { AppError } from '@/lib/errors';
+import { AppError, reportUnknownError } from '@/lib/errors';
 import type { IngestResult } from '@/lib/intake/ingest';
 import type { ReceivedBody } from '@/lib/intake/request';
 import { prepareDelivery } from '@/lib/intake/service';
+import { indexSearchBacklogWhenDue } from '@/lib/leads/search-index';
 import { identifyIntakeKey, type KeyIdentity } from '@/lib/intake-keys/service';
+import { GroupCommitter } from './group-commit';
 import { insertReceipt, MAX_OFFER_TITLE_LENGTH, storeAccepted, type ReceiptValues } from './store';
-import { writerFor } from './writer';
 
 export type IncomingDelivery = {
   receivedAt: Date;
+  /** When the request arrived, in ms since the epoch with sub-ms precision (for its log line's duration). */
+  startedAt?: number;
   /** The request id, to find the receipt from a log line (and the other way round). */
   requestId: string | null;
   presentedKey: string | null;
@@ -90,44 +93,70 @@ function receiptBase(incoming: IncomingDelivery, identity: KeyIdentity): Receipt
   };
 }
 
+/** The HTTP status a taken delivery is answered with (the route's response and its log line). */
+export function deliveryStatus(taken: TakenDelivery): number {
+  if (taken.ok) return taken.result.duplicate ? 200 : 201;
+  return taken.error instanceof AppError ? taken.error.status : 500;
+}
+
+const committers = new WeakMap<Database.Database, GroupCommitter>();
+
+/**
+ * The connection's one group committer for deliveries (one writer per process and database). Its
+ * batches also index the search backlog once enough new leads wait (lib/leads/search-index).
+ * `dedicated`: the connection does nothing else (the delivery writer's thread; first call only).
+ */
+export function deliveryCommitter(client: Database.Database, options: { dedicated?: boolean } = {}): GroupCommitter {
+  let committer = committers.get(client);
+  if (!committer) {
+    committer = new GroupCommitter(client, {
+      maintenance: () => indexSearchBacklogWhenDue(client),
+      onMaintenanceError: reportUnknownError,
+      dedicated: options.dedicated,
+    });
+    committers.set(client, committer);
+  }
+  return committer;
+}
+
 /**
  * Authenticates, parses, validates and stores one webhook delivery, and writes its receipt; the
  * lead and an accepted receipt commit together (in the group commit of deliveries arriving at
- * the same time), and the promise settles only after that commit. A rejection (any cause, ours
- * included) keeps the body on its receipt so it can be replayed.
+ * the same time, lib/deliveries/group-commit), and the promise settles only after that commit is
+ * durable. A rejection (any cause, ours included) keeps the body on its receipt so it can be
+ * replayed. In the production server this runs on the delivery writer's thread
+ * (lib/deliveries/writer.ts), with that thread's connection.
  */
 export async function takeDelivery(db: Db, incoming: IncomingDelivery): Promise<TakenDelivery> {
+  const committer = deliveryCommitter(db.$client);
   const identity = identifyIntakeKey(db, incoming.presentedKey, { now: incoming.receivedAt });
   const base = receiptBase(incoming, identity);
-  const writer = writerFor(db);
   try {
     if (incoming.refusal) throw incoming.refusal;
     // An unauthenticated sender learns nothing about its body: the key is judged first.
     if (identity.state !== 'valid') throw unauthorized();
     if (incoming.body.refusal) throw incoming.body.refusal;
     const prepared = prepareDelivery(incoming.body.bytes);
-    const { result, receiptId } = await writer.accept({
-      kind: 'accept',
-      prepared,
-      receipt: base,
-      rawBody: incoming.body.bytes,
-      contentType: incoming.contentType,
-      leadReceivedAt: incoming.receivedAt,
-    });
+    const { result, receiptId } = await committer.submit(() =>
+      storeAccepted(db, prepared, base, {
+        rawBody: incoming.body.bytes,
+        contentType: incoming.contentType,
+        leadReceivedAt: incoming.receivedAt,
+        touchKey: true,
+      }),
+    );
     return { ok: true, receiptId, result, keyLabel: identity.key?.label ?? '' };
   } catch (error) {
     let receiptId: number | null = null;
+    const receipt: ReceiptValues = {
+      ...base,
+      ...describeError(error),
+      outcome: 'rejected',
+      body: incoming.body.bytes,
+      offerTitle: offerTitleOf(incoming.body.bytes),
+    };
     try {
-      receiptId = await writer.reject({
-        kind: 'reject',
-        receipt: {
-          ...base,
-          ...describeError(error),
-          outcome: 'rejected',
-          body: incoming.body.bytes,
-          offerTitle: offerTitleOf(incoming.body.bytes),
-        },
-      });
+      receiptId = await committer.submit(() => insertReceipt(db, receipt));
     } catch {
       // The database itself is failing; the caller answers 5xx so the sender knows.
     }

@@ -4,8 +4,9 @@ import { AppError } from '@/lib/errors';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The intake key from `?key=` (what Partner Center can carry) or `Authorization: Bearer`. */
-export function presentedIntakeKey(request: Request): string | null {
-  const fromQuery = new URL(request.url).searchParams.get('key');
+export function presentedIntakeKey(request: Request & { nextUrl?: { searchParams: URLSearchParams } }): string | null {
+  // A route handler's request (NextRequest) has its URL parsed already.
+  const fromQuery = (request.nextUrl ?? new URL(request.url)).searchParams.get('key');
   if (fromQuery) return fromQuery;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
   return match?.[1] ?? null;

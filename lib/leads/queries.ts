@@ -5,6 +5,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { leadScope, type LeadScope, type Viewer } from '@/lib/auth/permissions';
 import { canonicalAction, canonicalSource, LEAD_STATUSES, type LeadStatus } from '@/lib/marketplace/vocabulary';
 import { tokenNeedle } from './journey-tokens';
+import { catchUpSearchIndex } from './search-index';
 import { MAX_WINDOW, searchTerms, type LeadListQuery, type LeadSortKey, type ReceivedPreset } from './search-params';
 import { endOfDay, FIRST_TOUCH_WINDOW_MS, OPEN_STATUSES, type SlaFilter } from './sla';
 
@@ -276,6 +277,8 @@ function filterConditions(context: ListContext, query: LeadListQuery): Condition
   }
   if (query.q) {
     const match = searchMatch(query.q);
+    // Leads still queued for the index (lib/leads/search-index) are indexed first: found at once.
+    if (match) catchUpSearchIndex(db.$client);
     // The search index yields at most the window's worth of newest matches (bounded work). They
     // are read once here: the page and the counts each ran the search again (~25 ms for two words).
     const ids = match

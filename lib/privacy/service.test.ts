@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { catchUpSearchIndex, indexSearchBacklog } from '@/lib/leads/search-index';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   auditLog,
@@ -78,6 +79,8 @@ describe('eraseLeads', () => {
 
     const found = findPersonLeads(temp.db, '  EVA@contoso.EXAMPLE ');
     expect(found.map((lead) => lead.id)).toEqual([a.leadId, b.leadId]);
+    // Indexed for search first, so the erasure has entries to take out of the index.
+    expect(indexSearchBacklog(temp.db.$client)).toBe(3);
     const counts = eraseLeads(temp.db, ADMIN, found.map((lead) => lead.id), T0);
     expect(counts).toEqual({ leads: 2, events: 3, notes: 1, touches: 1, deliveries: 1 });
 
@@ -105,6 +108,7 @@ describe('eraseLeads', () => {
         .join('\n');
       expect(text.toLowerCase(), table).not.toContain('eva@contoso');
     }
+    expect(catchUpSearchIndex(temp.db.$client)).toBe(0);
     const search = temp.db.$client.prepare(`select rowid from leads_search where leads_search match '"Kovács"'`).all();
     expect(search).toEqual([{ rowid: other.leadId }]);
 

@@ -225,6 +225,8 @@ async function leaveBulkMode(
     } else {
       phase('search index', () => rebuildSearchIndex(db));
     }
+    // The index now holds every lead: nothing queued before the seed is left waiting.
+    client.exec('delete from lead_search_backlog');
     phase('dashboard rollup', () => rebuildDailyStats(client));
   } finally {
     for (const item of dropped) {
@@ -292,6 +294,7 @@ function rebuildSearchIndex(db: Db): void {
     `insert into leads_search (rowid, name, email, company, title, description)
      select id, concat_ws(' ', first_name, last_name), email, company, title, description from leads`,
   );
+  client.exec(`insert into leads_search (leads_search) values ('optimize')`);
   client.exec(`insert into leads_search (leads_search, rank) values ('automerge', 4)`);
 }
 

@@ -2,7 +2,8 @@
 // in the delivery log (lib/deliveries), accepted or not, and one log line with its outcome.
 import { getDb } from '@/db';
 import { AppError, toErrorResponse } from '@/lib/errors';
-import { takeDelivery, type TakenDelivery } from '@/lib/deliveries/service';
+import { deliveryStatus } from '@/lib/deliveries/service';
+import { deliveryTaker, epochNow } from '@/lib/deliveries/writer';
 import { presentedIntakeKey, readDeliveryBody } from '@/lib/intake/request';
 import { runWithRequestContext } from '@/lib/log/request-context';
 import { REQUEST_ID_HEADER, requestIdOf } from '@/lib/log/request-id';
@@ -23,44 +24,44 @@ export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed a
 
 async function handle(request: Request, refusal?: AppError): Promise<Response> {
   const receivedAt = new Date();
-  const started = performance.now();
+  const startedAt = epochNow();
   // The proxy does not run for the webhook (it would buffer the body): the id is read here.
   const requestId = requestIdOf(request);
-  const { response, taken, bodyBytes } = await runWithRequestContext({ requestId }, async () => {
-    let taken: TakenDelivery | null = null;
+  const response = await runWithRequestContext({ requestId }, async () => {
     let bodyBytes: number | undefined;
     try {
       const body = await readDeliveryBody(request);
       bodyBytes = body.size;
-      taken = await takeDelivery(getDb(), {
+      // Taking the delivery also writes its request line (lib/deliveries/writer.ts takeAndLog).
+      const taken = await deliveryTaker(getDb())({
         receivedAt,
+        startedAt,
         requestId,
         presentedKey: presentedIntakeKey(request),
         contentType: request.headers.get('content-type'),
         body,
         refusal,
       });
-      if (!taken.ok) return { response: toErrorResponse(taken.error), taken, bodyBytes };
+      if (!taken.ok) return toErrorResponse(taken.error);
       const { result } = taken;
-      const response = Response.json(
+      return Response.json(
         { leadId: result.leadId, eventId: result.eventId, duplicate: result.duplicate },
-        { status: result.duplicate ? 200 : 201 },
+        { status: deliveryStatus(taken) },
       );
-      return { response, taken, bodyBytes };
     } catch (error) {
-      return { response: toErrorResponse(error), taken, bodyBytes };
+      // The delivery could not be taken at all (the writer stopped): no receipt, so this line is
+      // the only trace, and the sender gets a 5xx and knows to send again.
+      const response = toErrorResponse(error);
+      logIntakeDelivery({
+        requestId,
+        status: response.status,
+        outcome: 'rejected',
+        errorCode: error instanceof AppError ? error.code : 'internal',
+        bodyBytes,
+        durationMs: epochNow() - startedAt,
+      });
+      return response;
     }
-  });
-  logIntakeDelivery({
-    requestId,
-    status: response.status,
-    outcome: taken?.ok ? (taken.result.duplicate ? 'duplicate' : 'accepted') : 'rejected',
-    ...(taken && !taken.ok ? { errorCode: taken.error instanceof AppError ? taken.error.code : 'internal' } : {}),
-    ...(taken?.ok ? { leadId: taken.result.leadId, eventId: taken.result.eventId } : {}),
-    ...(taken?.receiptId ? { receiptId: taken.receiptId } : {}),
-    ...(taken?.keyLabel ? { keyLabel: taken.keyLabel } : {}),
-    bodyBytes,
-    durationMs: performance.now() - started,
   });
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
