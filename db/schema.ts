@@ -291,7 +291,13 @@ export const leads = sqliteTable(
     index('leads_test_received_idx')
       .on(t.receivedAt)
       .where(sql`${t.isTest} = 1`),
-    index('leads_offer_received_idx').on(t.offerRef, t.receivedAt),
+    // An offer's leads by date; with test flag, stage and status along, an offer's funnel over a
+    // period (its count, its per-status counts) reads the index alone (three filters: 38 -> 14 ms).
+    index('leads_offer_received_idx').on(t.offerRef, t.receivedAt, t.isTest, t.stage, t.status),
+    // A search's matches (up to 10,000 ids from the search index) with their status and date, read
+    // from this index instead of from 10,000 scattered rows (a common name: 30 -> 15 ms). New ids
+    // only ever append to it.
+    index('leads_search_matches_idx').on(t.id, t.isTest, t.status, t.receivedAt),
     index('leads_status_received_idx').on(t.status, t.receivedAt),
     // The list's per-status counts (capped at 10,000 each) for everyone's leads or a rep's
     // (theirs and the unassigned): index-only walks, where the index above reads each row to

@@ -90,6 +90,18 @@ describe('getLeads', () => {
     expect(page.statusCounts).toMatchObject({ new: 4, won: 0 });
   });
 
+  it('gives a search its counts per status, its status filter and its pages, in list order', () => {
+    temp.db.update(leads).set({ status: 'contacted' }).where(inArray(leads.emailNormalized, ['b@x.example', 'd@x.example'])).run();
+    const all = list('q=x.example&sort=name');
+    expect(all.rows.map((row) => row.lastName)).toEqual(['a', 'b', 'c', 'd']);
+    expect(all).toMatchObject({ total: 4, totalCapped: false, statusCounts: { new: 2, contacted: 2, won: 0 } });
+    const contacted = list('q=x.example&sort=-name&status=contacted');
+    expect(contacted.rows.map((row) => row.lastName)).toEqual(['d', 'b']);
+    expect(contacted).toMatchObject({ total: 2, statusCounts: { new: 2, contacted: 2 } });
+    expect(list('q=x.example&sort=name&pageSize=1&page=3').rows.map((row) => row.lastName)).toEqual(['c']);
+    expect(list('q=x.example&status=contacted&pageSize=1&page=3')).toMatchObject({ rows: [], total: 2 });
+  });
+
   it('filters by owner, country, do-not-contact, SLA and received presets', () => {
     expect(list('owner=unassigned').total).toBe(4);
     expect(list('owner=me').total).toBe(0);

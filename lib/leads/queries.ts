@@ -479,12 +479,38 @@ function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): n
   return db.select({ n: count() }).from(inner.as('matches')).get()?.n ?? 0;
 }
 
+/** No count capped: every status at 0 until counted. */
+const zeroCounts = () => Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number | null>;
+
+/**
+ * A search's page and counts in one pass over its matches (at most MAX_WINDOW, the search index's
+ * newest): each match's status in list order. The counts take all of them, the page those of the
+ * chosen statuses. (As a page query and a count query, each read every match's row: 26 ms for a
+ * common name at a million leads, against about 15.)
+ */
+function searchPage(db: Db, query: LeadListQuery, conditions: Condition[], order: SQL[], offset: number): LeadPage {
+  // As plain [id, status] arrays: mapping 10,000 rows to objects cost a few ms more.
+  const matches = db
+    .select({ id: leads.id, status: leads.status })
+    .from(leads)
+    .where(and(...spelled(conditions, 'count'), realLeads(query, 'count')))
+    .orderBy(...order)
+    .values() as [number, LeadStatus][];
+  const statusCounts = zeroCounts();
+  for (const [, status] of matches) statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+  const listed = query.status?.length ? matches.filter(([, status]) => query.status!.includes(status)) : matches;
+  const ids = listed.slice(offset, offset + query.pageSize).map(([id]) => id);
+  const rows = ids.length ? listRows(db, inArray(leads.id, ids), order).all() : [];
+  return { rows, total: listed.length, totalCapped: false, statusCounts, cappedStatuses: [] };
+}
+
 export function getLeads(db: Db, context: ListContext, query: LeadListQuery): LeadPage {
   // Built once: the filters may probe the database (offer ids, multi-value and date selectivity).
   const conditions = filterConditions(context, query);
   const key = effectiveSortKey(query);
   const order = orderBy(key, query.sort.direction);
   const offset = (query.page - 1) * query.pageSize;
+  if (query.q) return searchPage(db, query, conditions, order, offset);
   const rows = pageFromDashboardIndex(query, key, offset)
     ? pageFromIndex(db, and(...spelled([...conditions, statusCondition(context, query)], 'count'), realLeads(query, 'count')), order, query.pageSize, offset)
     : listRows(db, and(...spelled([...conditions, statusCondition(context, query)], 'list'), realLeads(query, 'list')), order)
@@ -493,10 +519,9 @@ export function getLeads(db: Db, context: ListContext, query: LeadListQuery): Le
         .all();
   const filters = spelled(conditions, 'count');
   const base = and(...filters, realLeads(query, 'count'));
-  const statusCounts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number | null>;
+  const statusCounts = zeroCounts();
   const cappedStatuses: LeadStatus[] = [];
-  // A search yields at most MAX_WINDOW leads, so its view is narrow without counting.
-  const narrow = query.q ? true : boundedCount(db, base) <= MAX_WINDOW;
+  const narrow = boundedCount(db, base) <= MAX_WINDOW;
   if (narrow) {
     // At most MAX_WINDOW rows: one grouped pass gives exact counts. It groups the bounded
     // matches, so it reads them the way the count did (a bare GROUP BY could walk the whole
