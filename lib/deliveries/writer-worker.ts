@@ -3,7 +3,7 @@
 // back per group commit.
 // Bundled by `npm run build` into .next/writer-worker.cjs.
 //
-// The same bundle also runs as the writer's checkpointer. SQLite folds the WAL back into the
+// Beside it runs the writer's checkpointer. SQLite folds the WAL back into the
 // database file (a checkpoint) inside whichever commit crosses 1,000 pages; at a million leads
 // that checkpoint waited about 135 µs per lead for the database file's fsync, three quarters of
 // the writer's commit time, and held up every delivery of that batch. So a second thread
@@ -16,10 +16,8 @@ import { reportUnknownError } from '@/lib/errors';
 import { deliveryCommitter } from './service';
 import { receiveDelivery, sendError, sendTaken, takeAndLog, type FromWriter, type ToWriter } from './writer';
 
-type Role = { databasePath: string; role?: 'writer' | 'checkpointer' };
-
-const { databasePath, role = 'writer' } = workerData as Role;
-// The server has already migrated the database; these connections only write and checkpoint.
+const { databasePath } = workerData as { databasePath: string };
+// The server has already migrated the database; this connection only takes deliveries.
 const db = openDatabase(databasePath, { migrate: false });
 
 /** How often the checkpointer copies WAL pages back (about 90 leads' worth each time at full load). */
@@ -32,44 +30,60 @@ export const CHECKPOINT_INTERVAL_MS = 100;
 const WRITER_AUTOCHECKPOINT_PAGES = 4000;
 /** SQLite's own threshold, restored if the checkpointer stops. */
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+/**
+ * The writer's page cache (KiB): the index ends new leads append to and the paths to the rest.
+ * Smaller than the server's 64 MiB, which keeps the process within the export's memory budget.
+ */
+const WRITER_CACHE_KIB = 16 * 1024;
 /** After a burst, the WAL file is cut back to this size when it restarts. */
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
-if (role === 'checkpointer') {
-  setInterval(() => db.$client.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_INTERVAL_MS);
-} else {
-  runWriter();
-}
+/**
+ * The checkpointer: a connection and a timer, nothing of the app (a worker of its own running the
+ * writer's bundle held ~20 MB for nothing). A checkpoint copies frames through a buffer of its own,
+ * so its page cache stays tiny; FULL, as every connection of the app: the database file is synced.
+ */
+const CHECKPOINTER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const Database = require('better-sqlite3');
+const db = new Database(workerData.databasePath);
+db.pragma('busy_timeout = 5000');
+db.pragma('synchronous = FULL');
+db.pragma('cache_size = -512');
+setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.intervalMs);
+`;
 
-function runWriter(): void {
-  const port = parentPort!;
-  deliveryCommitter(db.$client, { dedicated: true });
-  db.$client.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-  db.$client.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
-  const checkpointer = new Worker(__filename, { workerData: { databasePath, role: 'checkpointer' } satisfies Role });
-  checkpointer.on('error', reportUnknownError);
-  checkpointer.on('exit', () => db.$client.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`));
+const port = parentPort!;
+db.$client.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+deliveryCommitter(db.$client, { dedicated: true });
+db.$client.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+db.$client.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
+const checkpointer = new Worker(CHECKPOINTER_SOURCE, {
+  eval: true,
+  workerData: { databasePath, intervalMs: CHECKPOINT_INTERVAL_MS },
+});
+checkpointer.on('error', reportUnknownError);
+checkpointer.on('exit', () => db.$client.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`));
 
-  let answers: FromWriter['answers'] = [];
-  let scheduled = false;
+let answers: FromWriter['answers'] = [];
+let scheduled = false;
 
-  /** A group commit settles its deliveries together: their answers leave in one message. */
-  const answer = (entry: FromWriter['answers'][number]) => {
-    answers.push(entry);
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      const message: FromWriter = { answers };
-      answers = [];
-      port.postMessage(message);
-    });
-  };
-
-  port.on('message', ({ id, delivery }: ToWriter) => {
-    takeAndLog(db, receiveDelivery(delivery)).then(
-      (taken) => answer({ id, ok: true, taken: sendTaken(taken) }),
-      (error: unknown) => answer({ id, ok: false, error: sendError(error) }),
-    );
+/** A group commit settles its deliveries together: their answers leave in one message. */
+const answer = (entry: FromWriter['answers'][number]) => {
+  answers.push(entry);
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    const message: FromWriter = { answers };
+    answers = [];
+    port.postMessage(message);
   });
-}
+};
+
+port.on('message', ({ id, delivery }: ToWriter) => {
+  takeAndLog(db, receiveDelivery(delivery)).then(
+    (taken) => answer({ id, ok: true, taken: sendTaken(taken) }),
+    (error: unknown) => answer({ id, ok: false, error: sendError(error) }),
+  );
+});
