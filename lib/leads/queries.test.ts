@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { leads } from '@/db/schema';
+import { leads, users } from '@/db/schema';
 import type { LeadScope } from '@/lib/auth/permissions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receiveDelivery } from '@/lib/intake/service';
@@ -145,6 +145,25 @@ describe('getLeads', () => {
     const batches = [...leadListBatches(temp.db, { db: temp.db, scope: ALL, viewerId: null }, query, 2)];
     expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1]);
     expect(batches.flat().map((row) => row.lastName)).toEqual(['d', 'c', 'b', 'a', 'MSFT_TEST_1']);
+  });
+});
+
+describe("a rep's view", () => {
+  it("lists and counts the rep's own leads and the unassigned, per status, and no one else's", () => {
+    for (const id of ['rep-1', 'rep-2']) {
+      temp.db.insert(users).values({ id, name: id, email: `${id}@example.test`, createdAt: T0, updatedAt: T0 }).run();
+    }
+    const [a, b, c] = list('sort=name').rows.map((row) => row.id);
+    temp.db.update(leads).set({ ownerId: 'rep-1', status: 'contacted' }).where(inArray(leads.id, [a!])).run();
+    temp.db.update(leads).set({ ownerId: 'rep-2', status: 'contacted' }).where(inArray(leads.id, [b!, c!])).run();
+    const rep = (query: string) =>
+      getLeads(temp.db, { db: temp.db, scope: { kind: 'own_or_unassigned', userId: 'rep-1' }, viewerId: 'rep-1' }, parseLeadListParams(new URLSearchParams(query)));
+    const all = rep('sort=name');
+    expect(all.rows.map((row) => row.lastName)).toEqual(['a', 'd']);
+    expect(all).toMatchObject({ total: 2, totalCapped: false, statusCounts: { new: 1, contacted: 1, won: 0 }, cappedStatuses: [] });
+    expect(rep('status=contacted')).toMatchObject({ total: 1, statusCounts: { new: 1, contacted: 1 } });
+    // A manager sees all three contacted leads.
+    expect(list('').statusCounts).toMatchObject({ new: 1, contacted: 3 });
   });
 });
 
