@@ -2,9 +2,8 @@
 // production server, on the delivery writer's thread (lib/deliveries/writer-worker.ts, bundled
 // next to the build) with its own connection: key check, parsing, validation, the commits, their
 // fsync and the request's log line all run beside the event loop, which only reads the body and
-// answers. Anywhere
-// else (tests, scripts, `next dev`), in the caller's thread on the caller's connection. Either
-// way the answer comes once the delivery's transaction is durable.
+// answers. Anywhere else (tests, scripts, `next dev`), in the caller's thread on the caller's
+// connection. Either way the answer comes once the delivery's transaction is durable.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
