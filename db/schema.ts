@@ -291,9 +291,10 @@ export const leads = sqliteTable(
     index('leads_test_received_idx')
       .on(t.receivedAt)
       .where(sql`${t.isTest} = 1`),
-    // An offer's leads by date; with test flag, stage and status along, an offer's funnel over a
-    // period (its count, its per-status counts) reads the index alone (three filters: 38 -> 14 ms).
-    index('leads_offer_received_idx').on(t.offerRef, t.receivedAt, t.isTest, t.stage, t.status),
+    // An offer's leads by date; with test flag, stage, status and owner along, an offer's funnel
+    // over a period (its count, its per-status counts), for everyone or for a rep, reads the index
+    // alone (three filters: 38 -> 14 ms; a rep's offer filter: 62 -> ~5 ms).
+    index('leads_offer_received_idx').on(t.offerRef, t.receivedAt, t.isTest, t.stage, t.status, t.ownerId),
     // A search's matches (up to 10,000 ids from the search index) with their status and date, read
     // from this index instead of from 10,000 scattered rows (a common name: 30 -> 15 ms). New ids
     // only ever append to it.
