@@ -162,8 +162,12 @@ describe("a rep's view", () => {
     expect(all.rows.map((row) => row.lastName)).toEqual(['a', 'd']);
     expect(all).toMatchObject({ total: 2, totalCapped: false, statusCounts: { new: 1, contacted: 1, won: 0 }, cappedStatuses: [] });
     expect(rep('status=contacted')).toMatchObject({ total: 1, statusCounts: { new: 1, contacted: 1 } });
+    // The unassigned Partner Center test lead counts only when test leads are asked for.
+    expect(rep('includeTest=true')).toMatchObject({ total: 3, statusCounts: { new: 2, contacted: 1 } });
+    expect(rep('includeTest=true&status=new').rows.map((row) => row.lastName).sort()).toEqual(['MSFT_TEST_1', 'd']);
     // A manager sees all three contacted leads.
     expect(list('').statusCounts).toMatchObject({ new: 1, contacted: 3 });
+    expect(list('includeTest=true')).toMatchObject({ total: 5, statusCounts: { new: 2, contacted: 3 } });
   });
 });
 
