@@ -88,7 +88,7 @@ const summaryColumns = {
 
 /** The leads a viewer may see at all (see lib/auth/permissions leadScope). */
 export function scopeCondition(scope: LeadScope): SQL | undefined {
-  return scope.kind === 'all' ? undefined : or(eq(leads.ownerId, scope.userId), isNull(leads.ownerId));
+  return scope.kind === 'all' ? undefined : or(...scopeSeeks(scope));
 }
 
 /** The scope with its owner column hidden from the planner's choice of index. */
