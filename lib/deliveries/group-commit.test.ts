@@ -88,4 +88,44 @@ describe('GroupCommitter', () => {
     expect(errors).toEqual([new Error('upkeep failed')]);
     expect(temp.db.$client.inTransaction).toBe(false);
   });
+
+  describe('with a commit delay', () => {
+    const delay = { ms: 200, batch: 3 };
+    const insert = () => temp.db.$client.prepare('insert into t (v) values (?)');
+
+    it('commits a delivery that comes after a quiet spell at once', async () => {
+      const committer = new GroupCommitter(temp.db.$client, { commitDelay: delay });
+      const started = performance.now();
+      await committer.submit(() => insert().run(1));
+      expect(performance.now() - started).toBeLessThan(delay.ms);
+      expect(committer.stats).toEqual({ batches: 1, jobs: 1 });
+    });
+
+    it('under steady traffic, holds a small batch until enough deliveries join it', async () => {
+      const committer = new GroupCommitter(temp.db.$client, { commitDelay: delay });
+      const statement = insert();
+      await committer.submit(() => statement.run(1)); // alone: at once
+      const started = performance.now();
+      // Arriving right after: the batch waits for company, and commits as soon as it has three.
+      const second = committer.submit(() => statement.run(2));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(committer.stats.batches).toBe(1);
+      const rest = [committer.submit(() => statement.run(3)), committer.submit(() => statement.run(4))];
+      await Promise.all([second, ...rest]);
+      expect(performance.now() - started).toBeLessThan(delay.ms);
+      expect(committer.stats).toEqual({ batches: 2, jobs: 4 });
+      expect(rows()).toEqual([1, 2, 3, 4]);
+    });
+
+    it('commits a held batch when the delay runs out, however small', async () => {
+      const committer = new GroupCommitter(temp.db.$client, { commitDelay: delay });
+      const statement = insert();
+      await committer.submit(() => statement.run(1));
+      const started = performance.now();
+      await committer.submit(() => statement.run(2));
+      // Timers may fire a millisecond early.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(delay.ms - 5);
+      expect(committer.stats).toEqual({ batches: 2, jobs: 2 });
+    });
+  });
 });

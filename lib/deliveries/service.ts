@@ -13,7 +13,7 @@ import type { ReceivedBody } from '@/lib/intake/request';
 import { prepareDelivery } from '@/lib/intake/service';
 import { indexSearchBacklogWhenDue } from '@/lib/leads/search-index';
 import { identifyIntakeKey, type KeyIdentity } from '@/lib/intake-keys/service';
-import { GroupCommitter } from './group-commit';
+import { GroupCommitter, type CommitDelay } from './group-commit';
 import { insertReceipt, MAX_OFFER_TITLE_LENGTH, storeAccepted, type ReceiptValues } from './store';
 
 export type IncomingDelivery = {
@@ -104,15 +104,20 @@ const committers = new WeakMap<Database.Database, GroupCommitter>();
 /**
  * The connection's one group committer for deliveries (one writer per process and database). Its
  * batches also index the search backlog once enough new leads wait (lib/leads/search-index).
- * `dedicated`: the connection does nothing else (the delivery writer's thread; first call only).
+ * `dedicated`: the connection does nothing else (the delivery writer's thread), and `commitDelay`
+ * lets its batches wait for company under steady traffic; both on the first call only.
  */
-export function deliveryCommitter(client: Database.Database, options: { dedicated?: boolean } = {}): GroupCommitter {
+export function deliveryCommitter(
+  client: Database.Database,
+  options: { dedicated?: boolean; commitDelay?: CommitDelay } = {},
+): GroupCommitter {
   let committer = committers.get(client);
   if (!committer) {
     committer = new GroupCommitter(client, {
       maintenance: () => indexSearchBacklogWhenDue(client),
       onMaintenanceError: reportUnknownError,
       dedicated: options.dedicated,
+      commitDelay: options.commitDelay,
     });
     committers.set(client, committer);
   }

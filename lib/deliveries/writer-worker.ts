@@ -35,6 +35,14 @@ const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
  * Smaller than the server's 64 MiB, which keeps the process within the export's memory budget.
  */
 const WRITER_CACHE_KIB = 16 * 1024;
+/**
+ * Under steady traffic a commit waits up to 2 ms for four deliveries (lib/deliveries/group-commit).
+ * At ~900 deliveries/s from 10 senders, the writer's CPU per delivery fell from ~500 to ~420 µs
+ * (each commit writes ~38 WAL pages, however few deliveries it holds), and the server's thread,
+ * which shares the two cores with this one, was preempted about a third as often. A delivery
+ * after a quiet spell never waits; one under load waits at most 2 ms more.
+ */
+const COMMIT_DELAY = { ms: 2, batch: 4 };
 /** After a burst, the WAL file is cut back to this size when it restarts. */
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -55,7 +63,7 @@ setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.intervalMs);
 
 const port = parentPort!;
 db.$client.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
-deliveryCommitter(db.$client, { dedicated: true });
+deliveryCommitter(db.$client, { dedicated: true, commitDelay: COMMIT_DELAY });
 db.$client.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
 db.$client.pragma(`wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
 const checkpointer = new Worker(CHECKPOINTER_SOURCE, {
