@@ -315,8 +315,11 @@ export const leads = sqliteTable(
     index('leads_name_received_idx').on(sql`coalesce(${t.lastName}, '')`, sql`coalesce(${t.firstName}, '')`, t.receivedAt),
     index('leads_company_received_idx').on(sql`coalesce(${t.company}, '')`, t.receivedAt),
     index('leads_activity_idx').on(t.lastActivityAt, t.receivedAt),
+    // Carries what the follow-up filters and a rep's scope check: a page of due follow-ups, newest
+    // first, is gathered and sorted from the index alone, however many new leads (which have no
+    // follow-up yet) came in since (lib/leads/queries pageFromIndex).
     index('leads_follow_up_idx')
-      .on(t.nextFollowUpAt, t.receivedAt)
+      .on(t.nextFollowUpAt, t.receivedAt, t.status, t.doNotContact, t.isTest, t.ownerId)
       .where(sql`${t.nextFollowUpAt} is not null`),
     index('leads_untouched_idx')
       .on(t.receivedAt)

@@ -131,6 +131,32 @@ describe('getLeads', () => {
     expect(list('reached=contacted&status=new')).toMatchObject({ total: 2, totalCapped: false });
   });
 
+  it('lists due follow-ups newest first from their index, for everyone and for a rep', () => {
+    temp.db.insert(users).values({ id: 'rep-1', name: 'rep-1', email: 'rep-1@example.test', createdAt: T0, updatedAt: T0 }).run();
+    const ids = Object.fromEntries(list('includeTest=true').rows.map((row) => [row.lastName, row.id]));
+    const now = new Date(T0.getTime() + 20 * 86_400_000);
+    const due = (name: string, days: number, set: Partial<typeof leads.$inferInsert> = {}) =>
+      temp.db.update(leads).set({ nextFollowUpAt: new Date(T0.getTime() + days * 86_400_000), ...set }).where(inArray(leads.id, [ids[name]!])).run();
+    due('a', 15, { ownerId: 'rep-1', status: 'contacted' });
+    due('b', 19);
+    due('c', 25); // not due yet
+    due('d', 10); // do not contact: never listed as due
+    due('MSFT_TEST_1', 12);
+    const at = (query: string, scope: LeadScope = ALL) =>
+      getLeads(temp.db, { db: temp.db, scope, viewerId: 'rep-1', now }, parseLeadListParams(new URLSearchParams(query)));
+    expect(at('sla=follow_up_due').rows.map((row) => row.lastName)).toEqual(['b', 'a']);
+    expect(at('sla=follow_up_due')).toMatchObject({ total: 2, statusCounts: { new: 1, contacted: 1 } });
+    expect(at('sla=follow_up_due&pageSize=1&page=2').rows.map((row) => row.lastName)).toEqual(['a']);
+    expect(at('sla=follow_up_due&sort=-receivedAt&status=contacted').rows.map((row) => row.lastName)).toEqual(['a']);
+    expect(at('sla=follow_up_due&sort=receivedAt').rows.map((row) => row.lastName)).toEqual(['a', 'b']);
+    // Test leads are never due work, asked for or not.
+    expect(at('sla=follow_up_due&includeTest=true').rows.map((row) => row.lastName)).toEqual(['b', 'a']);
+    expect(at('sla=follow_up_due&owner=me').rows.map((row) => row.lastName)).toEqual(['a']);
+    expect(at('sla=follow_up_due&from=2026-10-02').rows.map((row) => row.lastName)).toEqual(['b']);
+    expect(at('sla=follow_up_due', { kind: 'own_or_unassigned', userId: 'rep-1' }).rows.map((row) => row.lastName)).toEqual(['b', 'a']);
+    expect(at('sla=follow_up_overdue').rows.map((row) => row.lastName)).toEqual(['b', 'a']);
+  });
+
   it('walks a list from one lead to its neighbours in the list order', () => {
     const ids = list('sort=name').rows.map((row) => row.id);
     const query = parseLeadListParams(new URLSearchParams('sort=name'));

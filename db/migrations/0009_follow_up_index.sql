@@ -1,0 +1,2 @@
+DROP INDEX `leads_follow_up_idx`;--> statement-breakpoint
+CREATE INDEX `leads_follow_up_idx` ON `leads` (`next_follow_up_at`,`received_at`,`status`,`do_not_contact`,`is_test`,`owner_id`) WHERE "leads"."next_follow_up_at" is not null;
