@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { openDatabase } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/log';
 import { createApiKey } from '@/lib/api-keys/service';
@@ -124,8 +125,9 @@ async function main(): Promise<number> {
     }
 
     // The CSV export, with the server's memory sampled while it streams.
-    log(`export of ${context.exportRows.toLocaleString('en')} rows …`);
-    const exportUrl = `${base}/api/leads/export?from=${context.exportFrom}&sort=${EXPORT.sort}`;
+    const { exportFrom, exportRows } = exportWindow(file);
+    log(`export of ${exportRows.toLocaleString('en')} rows …`);
+    const exportUrl = `${base}/api/leads/export?from=${exportFrom}&sort=${EXPORT.sort}`;
     let peakRss = rssMb(server.pid);
     const pid = server.pid;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 20);
@@ -195,7 +197,7 @@ async function main(): Promise<number> {
 }
 
 /** Reads what the matrix needs from the seeded database and makes the benchmark's API key. */
-function prepare(file: string): MatrixContext & { leads: number; deliveries: number; apiKey: string; exportFrom: string; exportRows: number } {
+function prepare(file: string): MatrixContext & { leads: number; deliveries: number; apiKey: string } {
   const db = openDatabase(file);
   try {
     const client = db.$client;
@@ -207,10 +209,6 @@ function prepare(file: string): MatrixContext & { leads: number; deliveries: num
     month.setUTCDate(1);
     const monthStart = month.toISOString().slice(0, 10);
     const monthEnd = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
-    // The latest day from which the export holds at least EXPORT.rows real leads.
-    const rows = Math.min(EXPORT.rows, count('select count(*) from leads where is_test = 0'));
-    const cutoff = count('select received_at from leads where is_test = 0 order by received_at desc limit 1 offset ?', Math.max(0, rows - 1));
-    const exportFrom = new Date(cutoff).toISOString().slice(0, 10);
     const apiKey = createApiKey(db, SYSTEM_ACTOR, { label: 'Benchmark', role: 'manager' }).key;
     return {
       leads: count('select count(*) from leads'),
@@ -220,11 +218,27 @@ function prepare(file: string): MatrixContext & { leads: number; deliveries: num
       monthStart,
       monthEnd,
       apiKey,
-      exportFrom,
-      exportRows: count('select count(*) from leads where is_test = 0 and received_at >= ?', Date.parse(`${exportFrom}T00:00:00Z`)),
     };
   } finally {
     db.$client.close();
+  }
+}
+
+/**
+ * The latest day from which the export holds at least EXPORT.rows real leads, and how many it
+ * holds: read just before the export, as the intake rounds have added leads since the seed.
+ */
+function exportWindow(file: string): { exportFrom: string; exportRows: number } {
+  const client = new Database(file, { readonly: true });
+  try {
+    const count = (sql: string, ...params: unknown[]) => (client.prepare(sql).pluck().get(...params) as number) ?? 0;
+    const rows = Math.min(EXPORT.rows, count('select count(*) from leads where is_test = 0'));
+    const cutoff = count('select received_at from leads where is_test = 0 order by received_at desc limit 1 offset ?', Math.max(0, rows - 1));
+    const exportFrom = new Date(cutoff).toISOString().slice(0, 10);
+    const exportRows = count('select count(*) from leads where is_test = 0 and received_at >= ?', Date.parse(`${exportFrom}T00:00:00Z`));
+    return { exportFrom, exportRows };
+  } finally {
+    client.close();
   }
 }
 
