@@ -137,7 +137,8 @@ async function main(): Promise<number> {
     let bytes = 0;
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       bytes += chunk.byteLength;
-      for (const byte of chunk) if (byte === 10) rows += 1;
+      // Native search, not a loop over 16 MB in JS: this client shares the two cores with the server.
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) rows += 1;
     }
     const exportSeconds = round((performance.now() - exportStart) / 1000, 2);
     clearInterval(sampler);
