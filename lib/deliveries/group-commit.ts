@@ -22,10 +22,10 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 
 type Job = { run: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** How long a batch may wait for company, and for how much (see GroupCommitter's `commitDelay`). */
 export type CommitDelay = { ms: number; batch: number };
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export class GroupCommitter {
   private queue: Job[] = [];
