@@ -63,6 +63,11 @@ export function reportUnknownError(error: unknown): void {
   console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', err: { type: name, message } }));
 }
 
+/** The code a failure is answered and logged with: an AppError's own, anything else `internal`. */
+export function errorCodeOf(error: unknown): ErrorCode {
+  return error instanceof AppError ? error.code : 'internal';
+}
+
 /**
  * Maps any thrown value to a JSON response. Unknown errors are logged by type and scrubbed
  * message only (never the request or its body, which hold personal data) and answered with a

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '@/db';
-import { AppError, type ErrorCode, type ErrorDetail } from '@/lib/errors';
+import { AppError, errorCodeOf, type ErrorCode, type ErrorDetail } from '@/lib/errors';
 import type { ReceivedBody } from '@/lib/intake/request';
 import { logIntakeDelivery } from '@/lib/log/request-log';
 import { deliveryStatus, takeDelivery, type IncomingDelivery, type TakenDelivery } from './service';
@@ -31,7 +31,7 @@ export async function takeAndLog(db: Db, incoming: IncomingDelivery): Promise<Ta
     outcome: taken.ok ? (taken.result.duplicate ? 'duplicate' : 'accepted') : 'rejected',
     ...(taken.ok
       ? { leadId: taken.result.leadId, eventId: taken.result.eventId }
-      : { errorCode: taken.error instanceof AppError ? taken.error.code : 'internal' }),
+      : { errorCode: errorCodeOf(taken.error) }),
     ...(taken.receiptId ? { receiptId: taken.receiptId } : {}),
     ...(taken.keyLabel ? { keyLabel: taken.keyLabel } : {}),
     bodyBytes: incoming.body.size,

@@ -548,13 +548,13 @@ export function getLeads(db: Db, context: ListContext, query: LeadListQuery): Le
   const order = orderBy(key, query.sort.direction);
   const offset = (query.page - 1) * query.pageSize;
   if (query.q) return searchPage(db, query, conditions, order, offset);
+  // The page's own conditions (the status pills included), spelled for an index read or a walk.
+  const pageWhere = (spelling: 'count' | 'list') =>
+    and(...spelled([...conditions, statusCondition(context, query)], spelling), realLeads(query, spelling));
   const index = pageIndex(query, key, offset);
   const rows = index
-    ? pageFromIndex(db, index, and(...spelled([...conditions, statusCondition(context, query)], 'count'), realLeads(query, 'count')), order, query.pageSize, offset)
-    : listRows(db, and(...spelled([...conditions, statusCondition(context, query)], 'list'), realLeads(query, 'list')), order)
-        .limit(query.pageSize)
-        .offset(offset)
-        .all();
+    ? pageFromIndex(db, index, pageWhere('count'), order, query.pageSize, offset)
+    : listRows(db, pageWhere('list'), order).limit(query.pageSize).offset(offset).all();
   const filters = spelled(conditions, 'count');
   const base = and(...filters, realLeads(query, 'count'));
   const statusCounts = zeroCounts();

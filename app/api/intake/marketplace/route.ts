@@ -1,7 +1,7 @@
 // POST /api/intake/marketplace — receive a lead from Microsoft. Every request leaves a receipt
 // in the delivery log (lib/deliveries), accepted or not, and one log line with its outcome.
 import { getDb } from '@/db';
-import { AppError, toErrorResponse } from '@/lib/errors';
+import { AppError, errorCodeOf, toErrorResponse } from '@/lib/errors';
 import { deliveryStatus } from '@/lib/deliveries/service';
 import { deliveryTaker, epochNow } from '@/lib/deliveries/writer';
 import { presentedIntakeKey, readDeliveryBody } from '@/lib/intake/request';
@@ -56,7 +56,7 @@ async function handle(request: Request, refusal?: AppError): Promise<Response> {
         requestId,
         status: response.status,
         outcome: 'rejected',
-        errorCode: error instanceof AppError ? error.code : 'internal',
+        errorCode: errorCodeOf(error),
         bodyBytes,
         durationMs: epochNow() - startedAt,
       });
