@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTempDb } from '@/lib/testing/temp-db';
 import { GroupCommitter } from './group-commit';
 
@@ -7,7 +8,10 @@ beforeEach(() => {
   temp = createTempDb();
   temp.db.$client.exec('create table t (v integer unique)');
 });
-afterEach(() => temp.cleanup());
+afterEach(() => {
+  vi.restoreAllMocks();
+  temp.cleanup();
+});
 
 const rows = () => temp.db.$client.prepare('select v from t order by v').pluck().all();
 
@@ -25,7 +29,7 @@ describe('GroupCommitter', () => {
 
   it('syncs the WAL off the event loop and leaves the connection at synchronous=FULL', async () => {
     const committer = new GroupCommitter(temp.db.$client);
-    expect(committer.syncsOffThread).toBe(true);
+    expect(committer.syncsWal).toBe(true);
     const insert = temp.db.$client.prepare('insert into t (v) values (?)');
     let settled = false;
     const done = committer.submit(() => insert.run(1)).then(() => (settled = true));
@@ -36,6 +40,27 @@ describe('GroupCommitter', () => {
     await done;
     expect(settled).toBe(true);
     expect(temp.db.$client.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('on a dedicated connection, stays at synchronous=NORMAL and syncs the WAL in its own thread before acknowledging', async () => {
+    const committer = new GroupCommitter(temp.db.$client, { dedicated: true });
+    expect(temp.db.$client.pragma('synchronous', { simple: true })).toBe(1);
+    const insert = temp.db.$client.prepare('insert into t (v) values (?)');
+    const inThread = vi.spyOn(fs, 'fdatasyncSync');
+    const onPool = vi.spyOn(fs, 'fdatasync');
+    const done = committer.submit(() => {
+      expect(inThread).not.toHaveBeenCalled();
+      return insert.run(1);
+    });
+    await done;
+    expect(inThread).toHaveBeenCalledTimes(1);
+    expect(onPool).not.toHaveBeenCalled();
+    // A failed sync fails the batch: nothing is acknowledged that may not be on disk.
+    inThread.mockImplementationOnce(() => {
+      throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+    });
+    await expect(committer.submit(() => insert.run(2))).rejects.toThrow('EIO');
+    await expect(committer.submit(() => insert.run(3))).resolves.toBeDefined();
   });
 
   it('rolls back a failing job alone; the others commit', async () => {

@@ -9,6 +9,11 @@ import { runWithRequestContext } from '@/lib/log/request-context';
 import { REQUEST_ID_HEADER, requestIdOf } from '@/lib/log/request-id';
 import { logIntakeDelivery } from '@/lib/log/request-log';
 
+// Never cached or prerendered, as every webhook. Said explicitly, Next.js also hands the handler the
+// request itself rather than a proxy that checks every read of its headers, URL and body for use
+// in static rendering.
+export const dynamic = 'force-dynamic';
+
 export async function POST(request: Request): Promise<Response> {
   return handle(request);
 }
