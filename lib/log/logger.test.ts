@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, logLevelFrom } from './logger';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger, logLevelFrom, turnDestination } from './logger';
 import { runWithRequestContext } from './request-context';
 import { logIntakeDelivery, logRequest, withRequestLog } from './request-log';
 import { requestIdOf } from './request-id';
@@ -18,6 +21,7 @@ const savedEnv = { ...process.env };
 delete process.env.LOG_LEVEL;
 afterEach(() => {
   process.env = { ...savedEnv };
+  vi.restoreAllMocks();
 });
 
 describe('createLogger', () => {
@@ -93,6 +97,32 @@ describe('createLogger', () => {
     log.info('outside');
     expect(lines()[0]).toMatchObject({ requestId: 'req-1', msg: 'inside' });
     expect(lines()[1]).not.toHaveProperty('requestId');
+  });
+});
+
+describe("turnDestination (on the delivery writer's thread)", () => {
+  it("gathers a turn's lines and writes them together, with one write, at the turn's end", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'turn-log-')), 'out.log');
+    const fd = fs.openSync(file, 'w');
+    try {
+      const destination = turnDestination(fd);
+      const writes = vi.spyOn(fs, 'writeSync');
+      const log = createLogger({ destination });
+      log.info({ leadId: 1 }, 'request');
+      log.info({ leadId: 2 }, 'request');
+      expect(fs.readFileSync(file, 'utf8')).toBe('');
+      await new Promise((resolve) => setImmediate(resolve));
+      const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+      expect(lines.map((line) => line.leadId)).toEqual([1, 2]);
+      expect(writes).toHaveBeenCalledTimes(1);
+      // A later turn's line is written at that turn's end.
+      log.warn('later');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(fs.readFileSync(file, 'utf8')).toContain('"msg":"later"');
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 });
 
