@@ -4,7 +4,7 @@ import type { LeadScope } from '@/lib/auth/permissions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receiveDelivery } from '@/lib/intake/service';
 import { createTempDb } from '@/lib/testing/temp-db';
-import { getLeadById, getLeadCounts, getLeadNeighbours, getLeads, leadListBatches } from './queries';
+import { getLeadById, getLeadCounts, getLeadNeighbours, getLeads, leadListBatches, leadListSelect } from './queries';
 import { parseLeadListParams } from './search-params';
 
 let temp: ReturnType<typeof createTempDb>;
@@ -171,6 +171,31 @@ describe('getLeads', () => {
     const batches = [...leadListBatches(temp.db, { db: temp.db, scope: ALL, viewerId: null }, query, 2)];
     expect(batches.map((batch) => batch.length)).toEqual([2, 2, 1]);
     expect(batches.flat().map((row) => row.lastName)).toEqual(['d', 'c', 'b', 'a', 'MSFT_TEST_1']);
+  });
+});
+
+describe('list rows', () => {
+  it('come out exactly as drizzle maps them: times as dates, flags as booleans, nulls, the owner by join', () => {
+    temp.db.insert(users).values({ id: 'rep-1', name: 'Rep One', email: 'rep-1@example.test', createdAt: T0, updatedAt: T0 }).run();
+    const [a, b] = list('sort=name').rows.map((row) => row.id);
+    const later = new Date(T0.getTime() + 3_600_000);
+    temp.db
+      .update(leads)
+      .set({ ownerId: 'rep-1', assignedAt: later, status: 'contacted', firstTouchAt: later, lastTouchAt: later, touchCount: 2, nextFollowUpAt: later })
+      .where(inArray(leads.id, [a!]))
+      .run();
+    temp.db.update(leads).set({ doNotContact: true, phone: '+49 30 1234' }).where(inArray(leads.id, [b!])).run();
+    const context = { db: temp.db, scope: ALL, viewerId: null };
+    for (const params of ['sort=name&includeTest=true', 'sort=-receivedAt&includeTest=true']) {
+      const query = parseLeadListParams(new URLSearchParams(params));
+      const expected = leadListSelect(temp.db, context, query).all();
+      expect([...leadListBatches(temp.db, context, query, 2)].flat()).toEqual(expected);
+      expect(getLeads(temp.db, context, { ...query, pageSize: 10 }).rows).toEqual(expected);
+    }
+    const owned = list('sort=name').rows.find((row) => row.id === a)!;
+    expect(owned).toMatchObject({ ownerName: 'Rep One', isTest: false, doNotContact: false, touchCount: 2 });
+    expect(owned.firstTouchAt).toEqual(later);
+    expect(list('sort=name').rows.find((row) => row.id === b)).toMatchObject({ ownerName: null, doNotContact: true, firstTouchAt: null });
   });
 });
 

@@ -86,6 +86,26 @@ const summaryColumns = {
   lastActivityAt: leads.lastActivityAt,
 };
 
+const summaryFields = Object.entries(summaryColumns) as [keyof LeadSummary, { mapFromDriverValue(value: unknown): unknown }][];
+
+/**
+ * Summaries from a list query's raw rows (its `.values()`, columns in summaryColumns' order),
+ * each value decoded by its column as drizzle would. Drizzle's own row mapping (`.all()`), generic
+ * over nested selections and joins, cost ~13 µs a row for these 30 columns: a quarter of a CSV
+ * export's time. This costs a few.
+ */
+function summaries(rows: unknown[][]): LeadSummary[] {
+  return rows.map((row) => {
+    const lead: Record<string, unknown> = {};
+    for (let index = 0; index < summaryFields.length; index++) {
+      const [name, column] = summaryFields[index]!;
+      const value = row[index];
+      lead[name] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return lead as LeadSummary;
+  });
+}
+
 /** The leads a viewer may see at all (see lib/auth/permissions leadScope). */
 export function scopeCondition(scope: LeadScope): SQL | undefined {
   return scope.kind === 'all' ? undefined : or(...scopeSeeks(scope));
@@ -411,7 +431,7 @@ function rowsAfter(db: Db, where: SQL | undefined, key: LeadSortKey, direction: 
   const rows: LeadSummary[] = [];
   for (const part of keysetParts(key, direction, position)) {
     if (rows.length >= limit) break;
-    rows.push(...listRows(db, and(where, part.where), part.order).limit(limit - rows.length).all());
+    rows.push(...summaries(listRows(db, and(where, part.where), part.order).limit(limit - rows.length).values()));
   }
   return rows;
 }
@@ -425,7 +445,7 @@ export function leadListSelect(db: Db, context: ListContext, query: LeadListQuer
 export function* leadListBatches(db: Db, context: ListContext, query: LeadListQuery, batchSize: number): Generator<LeadSummary[]> {
   const key = effectiveSortKey(query);
   const where = leadListWhere(context, query);
-  let batch = listRows(db, where, orderBy(key, query.sort.direction)).limit(batchSize).all();
+  let batch = summaries(listRows(db, where, orderBy(key, query.sort.direction)).limit(batchSize).values());
   while (batch.length) {
     yield batch;
     if (batch.length < batchSize) return;
@@ -490,7 +510,7 @@ function pageFromIndex(db: Db, index: IndexName, where: SQL | undefined, order: 
       sql`select ${leads.id} as id from ${leads} indexed by ${sql.raw(index)} where ${where} order by ${sql.join(order, sql`, `)} limit ${limit} offset ${offset}`,
     )
     .map((row) => row.id);
-  return ids.length ? listRows(db, inArray(leads.id, ids), order).all() : [];
+  return ids.length ? summaries(listRows(db, inArray(leads.id, ids), order).values()) : [];
 }
 
 /**
@@ -537,7 +557,7 @@ function searchPage(db: Db, query: LeadListQuery, conditions: Condition[], order
   for (const [, status] of matches) statusCounts[status] = (statusCounts[status] ?? 0) + 1;
   const listed = query.status?.length ? matches.filter(([, status]) => query.status!.includes(status)) : matches;
   const ids = listed.slice(offset, offset + query.pageSize).map(([id]) => id);
-  const rows = ids.length ? listRows(db, inArray(leads.id, ids), order).all() : [];
+  const rows = ids.length ? summaries(listRows(db, inArray(leads.id, ids), order).values()) : [];
   return { rows, total: listed.length, totalCapped: false, statusCounts, cappedStatuses: [] };
 }
 
@@ -554,7 +574,7 @@ export function getLeads(db: Db, context: ListContext, query: LeadListQuery): Le
   const index = pageIndex(query, key, offset);
   const rows = index
     ? pageFromIndex(db, index, pageWhere('count'), order, query.pageSize, offset)
-    : listRows(db, pageWhere('list'), order).limit(query.pageSize).offset(offset).all();
+    : summaries(listRows(db, pageWhere('list'), order).limit(query.pageSize).offset(offset).values());
   const filters = spelled(conditions, 'count');
   const base = and(...filters, realLeads(query, 'count'));
   const statusCounts = zeroCounts();
@@ -623,7 +643,7 @@ export type QueueSection = { key: 'first_touch' | 'follow_up' | 'to_claim'; rows
 export function getQueue(db: Db, viewerId: string, now = new Date(), limit = 50): QueueSection[] {
   const open = sql`${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and +${leads.isTest} = 0`;
   const select = (where: SQL, order: SQL[]) =>
-    db.select(summaryColumns).from(leads).leftJoin(users, eq(users.id, leads.ownerId)).where(where).orderBy(...order).limit(limit).all();
+    summaries(listRows(db, where, order).limit(limit).values());
   return [
     {
       key: 'first_touch',
