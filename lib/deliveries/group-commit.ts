@@ -177,7 +177,7 @@ export class GroupCommitter {
     });
   }
 
-  /** One transaction for the batch; with off-thread syncing, committed without the fsync. */
+  /** One transaction for the batch; when the committer syncs the WAL itself, committed without the fsync. */
   private commit(jobs: Job[]): Outcome[] {
     const { client } = this;
     const switches = this.syncsWal && !this.options.dedicated;
