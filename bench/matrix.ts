@@ -23,8 +23,11 @@ export const TARGETS = {
  *   after-effects (~15% slower than later).
  * - After a 2 s warm-up the webhook's first round still ran 25–30% below its later ones (the server's
  *   thread still compiling the POST path, the writer's page cache still filling): 10 s each.
+ * - This machine's speed drifts by up to 2× over minutes (a fixed CPU-bound loop: 440 ms quiet,
+ *   500–880 ms in slow spells), and a slow spell only ever lowers a round. Five turns each give
+ *   both handlers a fair chance at a quiet spell; three often left one of them without.
  */
-export const INTAKE = { connections: 10, seconds: 10, warmupSeconds: 10, rounds: 3 } as const;
+export const INTAKE = { connections: 10, seconds: 10, warmupSeconds: 10, rounds: 5 } as const;
 
 /** Each table and dashboard request: sequential requests after a short warm-up. */
 export const SAMPLING = { warmup: 3, requests: 40 } as const;

@@ -44,6 +44,10 @@ export async function startProdServer(options: {
   const { port, databasePath } = options;
   const baseUrl = `http://127.0.0.1:${port}`;
   fs.mkdirSync(path.dirname(databasePath), { recursive: true });
+  // The server's stdout and stderr, after whatever earlier servers on this database wrote.
+  const logPath = `${databasePath}.server.log`;
+  const logFd = fs.openSync(logPath, 'a');
+  const logStart = fs.fstatSync(logFd).size;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: root,
     env: {
@@ -55,22 +59,26 @@ export async function startProdServer(options: {
       PUBLIC_URL: '',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Straight into the log file, as a process manager that appends a service's output to a file:
+    // this process (which also runs the load generator in the benchmark) never relays a line.
+    stdio: ['ignore', logFd, logFd],
   });
+  fs.closeSync(logFd);
   live.add(child);
-  let output = '';
-  const logFile = fs.createWriteStream(`${databasePath}.server.log`, { flags: 'a' });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.setEncoding('utf8');
-    stream?.on('data', (chunk: string) => {
-      output += chunk;
-      logFile.write(chunk);
-    });
-  }
+  const output = () => {
+    const fd = fs.openSync(logPath, 'r');
+    try {
+      const length = fs.fstatSync(fd).size - logStart;
+      const buffer = Buffer.alloc(Math.max(0, length));
+      fs.readSync(fd, buffer, 0, buffer.length, logStart);
+      return buffer.toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
   const exited = new Promise<Exit>((resolve) => {
     child.once('exit', (code, signal) => {
       live.delete(child);
-      logFile.end();
       resolve({ code, signal });
     });
   });
@@ -81,7 +89,7 @@ export async function startProdServer(options: {
     baseUrl,
     pid: child.pid ?? -1,
     databasePath,
-    output: () => output,
+    output,
     exited,
     async stop(signal = 'SIGTERM', timeoutMs = 30_000) {
       const started = performance.now();
@@ -97,7 +105,7 @@ export async function startProdServer(options: {
   // stranger's server on the same port is never mistaken for ours).
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   while (Date.now() < deadline) {
-    if (hasExited) throw new Error(`the server exited before it was ready:\n${output}`);
+    if (hasExited) throw new Error(`the server exited before it was ready:\n${output()}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
@@ -108,7 +116,7 @@ export async function startProdServer(options: {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await server.stop('SIGKILL');
-  throw new Error(`the server was not ready in time:\n${output}`);
+  throw new Error(`the server was not ready in time:\n${output()}`);
 }
 
 function markerPid(databasePath: string): number | null {
