@@ -70,8 +70,8 @@ export async function startProdServer(options: {
     try {
       const length = fs.fstatSync(fd).size - logStart;
       const buffer = Buffer.alloc(Math.max(0, length));
-      fs.readSync(fd, buffer, 0, buffer.length, logStart);
-      return buffer.toString('utf8');
+      const read = fs.readSync(fd, buffer, 0, buffer.length, logStart);
+      return buffer.toString('utf8', 0, read);
     } finally {
       fs.closeSync(fd);
     }
