@@ -52,7 +52,11 @@ export default defineConfig({
   webServer: {
     // The server's stdout and stderr go to .e2e-data/server.log, which `npm run test:logs` scans
     // for leaked personal data and secrets after the run.
-    command: `rm -rf .e2e-data && mkdir -p .e2e-data && next start -H 127.0.0.1 -p ${E2E_PORT} > .e2e-data/server.log 2>&1`,
+    // Playwright's request context keeps idle connections without a limit; with Node's 5 s idle
+    // close, a request sent on a connection the server was closing at that instant failed with
+    // ECONNRESET (once in CI). The server keeps idle connections for 65 s instead, longer than any
+    // pause in a test.
+    command: `rm -rf .e2e-data && mkdir -p .e2e-data && next start -H 127.0.0.1 -p ${E2E_PORT} --keepAliveTimeout 65000 > .e2e-data/server.log 2>&1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
