@@ -9,7 +9,8 @@ const nextDir = path.join(root, '.next');
 
 type PageBundle = { files: string[]; kbGzip: number };
 
-const gzipKb = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(nextDir, file)), { level: 9 }).byteLength / 1024;
+const gzipKb = (file: string) =>
+  zlib.gzipSync(fs.readFileSync(path.join(nextDir, file)), { level: 9 }).byteLength / 1024;
 const round = (value: number) => Math.round(value * 10) / 10;
 
 function entryFiles(route: string): string[] {
@@ -24,7 +25,9 @@ function entryFiles(route: string): string[] {
 }
 
 export function firstLoad(route: string): PageBundle {
-  const buildManifest = JSON.parse(fs.readFileSync(path.join(nextDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
+  const buildManifest = JSON.parse(fs.readFileSync(path.join(nextDir, 'build-manifest.json'), 'utf8')) as {
+    rootMainFiles: string[];
+  };
   const files = [...new Set([...buildManifest.rootMainFiles, ...entryFiles(route)])];
   return { files, kbGzip: round(files.reduce((sum, file) => sum + gzipKb(file), 0)) };
 }

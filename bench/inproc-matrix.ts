@@ -22,7 +22,12 @@ const context = {
   scope: rep ? ({ kind: 'own_or_unassigned', userId: ownerId } as const) : ({ kind: 'all' } as const),
   viewerId: rep ? ownerId : null,
 };
-for (const row of tableMatrix({ offers: [offers[0]!, offers[1]!], ownerId, monthStart: '2026-10-01', monthEnd: '2026-10-31' })) {
+for (const row of tableMatrix({
+  offers: [offers[0]!, offers[1]!],
+  ownerId,
+  monthStart: '2026-10-01',
+  monthEnd: '2026-10-31',
+})) {
   const query = parseLeadListParams(new URLSearchParams(row.query));
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {

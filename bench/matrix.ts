@@ -77,7 +77,10 @@ export function tableMatrix(context: MatrixContext): { label: string; query: str
 export const DASHBOARD_RANGES = ['30d', 'year'] as const;
 export function dashboardMatrix(): { label: string; path: string }[] {
   return DASHBOARD_RANGES.flatMap((range) =>
-    PANELS.map((panel) => ({ label: `${panel}, ${range === '30d' ? 'last 30 days' : 'last year'}`, path: `/api/dashboard/${panel}?range=${range}` })),
+    PANELS.map((panel) => ({
+      label: `${panel}, ${range === '30d' ? 'last 30 days' : 'last year'}`,
+      path: `/api/dashboard/${panel}?range=${range}`,
+    })),
   );
 }
 

@@ -4,7 +4,16 @@ import { percentile } from './http';
 import { evaluate, renderMarkdown, type BenchResult } from './report';
 
 const figures = (p95: number, extra: Partial<LoadFigures> = {}): LoadFigures => ({
-  requests: 40, throughput: 100, p50: p95 / 2, p95, p99: p95, max: p95, errors: 0, non2xx: 0, statuses: { 200: 40 }, ...extra,
+  requests: 40,
+  throughput: 100,
+  p50: p95 / 2,
+  p95,
+  p99: p95,
+  max: p95,
+  errors: 0,
+  non2xx: 0,
+  statuses: { 200: 40 },
+  ...extra,
 });
 
 function result(overrides: Partial<BenchResult> = {}): BenchResult {
@@ -13,7 +22,13 @@ function result(overrides: Partial<BenchResult> = {}): BenchResult {
     startedAt: '2026-11-24T03:00:00.000Z',
     reduced: false,
     seed: { leads: 1_000_000, deliveries: 1_300_000, seconds: 100, leadsPerSecond: 10_000, log: [] },
-    intake: { connections: 10, seconds: 10, webhook: figures(20, { throughput: 900, statuses: { 201: 9000 } }), trivial: figures(10, { throughput: 1000 }), ratio: 0.9 },
+    intake: {
+      connections: 10,
+      seconds: 10,
+      webhook: figures(20, { throughput: 900, statuses: { 201: 9000 } }),
+      trivial: figures(10, { throughput: 1000 }),
+      ratio: 0.9,
+    },
     table: [{ label: 'first page', query: '', figures: figures(20) }],
     dashboard: [{ label: 'summary, last 30 days', path: '/api/dashboard/summary?range=30d', figures: figures(40) }],
     export: { rows: 100_000, bytes: 20_000_000, seconds: 3, peakRssMb: 300 },

@@ -44,7 +44,9 @@ export function renderMarkdown(result: BenchResult): string {
     '',
     '| Target | Measured | |',
     '|---|---|---|',
-    ...result.checks.filter((check) => check.kind === 'target').map((check) => `| ${check.label} | ${check.value} | ${check.ok ? '✓' : '✗ missed'} |`),
+    ...result.checks
+      .filter((check) => check.kind === 'target')
+      .map((check) => `| ${check.label} | ${check.value} | ${check.ok ? '✓' : '✗ missed'} |`),
     '',
     `**Seed**: ${n(seed.leads)} leads (${n(seed.deliveries)} deliveries) through the ingest code in ${seed.seconds} s (${n(seed.leadsPerSecond)} leads/s).`,
     '',
@@ -56,20 +58,29 @@ export function renderMarkdown(result: BenchResult): string {
     `| \`GET /api/health/live\` (trivial) | ${n(intake.trivial.throughput)} | ${intake.trivial.p50} | ${intake.trivial.p99} | ${intake.trivial.max} |`,
     `| Ratio intake ÷ trivial | ${intake.ratio} | | | |`,
     ...(intake.rounds
-      ? ['', `Every round (requests/s): webhook ${intake.rounds.webhook.map(n).join(', ')}; trivial ${intake.rounds.trivial.map(n).join(', ')}.`]
+      ? [
+          '',
+          `Every round (requests/s): webhook ${intake.rounds.webhook.map(n).join(', ')}; trivial ${intake.rounds.trivial.map(n).join(', ')}.`,
+        ]
       : []),
     '',
     `**\`GET /api/leads\`** (one client, ${result.table[0]?.figures.requests ?? 0} requests each after a warm-up; target p95 < ${TARGETS.tableP95Ms} ms):`,
     '',
     '| Request | Query | p50 ms | p95 ms | |',
     '|---|---|---|---|---|',
-    ...latencyRows(result.table.map((row) => ({ ...row, request: row.query || '(none)' })), TARGETS.tableP95Ms),
+    ...latencyRows(
+      result.table.map((row) => ({ ...row, request: row.query || '(none)' })),
+      TARGETS.tableP95Ms,
+    ),
     '',
     `**Dashboard** (one client, ${result.dashboard[0]?.figures.requests ?? 0} requests each; target p95 < ${TARGETS.dashboardP95Ms} ms):`,
     '',
     '| Panel | Request | p50 ms | p95 ms | |',
     '|---|---|---|---|---|',
-    ...latencyRows(result.dashboard.map((row) => ({ ...row, request: row.path })), TARGETS.dashboardP95Ms),
+    ...latencyRows(
+      result.dashboard.map((row) => ({ ...row, request: row.path })),
+      TARGETS.dashboardP95Ms,
+    ),
     '',
     `**Export**: ${n(result.export.rows)} rows (${(result.export.bytes / 2 ** 20).toFixed(1)} MiB of CSV) in ${result.export.seconds} s; server RSS peaked at ${result.export.peakRssMb} MB. **Server memory after the run**: ${result.memory.rssAfterMb} MB RSS.`,
     '',
@@ -89,17 +100,61 @@ export function evaluate(result: BenchResult): Check[] {
   const worstDashboard = Math.max(...result.dashboard.map((row) => row.figures.p95));
   const { webhook } = result.intake;
   return [
-    harness('every table and dashboard request answered 2xx', failing.length === 0, failing.map((row) => row.label).join(', ') || 'all'),
-    harness('every webhook delivery answered 201', webhook.non2xx === 0 && webhook.errors === 0, JSON.stringify(webhook.statuses)),
-    harness(`the export streamed at least ${EXPORT.rows.toLocaleString('en')} rows`, result.export.rows >= Math.min(EXPORT.rows, result.seed.leads - 100), String(result.export.rows)),
-    target(`seed under ${TARGETS.seedSeconds} s`, result.seed.seconds < TARGETS.seedSeconds, `${result.seed.seconds} s`),
-    target(`intake ≥ ${TARGETS.intakeRatio} × trivial throughput`, result.intake.ratio >= TARGETS.intakeRatio, `${result.intake.ratio}`),
+    harness(
+      'every table and dashboard request answered 2xx',
+      failing.length === 0,
+      failing.map((row) => row.label).join(', ') || 'all',
+    ),
+    harness(
+      'every webhook delivery answered 201',
+      webhook.non2xx === 0 && webhook.errors === 0,
+      JSON.stringify(webhook.statuses),
+    ),
+    harness(
+      `the export streamed at least ${EXPORT.rows.toLocaleString('en')} rows`,
+      result.export.rows >= Math.min(EXPORT.rows, result.seed.leads - 100),
+      String(result.export.rows),
+    ),
+    target(
+      `seed under ${TARGETS.seedSeconds} s`,
+      result.seed.seconds < TARGETS.seedSeconds,
+      `${result.seed.seconds} s`,
+    ),
+    target(
+      `intake ≥ ${TARGETS.intakeRatio} × trivial throughput`,
+      result.intake.ratio >= TARGETS.intakeRatio,
+      `${result.intake.ratio}`,
+    ),
     target(`intake p99 under ${TARGETS.intakeP99Ms} ms`, webhook.p99 < TARGETS.intakeP99Ms, `${webhook.p99} ms`),
-    target(`every table request p95 under ${TARGETS.tableP95Ms} ms`, worstTable < TARGETS.tableP95Ms, `worst ${worstTable} ms`),
-    target(`every dashboard request p95 under ${TARGETS.dashboardP95Ms} ms`, worstDashboard < TARGETS.dashboardP95Ms, `worst ${worstDashboard} ms`),
-    target(`export under ${TARGETS.exportSeconds} s`, result.export.seconds < TARGETS.exportSeconds, `${result.export.seconds} s`),
-    target(`server RSS under ${TARGETS.exportPeakRssMb} MB during the export`, result.export.peakRssMb < TARGETS.exportPeakRssMb, `${result.export.peakRssMb} MB`),
-    target(`leads page first-load JS under ${TARGETS.leadsFirstLoadKbGzip} KB gzipped`, result.bundles.leadsFirstLoadKb < TARGETS.leadsFirstLoadKbGzip, `${result.bundles.leadsFirstLoadKb} KB`),
-    target('dashboard charts loaded lazily (recharts not in the first load)', result.bundles.chartsLazy, result.bundles.chartsLazy ? 'yes' : 'no'),
+    target(
+      `every table request p95 under ${TARGETS.tableP95Ms} ms`,
+      worstTable < TARGETS.tableP95Ms,
+      `worst ${worstTable} ms`,
+    ),
+    target(
+      `every dashboard request p95 under ${TARGETS.dashboardP95Ms} ms`,
+      worstDashboard < TARGETS.dashboardP95Ms,
+      `worst ${worstDashboard} ms`,
+    ),
+    target(
+      `export under ${TARGETS.exportSeconds} s`,
+      result.export.seconds < TARGETS.exportSeconds,
+      `${result.export.seconds} s`,
+    ),
+    target(
+      `server RSS under ${TARGETS.exportPeakRssMb} MB during the export`,
+      result.export.peakRssMb < TARGETS.exportPeakRssMb,
+      `${result.export.peakRssMb} MB`,
+    ),
+    target(
+      `leads page first-load JS under ${TARGETS.leadsFirstLoadKbGzip} KB gzipped`,
+      result.bundles.leadsFirstLoadKb < TARGETS.leadsFirstLoadKbGzip,
+      `${result.bundles.leadsFirstLoadKb} KB`,
+    ),
+    target(
+      'dashboard charts loaded lazily (recharts not in the first load)',
+      result.bundles.chartsLazy,
+      result.bundles.chartsLazy ? 'yes' : 'no',
+    ),
   ];
 }

@@ -281,7 +281,9 @@ export const leads = sqliteTable(
     receivedAt: timestamp('received_at').notNull(),
     lastEventAt: timestamp('last_event_at').notNull(),
     /** The latest delivery, touch, note, status or owner change: what "last activity" shows. */
-    lastActivityAt: timestamp('last_activity_at').notNull().default(sql`0`),
+    lastActivityAt: timestamp('last_activity_at')
+      .notNull()
+      .default(sql`0`),
     updatedAt: timestamp('updated_at').notNull(),
   },
   // Every list index ends in received_at (and, implicitly, the rowid): the list orders by
@@ -312,7 +314,11 @@ export const leads = sqliteTable(
     // keyset paging (lib/leads/queries) compares plain row values; these indexes match exactly.
     index('leads_stage_received_idx').on(sql`coalesce(${t.stage}, '')`, t.receivedAt),
     index('leads_country_received_idx').on(sql`coalesce(${t.country}, '')`, t.receivedAt),
-    index('leads_name_received_idx').on(sql`coalesce(${t.lastName}, '')`, sql`coalesce(${t.firstName}, '')`, t.receivedAt),
+    index('leads_name_received_idx').on(
+      sql`coalesce(${t.lastName}, '')`,
+      sql`coalesce(${t.firstName}, '')`,
+      t.receivedAt,
+    ),
     index('leads_company_received_idx').on(sql`coalesce(${t.company}, '')`, t.receivedAt),
     index('leads_activity_idx').on(t.lastActivityAt, t.receivedAt),
     // Carries what the follow-up filters and a rep's scope check: a page of due follow-ups, newest
@@ -331,8 +337,19 @@ export const leads = sqliteTable(
     // a grouping or a measure needs, in received order (a range is one stretch of the index).
     index('leads_dashboard_idx')
       .on(
-        t.receivedAt, t.offerRef, t.country, t.ownerId, t.status, t.stage, t.doNotContact, t.firstTouchAt,
-        t.contactedAt, t.qualifiedAt, t.wonAt, t.journeySources, t.journeyActions,
+        t.receivedAt,
+        t.offerRef,
+        t.country,
+        t.ownerId,
+        t.status,
+        t.stage,
+        t.doNotContact,
+        t.firstTouchAt,
+        t.contactedAt,
+        t.qualifiedAt,
+        t.wonAt,
+        t.journeySources,
+        t.journeyActions,
       )
       .where(sql`${t.isTest} = 0`),
     // Leads breaching the 24-hour first-touch rule (once their window has passed): the dashboard
@@ -524,4 +541,3 @@ export type NewLead = typeof leads.$inferInsert;
 export type LeadEvent = typeof leadEvents.$inferSelect;
 export type IntakeDelivery = typeof intakeDeliveries.$inferSelect;
 export type NewLeadEvent = typeof leadEvents.$inferInsert;
-

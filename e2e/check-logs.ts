@@ -35,8 +35,12 @@ function literals(): Literal[] {
     ...Object.values(PEOPLE).map((person) => ({ kind: 'e2e account email', value: person.email })),
   ];
   // Every address the tests send: the shared fixtures and the e2e sources.
-  for (const file of [...filesUnder(fixturesDir(), () => true), ...filesUnder(path.resolve('e2e'), (f) => f.endsWith('.ts'))]) {
-    for (const email of emailsIn(fs.readFileSync(file, 'utf8'))) found.push({ kind: 'email from the tests', value: email });
+  for (const file of [
+    ...filesUnder(fixturesDir(), () => true),
+    ...filesUnder(path.resolve('e2e'), (f) => f.endsWith('.ts')),
+  ]) {
+    for (const email of emailsIn(fs.readFileSync(file, 'utf8')))
+      found.push({ kind: 'email from the tests', value: email });
   }
   // The API keys the setup made.
   const keys = readJson<Record<string, unknown>>(path.join(E2E_DATA, 'api-keys.json')) ?? {};
@@ -52,8 +56,10 @@ function literals(): Literal[] {
   if (fs.existsSync(dbFile)) {
     const db = new Database(dbFile, { readonly: true, fileMustExist: true });
     try {
-      for (const token of db.prepare('select token from sessions').pluck().all() as string[]) found.push({ kind: 'session token', value: token });
-      for (const email of db.prepare('select email from users').pluck().all() as string[]) found.push({ kind: 'user email', value: email });
+      for (const token of db.prepare('select token from sessions').pluck().all() as string[])
+        found.push({ kind: 'session token', value: token });
+      for (const email of db.prepare('select email from users').pluck().all() as string[])
+        found.push({ kind: 'user email', value: email });
     } finally {
       db.close();
     }
@@ -75,7 +81,8 @@ const problems: string[] = [];
 if (scan.lines === 0) problems.push('the server log is empty');
 if (scan.requestLines === 0) problems.push('the server log has no request lines (is the request log on?)');
 if (scan.requestsWithActor === 0) problems.push('no request line names its actor');
-if (scan.intakeLines === 0) problems.push('no webhook delivery was logged (the intake route logs its own request line)');
+if (scan.intakeLines === 0)
+  problems.push('no webhook delivery was logged (the intake route logs its own request line)');
 for (const finding of scan.findings.slice(0, 50)) {
   problems.push(`${finding.file}:${finding.line}: ${finding.kind}: ${finding.excerpt}`);
 }

@@ -34,7 +34,11 @@ export default async function HomePage() {
       </div>
       <StatTiles
         stats={[
-          { label: 'Leads', value: counts.total, hint: scope.kind === 'all' ? 'all time, test leads excluded' : 'yours and unassigned' },
+          {
+            label: 'Leads',
+            value: counts.total,
+            hint: scope.kind === 'all' ? 'all time, test leads excluded' : 'yours and unassigned',
+          },
           { label: 'Last 7 days', value: counts.lastWeek, hint: 'new leads received' },
           { label: 'Offers', value: offers.length, hint: 'seen in lead traffic' },
           { label: 'Do not contact', value: counts.doNotContact, hint: 'flagged by Microsoft' },

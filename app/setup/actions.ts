@@ -24,8 +24,16 @@ export async function setupFirstAdmin(_previous: ActionResult | null, form: Form
       });
     }
     const { ip, userAgent } = requestInfo(requestHeaders);
-    await createUser(getDb(), input, { type: 'anonymous', id: null, label: 'setup page', ip, userAgent }, { setup: true });
-    await getAuth().api.signInEmail({ body: { email: input.email, password: input.password }, headers: requestHeaders });
+    await createUser(
+      getDb(),
+      input,
+      { type: 'anonymous', id: null, label: 'setup page', ip, userAgent },
+      { setup: true },
+    );
+    await getAuth().api.signInEmail({
+      body: { email: input.email, password: input.password },
+      headers: requestHeaders,
+    });
   });
   if (result.ok) redirect('/');
   return result;

@@ -13,7 +13,10 @@ export default async function SetupPage() {
   await connection();
   if (countUsers(getDb()) > 0) redirect('/sign-in');
   return (
-    <AuthShell title="Welcome to Leadline" description="Create the first admin account. This page disappears once it exists.">
+    <AuthShell
+      title="Welcome to Leadline"
+      description="Create the first admin account. This page disappears once it exists."
+    >
       <SetupForm />
     </AuthShell>
   );

@@ -1,11 +1,22 @@
 import type { ReactNode } from 'react';
 
-export function AuthShell({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+export function AuthShell({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
   return (
     <main id="main" className="flex min-h-dvh items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex flex-col items-center gap-3 text-center">
-          <span aria-hidden className="flex size-10 items-center justify-center rounded-lg bg-brand-600 text-lg font-semibold text-white">
+          <span
+            aria-hidden
+            className="flex size-10 items-center justify-center rounded-lg bg-brand-600 text-lg font-semibold text-white"
+          >
             L
           </span>
           <h1 className="text-xl font-semibold tracking-tight">{title}</h1>

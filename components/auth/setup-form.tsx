@@ -22,10 +22,15 @@ export function SetupForm() {
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         error={errors.password}
       />
-      <Field label="Password again" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
-      {state && !state.ok ? (
-        <FormError>{state.message}</FormError>
-      ) : null}
+      <Field
+        label="Password again"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirm}
+      />
+      {state && !state.ok ? <FormError>{state.message}</FormError> : null}
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create admin and sign in'}
       </Button>

@@ -45,9 +45,7 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-      {error ? (
-        <FormError>{error}</FormError>
-      ) : null}
+      {error ? <FormError>{error}</FormError> : null}
       <Button type="submit" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

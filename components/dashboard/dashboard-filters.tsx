@@ -13,9 +13,18 @@ import type { OfferOption } from '@/lib/offers/options';
 export type Person = { id: string; name: string };
 export type DashboardPatch = Partial<DashboardState>;
 
-
 /** The keys "Clear filters" resets (the trend's series choice is a way of looking, not a filter). */
-export const CLEARABLE_KEYS = ['range', 'from', 'to', 'source', 'action', 'offer', 'owner', 'country', 'bucket'] as const satisfies readonly (keyof DashboardState)[];
+export const CLEARABLE_KEYS = [
+  'range',
+  'from',
+  'to',
+  'source',
+  'action',
+  'offer',
+  'owner',
+  'country',
+  'bucket',
+] as const satisfies readonly (keyof DashboardState)[];
 
 export function filtersActive(state: DashboardState): boolean {
   return CLEARABLE_KEYS.some((key) => state[key] !== null);
@@ -36,7 +45,12 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
   const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <form role="search" aria-label="Dashboard filters" className="flex flex-col gap-3" onSubmit={(event) => event.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Dashboard filters"
+      className="flex flex-col gap-3"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
         <FilterField label="Date range">
           <select
@@ -45,7 +59,8 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
             onChange={(event) => {
               const value = event.target.value as RangePreset;
               // A new range picks its own bucket again.
-              if (value === 'custom') onChange({ range: 'custom', from: resolved?.from ?? today, to: resolved?.to ?? today, bucket: null });
+              if (value === 'custom')
+                onChange({ range: 'custom', from: resolved?.from ?? today, to: resolved?.to ?? today, bucket: null });
               else onChange({ range: value === '30d' ? null : value, from: null, to: null, bucket: null });
             }}
           >
@@ -59,15 +74,27 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
         {preset === 'custom' ? (
           <>
             <FilterField label="From (UTC)">
-              <DayInput value={dateValue(state.from)} max={dateValue(state.to) || today} onCommit={(value) => onChange({ from: value, bucket: null })} />
+              <DayInput
+                value={dateValue(state.from)}
+                max={dateValue(state.to) || today}
+                onCommit={(value) => onChange({ from: value, bucket: null })}
+              />
             </FilterField>
             <FilterField label="To (UTC)">
-              <DayInput value={dateValue(state.to)} min={dateValue(state.from) || undefined} onCommit={(value) => onChange({ to: value, bucket: null })} />
+              <DayInput
+                value={dateValue(state.to)}
+                min={dateValue(state.from) || undefined}
+                onCommit={(value) => onChange({ to: value, bucket: null })}
+              />
             </FilterField>
           </>
         ) : null}
         <FilterField label="Source">
-          <select className={filterControlClass} value={state.source ?? ''} onChange={(event) => onChange({ source: event.target.value || null })}>
+          <select
+            className={filterControlClass}
+            value={state.source ?? ''}
+            onChange={(event) => onChange({ source: event.target.value || null })}
+          >
             <option value="">Any source</option>
             {LEAD_SOURCES.map((source) => (
               <option key={source} value={source}>
@@ -78,7 +105,11 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
           </select>
         </FilterField>
         <FilterField label="Action">
-          <select className={filterControlClass} value={state.action ?? ''} onChange={(event) => onChange({ action: event.target.value || null })}>
+          <select
+            className={filterControlClass}
+            value={state.action ?? ''}
+            onChange={(event) => onChange({ action: event.target.value || null })}
+          >
             <option value="">Any action</option>
             {LEAD_ACTIONS.map((action) => (
               <option key={action} value={action}>
@@ -89,7 +120,11 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
           </select>
         </FilterField>
         <FilterField label="Offer">
-          <select className={filterControlClass} value={state.offer ?? ''} onChange={(event) => onChange({ offer: event.target.value || null })}>
+          <select
+            className={filterControlClass}
+            value={state.offer ?? ''}
+            onChange={(event) => onChange({ offer: event.target.value || null })}
+          >
             <option value="">Any offer</option>
             {offers.map((offer) => (
               <option key={offer.key} value={offer.key} title={offer.label}>
@@ -100,7 +135,11 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
           </select>
         </FilterField>
         <FilterField label="Owner">
-          <select className={filterControlClass} value={state.owner ?? ''} onChange={(event) => onChange({ owner: event.target.value || null })}>
+          <select
+            className={filterControlClass}
+            value={state.owner ?? ''}
+            onChange={(event) => onChange({ owner: event.target.value || null })}
+          >
             <option value="">Anyone</option>
             <option value="unassigned">Unassigned</option>
             {people.map((person) => (
@@ -159,7 +198,17 @@ function Unlisted({ value, known }: { value: string | null; known: readonly stri
  * A date that reaches the URL when the person is done with it (leaving the field or Enter), not
  * on every keystroke: typing a year passes through 0002, 0020, 0202 on the way to 2026.
  */
-function DayInput({ value, min, max, onCommit }: { value: string; min?: string; max?: string; onCommit: (value: string | null) => void }) {
+function DayInput({
+  value,
+  min,
+  max,
+  onCommit,
+}: {
+  value: string;
+  min?: string;
+  max?: string;
+  onCommit: (value: string | null) => void;
+}) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = () => {
@@ -180,4 +229,3 @@ function DayInput({ value, min, max, onCommit }: { value: string; min?: string; 
     />
   );
 }
-

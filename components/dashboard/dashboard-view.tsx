@@ -8,7 +8,12 @@ import { useQueryStates } from 'nuqs';
 import { useCallback, useMemo } from 'react';
 import { LinkProblems } from '@/components/ui/link-problems';
 import { AppError } from '@/lib/errors';
-import { dashboardParsers, dashboardQueryString, parseDashboardParams, type DashboardQuery } from '@/lib/dashboard/params';
+import {
+  dashboardParsers,
+  dashboardQueryString,
+  parseDashboardParams,
+  type DashboardQuery,
+} from '@/lib/dashboard/params';
 import { autoBucket, isoDay, RANGE_LABELS } from '@/lib/dashboard/range';
 import type { OfferOption } from '@/lib/offers/options';
 import { CLEARABLE_KEYS, DashboardFilters, filtersActive, type DashboardPatch, type Person } from './dashboard-filters';
@@ -35,7 +40,10 @@ function parse(search: string): { query: DashboardQuery; problems: null } | { qu
     return { query: parseDashboardParams(new URLSearchParams(search)), problems: null };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { query: null, problems: error.details?.length ? error.details : [{ field: '(query)', message: error.message }] };
+    return {
+      query: null,
+      problems: error.details?.length ? error.details : [{ field: '(query)', message: error.message }],
+    };
   }
 }
 
@@ -46,7 +54,10 @@ export function DashboardView({ offers, people }: { offers: OfferOption[]; peopl
   const { query, problems } = useMemo(() => parse(search), [search]);
 
   const update = useCallback((patch: DashboardPatch) => void setState(patch), [setState]);
-  const clear = useCallback(() => void setState(Object.fromEntries(CLEARABLE_KEYS.map((key) => [key, null]))), [setState]);
+  const clear = useCallback(
+    () => void setState(Object.fromEntries(CLEARABLE_KEYS.map((key) => [key, null]))),
+    [setState],
+  );
   const actions = useMemo(() => ({ clearFilters: filtersActive(state) ? clear : null }), [state, clear]);
 
   return (
@@ -58,8 +69,9 @@ export function DashboardView({ offers, people }: { offers: OfferOption[]; peopl
             <>
               {query.range.preset === 'custom' ? 'Custom range' : RANGE_LABELS[query.range.preset]}:{' '}
               <span className="whitespace-nowrap">{dayText(query.range.fromDay)}</span> –{' '}
-              <span className="whitespace-nowrap">{dayText(query.range.toDay - 1)}</span>, compared with the {query.range.days}{' '}
-              {query.range.days === 1 ? 'day' : 'days'} before. Click any bar or step to open its leads.
+              <span className="whitespace-nowrap">{dayText(query.range.toDay - 1)}</span>, compared with the{' '}
+              {query.range.days} {query.range.days === 1 ? 'day' : 'days'} before. Click any bar or step to open its
+              leads.
             </>
           ) : (
             'How leads arrive, move through the funnel and get worked.'
@@ -81,7 +93,12 @@ export function DashboardView({ offers, people }: { offers: OfferOption[]; peopl
           <DashboardPanels query={query} onChange={update} />
         </DashboardActions>
       ) : (
-        <LinkProblems intro="This link has settings the dashboard cannot use:" problems={problems} resetHref="/dashboard" resetLabel="Reset the dashboard" />
+        <LinkProblems
+          intro="This link has settings the dashboard cannot use:"
+          problems={problems}
+          resetHref="/dashboard"
+          resetLabel="Reset the dashboard"
+        />
       )}
     </div>
   );
@@ -90,7 +107,10 @@ export function DashboardView({ offers, people }: { offers: OfferOption[]; peopl
 function DashboardPanels({ query, onChange }: { query: DashboardQuery; onChange: (patch: DashboardPatch) => void }) {
   // Only the trend reads `bucket` and `by`: the other panels' URLs leave them out, so a toggle refetches the trend alone.
   const base = dashboardQueryString(query);
-  const trendQuery = dashboardQueryString(query, { bucket: query.autoBucket ? null : query.bucket, by: query.by === 'source' ? null : query.by });
+  const trendQuery = dashboardQueryString(query, {
+    bucket: query.autoBucket ? null : query.bucket,
+    by: query.by === 'source' ? null : query.by,
+  });
   const wide = 'min-w-0 lg:col-span-2';
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">

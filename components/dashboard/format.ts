@@ -4,7 +4,11 @@ import type { Cell, CellKind, PanelColumn, PanelRow } from '@/lib/dashboard/pane
 import { formatCount, formatDateTime } from '@/lib/format';
 
 const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
-const signedPercent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const signedPercent = new Intl.NumberFormat('en', {
+  style: 'percent',
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
 const signedPoints = new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
 /** `45 m`, `2 h 05 m`, `3 d 4 h`: the two largest units, minutes padded after hours. */
@@ -64,10 +68,12 @@ export function formatCell(value: Cell | undefined, kind: CellKind): string {
 export const kindOf = (column: PanelColumn, row: PanelRow): CellKind => row.kinds?.[column.key] ?? column.kind;
 
 /** The raw value as an attribute: what end-to-end tests compare against. */
-export const rawValue = (value: Cell | undefined): string => (value === null || value === undefined ? '' : String(value));
+export const rawValue = (value: Cell | undefined): string =>
+  value === null || value === undefined ? '' : String(value);
 
 /** Numeric cell or 0: what a bar is drawn from. */
-export const numberOf = (value: Cell | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+export const numberOf = (value: Cell | undefined): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : 0;
 
 /** Shortens a label for an axis; the full text goes in a title. */
 export function truncate(text: string, max: number): string {

@@ -34,7 +34,19 @@ type Props<T extends PanelData> = {
   className?: string;
 };
 
-export function PanelCard<T extends PanelData>({ panel, title, description, query, skeleton, hasData = anyCount, emptyMessage = NO_LEADS, toolbar, extra, children, className }: Props<T>) {
+export function PanelCard<T extends PanelData>({
+  panel,
+  title,
+  description,
+  query,
+  skeleton,
+  hasData = anyCount,
+  emptyMessage = NO_LEADS,
+  toolbar,
+  extra,
+  children,
+  className,
+}: Props<T>) {
   const { data, error, loading, retry } = usePanel<T>(panel, query);
   const [asTable, setAsTable] = useState(false);
   const empty = data ? !hasData(data) : false;
@@ -44,9 +56,7 @@ export function PanelCard<T extends PanelData>({ panel, title, description, quer
     <Card data-panel-card={panel} aria-busy={loading} className={cn('flex min-w-0 flex-col', className)}>
       <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-2 border-b border-slate-100 px-5 py-3 dark:border-slate-800">
         <div className="min-w-0">
-          <h2 className="text-base font-semibold tracking-tight">
-            {data?.title ?? title}
-          </h2>
+          <h2 className="text-base font-semibold tracking-tight">{data?.title ?? title}</h2>
           {description ? <p className="text-xs text-slate-600 dark:text-slate-400">{description}</p> : null}
         </div>
         <div className="flex flex-wrap items-center gap-1">
@@ -62,7 +72,11 @@ export function PanelCard<T extends PanelData>({ panel, title, description, quer
             <Table2 aria-hidden />
             View as table
           </Button>
-          <a href={panelUrl(panel, query, 'csv')} download className={cn(buttonVariants({ variant: 'ghost', size: 'sm' }), 'px-2')}>
+          <a
+            href={panelUrl(panel, query, 'csv')}
+            download
+            className={cn(buttonVariants({ variant: 'ghost', size: 'sm' }), 'px-2')}
+          >
             <Download aria-hidden />
             Download CSV
           </a>
@@ -71,7 +85,10 @@ export function PanelCard<T extends PanelData>({ panel, title, description, quer
 
       <div className={cn('relative flex-1 px-5 py-4 transition-opacity', loading && data && 'opacity-60')}>
         {error ? (
-          <div role="alert" className="flex flex-col items-start gap-2 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200">
+          <div
+            role="alert"
+            className="flex flex-col items-start gap-2 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200"
+          >
             <p className="flex items-center gap-2 font-medium">
               <AlertTriangle className="size-4 shrink-0" aria-hidden />
               This panel could not be loaded.
@@ -125,7 +142,11 @@ function EmptyState({ message }: { message: string }) {
     <div className="flex flex-col items-center gap-2 py-8 text-center text-sm text-slate-600 dark:text-slate-400">
       <p>{message}</p>
       {clearFilters ? (
-        <button type="button" onClick={clearFilters} className="font-medium text-brand-700 underline dark:text-brand-100">
+        <button
+          type="button"
+          onClick={clearFilters}
+          className="font-medium text-brand-700 underline dark:text-brand-100"
+        >
           Clear filters
         </button>
       ) : null}
@@ -162,7 +183,12 @@ function PanelSkeleton({ shape }: { shape: SkeletonShape }) {
 /** Some count above zero: otherwise the range (with these filters) has no leads to draw. */
 export function anyCount(data: PanelData): boolean {
   return data.rows.some((row) =>
-    data.columns.some((column) => (row.kinds?.[column.key] ?? column.kind) === 'count' && typeof row.cells[column.key] === 'number' && (row.cells[column.key] as number) > 0),
+    data.columns.some(
+      (column) =>
+        (row.kinds?.[column.key] ?? column.kind) === 'count' &&
+        typeof row.cells[column.key] === 'number' &&
+        (row.cells[column.key] as number) > 0,
+    ),
   );
 }
 

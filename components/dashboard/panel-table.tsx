@@ -19,7 +19,14 @@ export function PanelTable({ data }: { data: PanelData }) {
         <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
           <tr>
             {columns.map((column) => (
-              <th key={column.key} scope="col" className={cn('whitespace-nowrap px-2 py-2 font-medium first:pl-0 last:pr-0', numeric(column) && 'text-right')}>
+              <th
+                key={column.key}
+                scope="col"
+                className={cn(
+                  'whitespace-nowrap px-2 py-2 font-medium first:pl-0 last:pr-0',
+                  numeric(column) && 'text-right',
+                )}
+              >
                 {column.label}
               </th>
             ))}
@@ -27,11 +34,7 @@ export function PanelTable({ data }: { data: PanelData }) {
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map((row) => (
-            <tr
-              key={row.key}
-              data-row={row.key}
-              className={cn(row.warning && 'bg-amber-50 dark:bg-amber-500/10')}
-            >
+            <tr key={row.key} data-row={row.key} className={cn(row.warning && 'bg-amber-50 dark:bg-amber-500/10')}>
               {columns.map((column, index) => {
                 const value = row.cells[column.key];
                 const text = formatCell(value, kindOf(column, row));
@@ -48,7 +51,14 @@ export function PanelTable({ data }: { data: PanelData }) {
                     )}
                   >
                     {href ? (
-                      <Link href={href} className={cn('hover:underline', index === 0 ? 'text-brand-700 dark:text-brand-100' : 'text-inherit')} title={index === 0 ? `Open the leads: ${text}` : undefined}>
+                      <Link
+                        href={href}
+                        className={cn(
+                          'hover:underline',
+                          index === 0 ? 'text-brand-700 dark:text-brand-100' : 'text-inherit',
+                        )}
+                        title={index === 0 ? `Open the leads: ${text}` : undefined}
+                      >
                         <Truncated text={text} numeric={numeric(column)} />
                       </Link>
                     ) : (

@@ -33,21 +33,44 @@ import type { SlaDatum } from './charts/sla-chart';
 import type { TrendDatum } from './charts/trend-chart';
 
 function ChartLoading({ height }: { height: number }) {
-  return <div role="status" aria-label="Loading chart" className="animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" style={{ height }} />;
+  return (
+    <div
+      role="status"
+      aria-label="Loading chart"
+      className="animate-pulse rounded-md bg-slate-100 dark:bg-slate-800"
+      style={{ height }}
+    />
+  );
 }
 
-const HorizontalBars = dynamic(() => import('./charts/horizontal-bars'), { ssr: false, loading: () => <ChartLoading height={160} /> });
-const TrendChart = dynamic(() => import('./charts/trend-chart'), { ssr: false, loading: () => <ChartLoading height={300} /> });
-const SlaChart = dynamic(() => import('./charts/sla-chart'), { ssr: false, loading: () => <ChartLoading height={260} /> });
+const HorizontalBars = dynamic(() => import('./charts/horizontal-bars'), {
+  ssr: false,
+  loading: () => <ChartLoading height={160} />,
+});
+const TrendChart = dynamic(() => import('./charts/trend-chart'), {
+  ssr: false,
+  loading: () => <ChartLoading height={300} />,
+});
+const SlaChart = dynamic(() => import('./charts/sla-chart'), {
+  ssr: false,
+  loading: () => <ChartLoading height={260} />,
+});
 
-const text = (value: Cell | undefined, fallback = '—') => (value === null || value === undefined || value === '' ? fallback : String(value));
+const text = (value: Cell | undefined, fallback = '—') =>
+  value === null || value === undefined || value === '' ? fallback : String(value);
 const share = (value: Cell | undefined) => (typeof value === 'number' ? formatShare(value) : '—');
 
 // ── Summary ───────────────────────────────────────────────────────────────────────────────────
 
 export function SummaryPanelCard({ query }: { query: string }) {
   return (
-    <PanelCard<SummaryPanel> panel="summary" title="Key figures" description="This range against the same number of days just before." query={query} skeleton="kpis">
+    <PanelCard<SummaryPanel>
+      panel="summary"
+      title="Key figures"
+      description="This range against the same number of days just before."
+      query={query}
+      skeleton="kpis"
+    >
       {(data) => (
         <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {data.rows.map((row) => (
@@ -62,7 +85,8 @@ export function SummaryPanelCard({ query }: { query: string }) {
 }
 
 function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
-  const column = (key: string): PanelColumn => columns.find((item) => item.key === key) ?? { key, label: key, kind: 'count' };
+  const column = (key: string): PanelColumn =>
+    columns.find((item) => item.key === key) ?? { key, label: key, kind: 'count' };
   const value = formatCell(row.cells.value, kindOf(column('value'), row));
   const previous = formatCell(row.cells.previous, kindOf(column('previous'), row));
   const change = row.cells.change;
@@ -88,7 +112,11 @@ function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
           <span
             className={cn(
               'inline-flex items-center gap-0.5 font-medium tabular-nums',
-              direction === 0 ? 'text-slate-600 dark:text-slate-400' : better ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400',
+              direction === 0
+                ? 'text-slate-600 dark:text-slate-400'
+                : better
+                  ? 'text-emerald-700 dark:text-emerald-400'
+                  : 'text-rose-700 dark:text-rose-400',
             )}
           >
             <Arrow className="size-3.5" aria-hidden />
@@ -152,8 +180,9 @@ function DoNotContactNotice({ notice }: { notice: AcquisitionPanel['doNotContact
     <p className="flex flex-wrap items-center gap-x-2 gap-y-1 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/50">
       <ShieldOff className="size-4 shrink-0 text-rose-600 dark:text-rose-400" aria-hidden />
       <span>
-        <span className="font-medium tabular-nums">{formatCount(notice.leads)}</span> {notice.leads === 1 ? 'lead' : 'leads'} flagged do not contact. A lead
-        that only sent the notice is not in the funnel; one that had reached a step stays counted there.
+        <span className="font-medium tabular-nums">{formatCount(notice.leads)}</span>{' '}
+        {notice.leads === 1 ? 'lead' : 'leads'} flagged do not contact. A lead that only sent the notice is not in the
+        funnel; one that had reached a step stays counted there.
       </span>
       {notice.leads > 0 ? (
         <Link href={notice.href} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
@@ -173,15 +202,29 @@ function steps(rows: PanelRow[]): [PanelRow, PanelRow][] {
 }
 
 /** "Contact me → Test drive: 38% went on", one chip per step after the first. */
-function StepConversions({ rows, labelKey, valueKey, verb }: { rows: PanelRow[]; labelKey: string; valueKey: string; verb: string }) {
+function StepConversions({
+  rows,
+  labelKey,
+  valueKey,
+  verb,
+}: {
+  rows: PanelRow[];
+  labelKey: string;
+  valueKey: string;
+  verb: string;
+}) {
   if (rows.length < 2) return null;
   return (
     <ul className="flex flex-wrap gap-2 text-xs" aria-label="Step-to-step conversion">
       {steps(rows).map(([before, row]) => (
-        <li key={row.key} className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-2.5 py-1 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100">
+        <li
+          key={row.key}
+          className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-2.5 py-1 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100"
+        >
           {text(before.cells[labelKey], before.key)}
           <ArrowRight className="size-3" aria-label="to" />
-          {text(row.cells[labelKey], row.key)}:<span className="font-semibold tabular-nums">{share(row.cells[valueKey])}</span> {verb}
+          {text(row.cells[labelKey], row.key)}:
+          <span className="font-semibold tabular-nums">{share(row.cells[valueKey])}</span> {verb}
         </li>
       ))}
     </ul>
@@ -192,7 +235,13 @@ function StepConversions({ rows, labelKey, valueKey, verb }: { rows: PanelRow[];
 
 export function NurturePanelCard({ query }: { query: string }) {
   return (
-    <PanelCard<NurturePanel> panel="nurture" title="Nurture funnel" description="How far reps took the leads, and how long each stage lasted." query={query} skeleton="bars">
+    <PanelCard<NurturePanel>
+      panel="nurture"
+      title="Nurture funnel"
+      description="How far reps took the leads, and how long each stage lasted."
+      query={query}
+      skeleton="bars"
+    >
       {(data) => (
         <div className="flex flex-col gap-3">
           <HorizontalBars
@@ -207,7 +256,10 @@ export function NurturePanelCard({ query }: { query: string }) {
               tooltip: [
                 { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
                 ...(index > 0 ? [{ label: 'Dropped off before', value: share(row.cells.dropOff) }] : []),
-                { label: 'Median time in stage', value: typeof row.cells.medianMinutes === 'number' ? formatMinutes(row.cells.medianMinutes) : '—' },
+                {
+                  label: 'Median time in stage',
+                  value: typeof row.cells.medianMinutes === 'number' ? formatMinutes(row.cells.medianMinutes) : '—',
+                },
               ],
             }))}
           />
@@ -221,14 +273,23 @@ export function NurturePanelCard({ query }: { query: string }) {
                   <span className="font-medium">{text(row.cells.step, row.key)}</span>
                   <span className="text-slate-500 dark:text-slate-400">·</span>
                   <span>
-                    <span className={cn('font-semibold tabular-nums', typeof row.cells.dropOff === 'number' && row.cells.dropOff > 0 && 'text-rose-700 dark:text-rose-400')}>
+                    <span
+                      className={cn(
+                        'font-semibold tabular-nums',
+                        typeof row.cells.dropOff === 'number' &&
+                          row.cells.dropOff > 0 &&
+                          'text-rose-700 dark:text-rose-400',
+                      )}
+                    >
                       {share(row.cells.dropOff)}
                     </span>{' '}
                     dropped off
                   </span>
                   <span className="text-slate-500 dark:text-slate-400">·</span>
                   <span>
-                    median <span className="tabular-nums">{typeof median === 'number' ? formatMinutes(median) : '—'}</span> in {text(before.cells.step, before.key)}
+                    median{' '}
+                    <span className="tabular-nums">{typeof median === 'number' ? formatMinutes(median) : '—'}</span> in{' '}
+                    {text(before.cells.step, before.key)}
                   </span>
                 </li>
               );
@@ -290,7 +351,11 @@ export function TrendPanelCard({ query, controls }: { query: string; controls: T
         }));
         return (
           <TrendChart
-            label={data.stacked ? `New leads per ${data.bucket}, stacked by furthest action` : `New leads per ${data.bucket} by source (a lead counts under each source it came through)`}
+            label={
+              data.stacked
+                ? `New leads per ${data.bucket}, stacked by furthest action`
+                : `New leads per ${data.bucket} by source (a lead counts under each source it came through)`
+            }
             data={trend}
             series={series}
             stacked={data.stacked}
@@ -304,7 +369,11 @@ export function TrendPanelCard({ query, controls }: { query: string; controls: T
 function TrendToolbar({ by, bucket, autoBucket, onBy, onBucket }: TrendControls) {
   return (
     <>
-      <div role="group" aria-label="Stack by" className="inline-flex rounded-md border border-slate-300 p-0.5 dark:border-slate-700">
+      <div
+        role="group"
+        aria-label="Stack by"
+        className="inline-flex rounded-md border border-slate-300 p-0.5 dark:border-slate-700"
+      >
         {(['source', 'action'] as const).map((value) => (
           <button
             key={value}
@@ -313,7 +382,9 @@ function TrendToolbar({ by, bucket, autoBucket, onBy, onBucket }: TrendControls)
             onClick={() => onBy(value)}
             className={cn(
               'rounded px-2 py-0.5 text-xs',
-              by === value ? 'bg-brand-600 font-medium text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
+              by === value
+                ? 'bg-brand-600 font-medium text-white'
+                : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
             )}
           >
             By {value}
@@ -343,26 +414,30 @@ function TrendToolbar({ by, bucket, autoBucket, onBy, onBucket }: TrendControls)
 
 export function OffersPanelCard({ query }: { query: string }) {
   return (
-    <PanelCard<OffersPanel> panel="offers" title="Leads by offer" description="Leads per offer, and the share of them won." query={query} skeleton="bars">
+    <PanelCard<OffersPanel>
+      panel="offers"
+      title="Leads by offer"
+      description="Leads per offer, and the share of them won."
+      query={query}
+      skeleton="bars"
+    >
       {(data) => (
         <HorizontalBars
           label="Leads by offer"
           valueLabel="Leads"
-          data={data.rows.map(
-            (row): BarDatum => ({
-              key: row.key,
-              label: text(row.cells.offer, row.key),
-              value: numberOf(row.cells.leads),
-              note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.wonRate)} won`,
-              href: row.href,
-              color: row.href ? undefined : MUTED,
-              tooltip: [
-                { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
-                { label: 'Won', value: formatCount(numberOf(row.cells.won)) },
-                { label: 'Won rate', value: share(row.cells.wonRate) },
-              ],
-            }),
-          )}
+          data={data.rows.map((row): BarDatum => ({
+            key: row.key,
+            label: text(row.cells.offer, row.key),
+            value: numberOf(row.cells.leads),
+            note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.wonRate)} won`,
+            href: row.href,
+            color: row.href ? undefined : MUTED,
+            tooltip: [
+              { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
+              { label: 'Won', value: formatCount(numberOf(row.cells.won)) },
+              { label: 'Won rate', value: share(row.cells.wonRate) },
+            ],
+          }))}
         />
       )}
     </PanelCard>
@@ -371,25 +446,29 @@ export function OffersPanelCard({ query }: { query: string }) {
 
 export function CountriesPanelCard({ query }: { query: string }) {
   return (
-    <PanelCard<CountriesPanel> panel="countries" title="Leads by country" description="Where the leads are, as Microsoft reports it." query={query} skeleton="bars">
+    <PanelCard<CountriesPanel>
+      panel="countries"
+      title="Leads by country"
+      description="Where the leads are, as Microsoft reports it."
+      query={query}
+      skeleton="bars"
+    >
       {(data) => (
         <HorizontalBars
           label="Leads by country"
           valueLabel="Leads"
-          data={data.rows.map(
-            (row): BarDatum => ({
-              key: row.key,
-              label: text(row.cells.country, 'Unknown'),
-              value: numberOf(row.cells.leads),
-              note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.share)}`,
-              href: row.href,
-              color: row.href ? undefined : MUTED,
-              tooltip: [
-                { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
-                { label: 'Share of all', value: share(row.cells.share) },
-              ],
-            }),
-          )}
+          data={data.rows.map((row): BarDatum => ({
+            key: row.key,
+            label: text(row.cells.country, 'Unknown'),
+            value: numberOf(row.cells.leads),
+            note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.share)}`,
+            href: row.href,
+            color: row.href ? undefined : MUTED,
+            tooltip: [
+              { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
+              { label: 'Share of all', value: share(row.cells.share) },
+            ],
+          }))}
         />
       )}
     </PanelCard>
@@ -412,17 +491,15 @@ export function SlaPanelCard({ query }: { query: string }) {
       {(data) => (
         <SlaChart
           label="Weekly share of leads touched within 24 hours"
-          data={data.rows.map(
-            (row): SlaDatum => ({
-              key: row.key,
-              label: text(row.cells.week, row.key),
-              tick: bucketTick('week', row.cells.start, text(row.cells.week, row.key)),
-              eligible: numberOf(row.cells.eligible),
-              touched: numberOf(row.cells.touchedIn24h),
-              share: typeof row.cells.share === 'number' ? row.cells.share : null,
-              href: row.href,
-            }),
-          )}
+          data={data.rows.map((row): SlaDatum => ({
+            key: row.key,
+            label: text(row.cells.week, row.key),
+            tick: bucketTick('week', row.cells.start, text(row.cells.week, row.key)),
+            eligible: numberOf(row.cells.eligible),
+            touched: numberOf(row.cells.touchedIn24h),
+            share: typeof row.cells.share === 'number' ? row.cells.share : null,
+            href: row.href,
+          }))}
         />
       )}
     </PanelCard>
@@ -435,25 +512,38 @@ function BreachingList({ breaching }: { breaching: SlaPanel['breaching'] }) {
     <div className="min-w-0 border-t border-slate-100 pt-4 dark:border-slate-800">
       <h3 className="flex items-center justify-between gap-2 text-sm font-semibold">
         <span>
-          Breaching now <span className="font-normal text-slate-500 dark:text-slate-400">({formatCount(breaching.total)})</span>
+          Breaching now{' '}
+          <span className="font-normal text-slate-500 dark:text-slate-400">({formatCount(breaching.total)})</span>
         </span>
         {breaching.total > 0 ? (
-          <Link href={breaching.href} className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-100">
+          <Link
+            href={breaching.href}
+            className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-100"
+          >
             View all {formatCount(breaching.total)}
           </Link>
         ) : null}
       </h3>
       {breaching.leads.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No lead is waiting past 24 hours for a first touch.</p>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          No lead is waiting past 24 hours for a first touch.
+        </p>
       ) : (
         <ul className="mt-1 grid grid-cols-1 text-sm lg:grid-cols-2 lg:gap-x-8">
           {breaching.leads.map((lead) => {
             const received = new Date(lead.receivedAt);
             const detail = [lead.company, lead.offer].filter(Boolean).join(' · ');
             return (
-              <li key={lead.id} className="flex min-w-0 items-start justify-between gap-3 border-b border-slate-100 py-2 dark:border-slate-800">
+              <li
+                key={lead.id}
+                className="flex min-w-0 items-start justify-between gap-3 border-b border-slate-100 py-2 dark:border-slate-800"
+              >
                 <div className="min-w-0">
-                  <Link href={`/leads/${lead.id}`} className="block truncate font-medium hover:underline" title={lead.name}>
+                  <Link
+                    href={`/leads/${lead.id}`}
+                    className="block truncate font-medium hover:underline"
+                    title={lead.name}
+                  >
                     {lead.name || `Lead ${lead.id}`}
                   </Link>
                   {detail ? (
@@ -463,7 +553,11 @@ function BreachingList({ breaching }: { breaching: SlaPanel['breaching'] }) {
                   ) : null}
                 </div>
                 <div className="shrink-0 text-right text-xs">
-                  <time dateTime={lead.receivedAt} title={formatDateTime(received)} className="block text-rose-700 dark:text-rose-400">
+                  <time
+                    dateTime={lead.receivedAt}
+                    title={formatDateTime(received)}
+                    className="block text-rose-700 dark:text-rose-400"
+                  >
                     {formatRelative(received, now)}
                   </time>
                   <span className="text-slate-500 dark:text-slate-400">{lead.owner ?? 'Unassigned'}</span>
@@ -509,7 +603,8 @@ export function HealthPanelCard({ query }: { query: string }) {
       {(data) => (
         <div className="flex flex-col gap-2">
           <p className="text-xs text-slate-600 dark:text-slate-400">
-            An offer is flagged when no lead has arrived for {data.quietAfterDays} days: check its connection in Partner Center.
+            An offer is flagged when no lead has arrived for {data.quietAfterDays} days: check its connection in Partner
+            Center.
           </p>
           <Leaderboard columns={data.columns} rows={data.rows} />
         </div>
@@ -519,7 +614,15 @@ export function HealthPanelCard({ query }: { query: string }) {
 }
 
 /** A readable table of a panel: share bars, relative dates, warning rows marked. */
-function Leaderboard({ columns, rows, ranked = false }: { columns: PanelColumn[]; rows: PanelRow[]; ranked?: boolean }) {
+function Leaderboard({
+  columns,
+  rows,
+  ranked = false,
+}: {
+  columns: PanelColumn[];
+  rows: PanelRow[];
+  ranked?: boolean;
+}) {
   const now = new Date();
   const numeric = (column: PanelColumn) => column.kind !== 'text' && column.kind !== 'date';
   return (
@@ -533,7 +636,14 @@ function Leaderboard({ columns, rows, ranked = false }: { columns: PanelColumn[]
               </th>
             ) : null}
             {columns.map((column) => (
-              <th key={column.key} scope="col" className={cn('whitespace-nowrap px-2 py-2 font-medium first:pl-0 last:pr-0', numeric(column) && 'text-right')}>
+              <th
+                key={column.key}
+                scope="col"
+                className={cn(
+                  'whitespace-nowrap px-2 py-2 font-medium first:pl-0 last:pr-0',
+                  numeric(column) && 'text-right',
+                )}
+              >
                 {column.label}
               </th>
             ))}
@@ -542,9 +652,17 @@ function Leaderboard({ columns, rows, ranked = false }: { columns: PanelColumn[]
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map((row, index) => (
             <tr key={row.key} className={cn(row.warning && 'bg-amber-50 dark:bg-amber-500/10')}>
-              {ranked ? <td className="py-2 pr-2 tabular-nums text-slate-500 dark:text-slate-400">{index + 1}</td> : null}
+              {ranked ? (
+                <td className="py-2 pr-2 tabular-nums text-slate-500 dark:text-slate-400">{index + 1}</td>
+              ) : null}
               {columns.map((column, columnIndex) => (
-                <td key={column.key} className={cn('px-2 py-2 align-middle first:pl-0 last:pr-0', numeric(column) && 'whitespace-nowrap text-right tabular-nums')}>
+                <td
+                  key={column.key}
+                  className={cn(
+                    'px-2 py-2 align-middle first:pl-0 last:pr-0',
+                    numeric(column) && 'whitespace-nowrap text-right tabular-nums',
+                  )}
+                >
                   <LeaderboardCell column={column} row={row} first={columnIndex === 0} now={now} />
                 </td>
               ))}
@@ -556,7 +674,17 @@ function Leaderboard({ columns, rows, ranked = false }: { columns: PanelColumn[]
   );
 }
 
-function LeaderboardCell({ column, row, first, now }: { column: PanelColumn; row: PanelRow; first: boolean; now: Date }): ReactNode {
+function LeaderboardCell({
+  column,
+  row,
+  first,
+  now,
+}: {
+  column: PanelColumn;
+  row: PanelRow;
+  first: boolean;
+  now: Date;
+}): ReactNode {
   const value = row.cells[column.key];
   const kind = kindOf(column, row);
   if (first) {
@@ -564,7 +692,11 @@ function LeaderboardCell({ column, row, first, now }: { column: PanelColumn; row
     return (
       <span className="flex min-w-0 items-center gap-2">
         {row.href ? (
-          <Link href={row.href} className="block max-w-64 truncate font-medium text-brand-700 hover:underline dark:text-brand-100" title={label}>
+          <Link
+            href={row.href}
+            className="block max-w-64 truncate font-medium text-brand-700 hover:underline dark:text-brand-100"
+            title={label}
+          >
             {label}
           </Link>
         ) : (
@@ -579,8 +711,14 @@ function LeaderboardCell({ column, row, first, now }: { column: PanelColumn; row
   if (kind === 'share' && typeof value === 'number') {
     return (
       <span className="inline-flex items-center justify-end gap-2">
-        <span aria-hidden className="hidden h-1.5 w-16 overflow-hidden rounded-full bg-slate-100 sm:block dark:bg-slate-800">
-          <span className="block h-full rounded-full bg-brand-500" style={{ width: `${Math.min(100, Math.max(0, value * 100))}%` }} />
+        <span
+          aria-hidden
+          className="hidden h-1.5 w-16 overflow-hidden rounded-full bg-slate-100 sm:block dark:bg-slate-800"
+        >
+          <span
+            className="block h-full rounded-full bg-brand-500"
+            style={{ width: `${Math.min(100, Math.max(0, value * 100))}%` }}
+          />
         </span>
         {formatShare(value)}
       </span>

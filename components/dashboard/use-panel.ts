@@ -31,10 +31,17 @@ export function usePanel<T extends PanelData>(panel: T['panel'], query: string):
     const controller = new AbortController();
     // Keep the last answer on screen (dimmed) while the new one loads.
     setState((current) => ({ ...current, error: null, loading: true }));
-    fetch(panelUrl(panel, query), { signal: controller.signal, headers: { accept: 'application/json' }, cache: 'no-store' })
+    fetch(panelUrl(panel, query), {
+      signal: controller.signal,
+      headers: { accept: 'application/json' },
+      cache: 'no-store',
+    })
       .then(async (response) => {
         const body: unknown = await response.json().catch(() => null);
-        if (!response.ok) throw new Error(errorMessage(body) ?? `The server answered ${response.status} ${response.statusText}.`.trim());
+        if (!response.ok)
+          throw new Error(
+            errorMessage(body) ?? `The server answered ${response.status} ${response.statusText}.`.trim(),
+          );
         if (!body || typeof body !== 'object' || !Array.isArray((body as PanelData).rows)) {
           throw new Error('The server sent something that is not a dashboard panel.');
         }
@@ -42,7 +49,10 @@ export function usePanel<T extends PanelData>(panel: T['panel'], query: string):
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        const message = error instanceof TypeError ? 'The server could not be reached. Check your connection and try again.' : String((error as Error)?.message ?? error);
+        const message =
+          error instanceof TypeError
+            ? 'The server could not be reached. Check your connection and try again.'
+            : String((error as Error)?.message ?? error);
         setState({ data: null, error: message, loading: false });
       });
     return () => controller.abort();
@@ -53,7 +63,8 @@ export function usePanel<T extends PanelData>(panel: T['panel'], query: string):
 }
 
 function errorMessage(body: unknown): string | null {
-  const error = (body as { error?: { message?: unknown; details?: { field?: unknown; message?: unknown }[] } } | null)?.error;
+  const error = (body as { error?: { message?: unknown; details?: { field?: unknown; message?: unknown }[] } } | null)
+    ?.error;
   if (!error || typeof error.message !== 'string') return null;
   const details = Array.isArray(error.details)
     ? error.details.map((detail) => `${String(detail.field)} ${String(detail.message)}`).join('; ')

@@ -22,7 +22,13 @@ export function DeliveryFilterForm({ search }: { search: DeliverySearch }) {
           </option>
         ))}
       </SelectField>
-      <Field id="delivery-offer" label="Offer contains" name="offer" maxLength={200} defaultValue={search.offer ?? ''} />
+      <Field
+        id="delivery-offer"
+        label="Offer contains"
+        name="offer"
+        maxLength={200}
+        defaultValue={search.offer ?? ''}
+      />
       <Field id="delivery-from" label="From (UTC)" name="from" type="date" defaultValue={search.from ?? ''} />
       <Field id="delivery-to" label="To (UTC, inclusive)" name="to" type="date" defaultValue={search.to ?? ''} />
       <div className="flex gap-2">

@@ -12,8 +12,8 @@ export function ReplayDelivery({ id, receivedAt }: { id: number; receivedAt: str
         description={
           <>
             <p>
-              Its body is taken as if it had been accepted when it arrived ({receivedAt}): it becomes a lead, or joins the
-              person’s existing lead for the offer.
+              Its body is taken as if it had been accepted when it arrived ({receivedAt}): it becomes a lead, or joins
+              the person’s existing lead for the offer.
             </p>
             <p>Fix the cause first. If the body still does not pass, you will see why and nothing changes.</p>
           </>

@@ -10,11 +10,7 @@ const STEPS = [
   'Select Connect, then save and publish the offer.',
 ];
 
-export function ConnectCard({
-  webhook,
-}: {
-  webhook: { url: string; maskedUrl: string; label: string } | null;
-}) {
+export function ConnectCard({ webhook }: { webhook: { url: string; maskedUrl: string; label: string } | null }) {
   return (
     <Card aria-labelledby="connect-title">
       <CardHeader>
@@ -23,15 +19,18 @@ export function ConnectCard({
           Your lead webhook
         </CardTitle>
         <CardDescription>
-          Microsoft posts every AppSource and Azure Marketplace lead to this URL. The key in it is the only thing
-          that proves a delivery is yours: keep it secret.
+          Microsoft posts every AppSource and Azure Marketplace lead to this URL. The key in it is the only thing that
+          proves a delivery is yours: keep it secret.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-5">
         {webhook ? (
           <WebhookUrl url={webhook.url} maskedUrl={webhook.maskedUrl} />
         ) : (
-          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+          <p
+            role="status"
+            className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200"
+          >
             No key can be shown here. Run <code className="font-mono">npm run intake-key</code> on the server to make a
             new one; it prints the full URL.
           </p>

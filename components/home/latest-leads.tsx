@@ -44,13 +44,24 @@ export function LatestLeads({ leads, now }: { leads: LeadSummary[]; now: Date })
                 </p>
               </div>
               <div className="flex min-w-0 items-center gap-2 sm:w-2/5 sm:justify-end">
-                <span className="min-w-0 truncate text-sm text-slate-600 dark:text-slate-400" title={lead.offerTitle ?? undefined}>
+                <span
+                  className="min-w-0 truncate text-sm text-slate-600 dark:text-slate-400"
+                  title={lead.offerTitle ?? undefined}
+                >
                   {lead.offerTitle ?? lead.offerId ?? 'Unknown offer'}
                 </span>
-                <Badge className="shrink-0" tone={ACTION_TONE[lead.action ?? ''] ?? 'neutral'} title={sourceLabel(lead.source)}>
+                <Badge
+                  className="shrink-0"
+                  tone={ACTION_TONE[lead.action ?? ''] ?? 'neutral'}
+                  title={sourceLabel(lead.source)}
+                >
                   {actionLabel(lead.action)}
                 </Badge>
-                {lead.doNotContact && lead.action !== 'DNC' ? <Badge className="shrink-0" tone="danger">Do not contact</Badge> : null}
+                {lead.doNotContact && lead.action !== 'DNC' ? (
+                  <Badge className="shrink-0" tone="danger">
+                    Do not contact
+                  </Badge>
+                ) : null}
               </div>
               <time
                 dateTime={lead.receivedAt.toISOString()}

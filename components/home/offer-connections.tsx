@@ -49,7 +49,9 @@ export function OfferConnections({ offers, now }: { offers: OfferConnection[]; n
                 <dl className="grid grid-cols-3 gap-2 text-xs text-slate-600 dark:text-slate-400">
                   <div>
                     <dt className="text-slate-500">Leads</dt>
-                    <dd className="font-medium tabular-nums text-slate-900 dark:text-slate-100">{formatCount(offer.leadCount)}</dd>
+                    <dd className="font-medium tabular-nums text-slate-900 dark:text-slate-100">
+                      {formatCount(offer.leadCount)}
+                    </dd>
                   </div>
                   <div>
                     <dt className="text-slate-500">Last lead</dt>

@@ -15,7 +15,10 @@ export function SiteHeader({ viewer }: { viewer: Viewer & { kind: 'user' } }) {
       <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
         <div className="flex min-w-0 items-center gap-2 sm:gap-4">
           <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-            <span aria-hidden className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white">
+            <span
+              aria-hidden
+              className="flex size-7 items-center justify-center rounded-md bg-brand-600 text-sm text-white"
+            >
               L
             </span>
             <span className="sr-only sm:not-sr-only">Leadline</span>

@@ -19,9 +19,11 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
     setSigningOut(true);
     // better-auth's sign-out endpoint, called directly: its client library would add 12 KB to
     // every page for this one request.
-    await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(
-      () => undefined,
-    );
+    await fetch('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    }).catch(() => undefined);
     router.replace('/sign-in');
     router.refresh();
   }

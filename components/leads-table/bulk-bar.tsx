@@ -7,7 +7,8 @@ import type { ActionResult } from '@/lib/actions/result';
 import { LEAD_STATUSES, STATUS_LABELS } from '@/lib/marketplace/vocabulary';
 import type { Person, TablePermissions } from './leads-view';
 
-const selectClass = 'h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900';
+const selectClass =
+  'h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-900';
 
 /** Actions on the selected rows; each lead is checked on the server as on its own page. */
 export function BulkBar({
@@ -68,7 +69,12 @@ export function BulkBar({
           <label className="sr-only" htmlFor="bulk-owner">
             Assign to
           </label>
-          <select id="bulk-owner" className={selectClass} value={owner} onChange={(event) => setOwner(event.target.value)}>
+          <select
+            id="bulk-owner"
+            className={selectClass}
+            value={owner}
+            onChange={(event) => setOwner(event.target.value)}
+          >
             <option value="">Assign to…</option>
             <option value="-">Nobody (unassign)</option>
             {people.map((person) => (
@@ -77,7 +83,12 @@ export function BulkBar({
               </option>
             ))}
           </select>
-          <Button size="sm" variant="secondary" disabled={pending || !owner} onClick={() => run(() => bulkAssignAction(ids, owner === '-' ? null : owner))}>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending || !owner}
+            onClick={() => run(() => bulkAssignAction(ids, owner === '-' ? null : owner))}
+          >
             Assign
           </Button>
         </span>
@@ -87,7 +98,12 @@ export function BulkBar({
           <label className="sr-only" htmlFor="bulk-status">
             New status
           </label>
-          <select id="bulk-status" className={selectClass} value={status} onChange={(event) => setStatus(event.target.value)}>
+          <select
+            id="bulk-status"
+            className={selectClass}
+            value={status}
+            onChange={(event) => setStatus(event.target.value)}
+          >
             <option value="">Set status…</option>
             {LEAD_STATUSES.map((item) => (
               <option key={item} value={item}>
@@ -107,7 +123,12 @@ export function BulkBar({
         </a>
       ) : null}
       {message ? (
-        <p role="status" className={message.tone === 'ok' ? 'text-emerald-700 dark:text-emerald-300' : 'text-rose-700 dark:text-rose-300'}>
+        <p
+          role="status"
+          className={
+            message.tone === 'ok' ? 'text-emerald-700 dark:text-emerald-300' : 'text-rose-700 dark:text-rose-300'
+          }
+        >
           {message.text}
         </p>
       ) : null}

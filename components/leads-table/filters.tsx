@@ -3,10 +3,23 @@ import { Search, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FilterField, filterControlClass } from '@/components/ui/form';
-import { DNC_FILTERS, MIN_SEARCH_LENGTH, REACHED_STEPS, RECEIVED_PRESETS, searchTerms } from '@/lib/leads/list-contract';
+import {
+  DNC_FILTERS,
+  MIN_SEARCH_LENGTH,
+  REACHED_STEPS,
+  RECEIVED_PRESETS,
+  searchTerms,
+} from '@/lib/leads/list-contract';
 import { SLA_FILTER_LABELS, SLA_FILTERS } from '@/lib/leads/sla';
 import { FILTER_KEYS, type LeadViewState } from '@/lib/leads/view-state';
-import { ACTION_LABELS, LEAD_ACTIONS, LEAD_SOURCES, LEAD_STAGES, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
+import {
+  ACTION_LABELS,
+  LEAD_ACTIONS,
+  LEAD_SOURCES,
+  LEAD_STAGES,
+  SOURCE_LABELS,
+  STAGE_LABELS,
+} from '@/lib/marketplace/vocabulary';
 import type { OfferOption } from '@/lib/offers/options';
 import type { Person } from './leads-view';
 
@@ -24,16 +37,30 @@ const REACHED_LABELS: Record<(typeof REACHED_STEPS)[number], string> = {
   won: 'Was won',
 };
 
-const DNC_LABELS: Record<(typeof DNC_FILTERS)[number], string> = { only: 'Only do-not-contact', hide: 'Hide do-not-contact' };
-
+const DNC_LABELS: Record<(typeof DNC_FILTERS)[number], string> = {
+  only: 'Only do-not-contact',
+  hide: 'Hide do-not-contact',
+};
 
 type Update = (patch: Partial<LeadViewState>) => void;
 
-export function LeadFilters({ state, onChange, offers, people }: { state: LeadViewState; onChange: Update; offers: OfferOption[]; people: Person[] }) {
+export function LeadFilters({
+  state,
+  onChange,
+  offers,
+  people,
+}: {
+  state: LeadViewState;
+  onChange: Update;
+  offers: OfferOption[];
+  people: Person[];
+}) {
   const [text, setText] = useState(state.q ?? '');
   useEffect(() => setText(state.q ?? ''), [state.q]);
   const tooShort = text.trim() !== '' && searchTerms(text).length === 0;
-  const active = FILTER_KEYS.some((key) => state[key] !== null && !(Array.isArray(state[key]) && state[key].length === 0));
+  const active = FILTER_KEYS.some(
+    (key) => state[key] !== null && !(Array.isArray(state[key]) && state[key].length === 0),
+  );
   const customRange = state.from !== null || state.to !== null;
 
   // Search as you type, once typing pauses.
@@ -47,7 +74,12 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
   const single = (value: string) => (value ? [value] : null);
 
   return (
-    <form role="search" aria-label="Filter leads" className="flex flex-col gap-3" onSubmit={(event) => event.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter leads"
+      className="flex flex-col gap-3"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <div className="flex flex-col gap-1">
         <label htmlFor="lead-search" className="sr-only">
           Search leads
@@ -72,7 +104,11 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
         <FilterField label="Source">
-          <select className={filterControlClass} value={state.source?.[0] ?? ''} onChange={(event) => onChange({ source: single(event.target.value) })}>
+          <select
+            className={filterControlClass}
+            value={state.source?.[0] ?? ''}
+            onChange={(event) => onChange({ source: single(event.target.value) })}
+          >
             <option value="">Any source</option>
             {LEAD_SOURCES.map((source) => (
               <option key={source} value={source}>
@@ -82,7 +118,11 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
           </select>
         </FilterField>
         <FilterField label="Action">
-          <select className={filterControlClass} value={state.action?.[0] ?? ''} onChange={(event) => onChange({ action: single(event.target.value) })}>
+          <select
+            className={filterControlClass}
+            value={state.action?.[0] ?? ''}
+            onChange={(event) => onChange({ action: single(event.target.value) })}
+          >
             <option value="">Any action</option>
             {LEAD_ACTIONS.map((action) => (
               <option key={action} value={action}>
@@ -92,7 +132,11 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
           </select>
         </FilterField>
         <FilterField label="Offer">
-          <select className={filterControlClass} value={state.offer?.[0] ?? ''} onChange={(event) => onChange({ offer: single(event.target.value) })}>
+          <select
+            className={filterControlClass}
+            value={state.offer?.[0] ?? ''}
+            onChange={(event) => onChange({ offer: single(event.target.value) })}
+          >
             <option value="">Any offer</option>
             {offers.map((offer) => (
               <option key={offer.key} value={offer.key}>
@@ -105,7 +149,11 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
           <select
             className={filterControlClass}
             value={state.stage?.join(',') ?? ''}
-            onChange={(event) => onChange({ stage: event.target.value ? (event.target.value.split(',') as (typeof LEAD_STAGES)[number][]) : null })}
+            onChange={(event) =>
+              onChange({
+                stage: event.target.value ? (event.target.value.split(',') as (typeof LEAD_STAGES)[number][]) : null,
+              })
+            }
           >
             <option value="">Any stage</option>
             {LEAD_STAGES.map((stage) => (
@@ -115,7 +163,9 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
             ))}
             {/* Several stages (a dashboard funnel step links "this stage or further"). */}
             {state.stage && state.stage.length > 1 ? (
-              <option value={state.stage.join(',')}>{state.stage.map((stage) => STAGE_LABELS[stage]).join(' or ')}</option>
+              <option value={state.stage.join(',')}>
+                {state.stage.map((stage) => STAGE_LABELS[stage]).join(' or ')}
+              </option>
             ) : null}
           </select>
         </FilterField>
@@ -134,7 +184,11 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
           </select>
         </FilterField>
         <FilterField label="Owner">
-          <select className={filterControlClass} value={state.owner ?? ''} onChange={(event) => onChange({ owner: event.target.value || null })}>
+          <select
+            className={filterControlClass}
+            value={state.owner ?? ''}
+            onChange={(event) => onChange({ owner: event.target.value || null })}
+          >
             <option value="">Anyone</option>
             <option value="me">Me</option>
             <option value="unassigned">Unassigned</option>
@@ -152,7 +206,10 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
             key={state.country?.join(',') ?? ''}
             placeholder="e.g. US, DE"
             onBlur={(event) => {
-              const countries = event.target.value.split(',').map((value) => value.trim()).filter(Boolean);
+              const countries = event.target.value
+                .split(',')
+                .map((value) => value.trim())
+                .filter(Boolean);
               onChange({ country: countries.length ? countries : null });
             }}
             onKeyDown={(event) => {
@@ -194,7 +251,8 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
             value={customRange ? 'custom' : (state.received ?? '')}
             onChange={(event) => {
               const value = event.target.value;
-              if (value === 'custom') return onChange({ received: null, from: state.from ?? new Date().toISOString().slice(0, 10) });
+              if (value === 'custom')
+                return onChange({ received: null, from: state.from ?? new Date().toISOString().slice(0, 10) });
               onChange({ received: (value || null) as LeadViewState['received'], from: null, to: null });
             }}
           >
@@ -210,21 +268,41 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
         {customRange ? (
           <>
             <FilterField label="From (UTC)">
-              <input type="date" className={filterControlClass} value={state.from?.slice(0, 10) ?? ''} onChange={(event) => onChange({ from: event.target.value || null })} />
+              <input
+                type="date"
+                className={filterControlClass}
+                value={state.from?.slice(0, 10) ?? ''}
+                onChange={(event) => onChange({ from: event.target.value || null })}
+              />
             </FilterField>
             <FilterField label="To (UTC)">
-              <input type="date" className={filterControlClass} value={state.to?.slice(0, 10) ?? ''} onChange={(event) => onChange({ to: event.target.value || null })} />
+              <input
+                type="date"
+                className={filterControlClass}
+                value={state.to?.slice(0, 10) ?? ''}
+                onChange={(event) => onChange({ to: event.target.value || null })}
+              />
             </FilterField>
           </>
         ) : null}
         <label className="flex items-end gap-2 pb-2 text-sm">
-          <input type="checkbox" className="size-4 accent-brand-600" checked={state.includeTest ?? false} onChange={(event) => onChange({ includeTest: event.target.checked || null })} />
+          <input
+            type="checkbox"
+            className="size-4 accent-brand-600"
+            checked={state.includeTest ?? false}
+            onChange={(event) => onChange({ includeTest: event.target.checked || null })}
+          />
           Include test leads
         </label>
       </div>
       {active ? (
         <div>
-          <Button type="button" variant="ghost" size="sm" onClick={() => onChange(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            onClick={() => onChange(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}
+          >
             <X aria-hidden />
             Clear filters
           </Button>
@@ -233,4 +311,3 @@ export function LeadFilters({ state, onChange, offers, people }: { state: LeadVi
     </form>
   );
 }
-

@@ -32,7 +32,12 @@ import { LeadFilters } from './filters';
 export type Person = { id: string; name: string };
 export type TablePermissions = { claim: boolean; assign: boolean; work: boolean; export: boolean };
 
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature, columnVisibilityFeature, rowSelectionFeature });
+const features = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnVisibilityFeature,
+  rowSelectionFeature,
+});
 
 type Props = {
   view: 'queue' | 'all';
@@ -98,13 +103,11 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
         ),
         enableHiding: false,
       },
-      ...LEAD_COLUMNS.map(
-        (column): ColumnDef<typeof features, LeadSummary> => ({
-          id: column,
-          header: COLUMN_LABELS[column],
-          cell: ({ row }) => <Cell column={column} lead={row.original} href={leadHref(row.original.id)} />,
-        }),
-      ),
+      ...LEAD_COLUMNS.map((column): ColumnDef<typeof features, LeadSummary> => ({
+        id: column,
+        header: COLUMN_LABELS[column],
+        cell: ({ row }) => <Cell column={column} lead={row.original} href={leadHref(row.original.id)} />,
+      })),
     ],
     // leadHref depends on the view's query string only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -125,10 +128,13 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
       rowSelection: selection,
       pagination: { pageIndex: (state.page ?? 1) - 1, pageSize: state.pageSize ?? 50 },
     },
-    onRowSelectionChange: (updater) => setSelection((current) => (typeof updater === 'function' ? updater(current) : updater)),
+    onRowSelectionChange: (updater) =>
+      setSelection((current) => (typeof updater === 'function' ? updater(current) : updater)),
   });
 
-  const selectedIds = Object.keys(selection).filter((id) => selection[id]).map(Number);
+  const selectedIds = Object.keys(selection)
+    .filter((id) => selection[id])
+    .map(Number);
   const pageCount = page ? Math.max(1, Math.ceil(page.total / (state.pageSize ?? 50))) : 1;
   const currentPage = state.page ?? 1;
   // Every page of the view: the export ignores paging, and an absent `cols` means the defaults.
@@ -146,7 +152,13 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
         className="inline-flex items-center gap-1 rounded hover:text-slate-900 dark:hover:text-slate-100"
       >
         {COLUMN_LABELS[column]}
-        {active ? sortDesc ? <ArrowDown className="size-3.5" aria-hidden /> : <ArrowUp className="size-3.5" aria-hidden /> : null}
+        {active ? (
+          sortDesc ? (
+            <ArrowDown className="size-3.5" aria-hidden />
+          ) : (
+            <ArrowUp className="size-3.5" aria-hidden />
+          )
+        ) : null}
       </button>
     );
   };
@@ -164,7 +176,12 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
         </div>
         <div className="flex items-center gap-2">
           {pending ? <Loader2 className="size-4 animate-spin text-slate-500" aria-label="Loading" /> : null}
-          {view === 'all' && !problems.length ? <ColumnMenu visible={visible} onChange={(cols) => update({ cols: sameColumns(cols, DEFAULT_COLUMNS) ? null : [...cols] })} /> : null}
+          {view === 'all' && !problems.length ? (
+            <ColumnMenu
+              visible={visible}
+              onChange={(cols) => update({ cols: sameColumns(cols, DEFAULT_COLUMNS) ? null : [...cols] })}
+            />
+          ) : null}
           {permissions.export && view === 'all' && !problems.length ? (
             <a href={exportHref} className={buttonVariants({ variant: 'secondary', size: 'sm' })} download>
               <Download aria-hidden />
@@ -175,7 +192,11 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
       </div>
 
       {permissions.claim ? (
-        <div role="tablist" aria-label="Lead views" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+        <div
+          role="tablist"
+          aria-label="Lead views"
+          className="flex gap-1 border-b border-slate-200 dark:border-slate-800"
+        >
           {(['queue', 'all'] as const).map((tab) => (
             <button
               key={tab}
@@ -200,7 +221,12 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
       ) : null}
 
       {problems.length ? (
-        <LinkProblems intro="This link has filters the list cannot use:" problems={problems} resetHref="/leads?view=all" resetLabel="Show all leads" />
+        <LinkProblems
+          intro="This link has filters the list cannot use:"
+          problems={problems}
+          resetHref="/leads?view=all"
+          resetLabel="Show all leads"
+        />
       ) : null}
 
       {view === 'all' && !problems.length ? (
@@ -218,10 +244,16 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
       ) : null}
 
       {selectedIds.length ? (
-        <BulkBar ids={selectedIds} permissions={permissions} people={people} exportQuery={`${exportHref}&ids=${selectedIds.join(',')}`} onDone={(message) => {
+        <BulkBar
+          ids={selectedIds}
+          permissions={permissions}
+          people={people}
+          exportQuery={`${exportHref}&ids=${selectedIds.join(',')}`}
+          onDone={(message) => {
             setSelection({});
             setBulkMessage(message);
-          }} />
+          }}
+        />
       ) : null}
       {bulkMessage && !selectedIds.length ? (
         <p role="status" className="text-sm text-emerald-700 dark:text-emerald-300">
@@ -230,64 +262,101 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
       ) : null}
 
       {problems.length ? null : (
-      <div className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900', pending && 'opacity-60')}>
-        <table className="w-full min-w-[48rem] text-left text-sm" aria-busy={pending}>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={cn('whitespace-nowrap px-3 py-2 font-medium', header.id === 'select' && 'w-10')}
-                    aria-sort={
-                      (COLUMN_SORT as Partial<Record<string, string>>)[header.id] === sortKey ? (sortDesc ? 'descending' : 'ascending') : undefined
-                    }
+        <div
+          className={cn(
+            'overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900',
+            pending && 'opacity-60',
+          )}
+        >
+          <table className="w-full min-w-[48rem] text-left text-sm" aria-busy={pending}>
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className={cn('whitespace-nowrap px-3 py-2 font-medium', header.id === 'select' && 'w-10')}
+                      aria-sort={
+                        (COLUMN_SORT as Partial<Record<string, string>>)[header.id] === sortKey
+                          ? sortDesc
+                            ? 'descending'
+                            : 'ascending'
+                          : undefined
+                      }
+                    >
+                      {header.id === 'select' ? (
+                        <table.FlexRender header={header} />
+                      ) : view === 'all' ? (
+                        headerFor(header.id as LeadColumn)
+                      ) : (
+                        COLUMN_LABELS[header.id as LeadColumn]
+                      )}
+                    </th>
+                  ))}
+                </tr>
+              ))}
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {view === 'queue' && queue
+                ? queue.map((section) => (
+                    <QueueRows
+                      key={section.key}
+                      section={section}
+                      table={table}
+                      columnCount={table.getVisibleLeafColumns().length}
+                    />
+                  ))
+                : table.getRowModel().rows.map((row) => (
+                    <tr
+                      key={row.id}
+                      className={cn(
+                        'hover:bg-slate-50 dark:hover:bg-slate-800/50',
+                        row.getIsSelected() && 'bg-brand-50/60 dark:bg-brand-700/10',
+                      )}
+                    >
+                      {row.getVisibleCells().map((cell) => (
+                        <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-top">
+                          <table.FlexRender cell={cell} />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+            </tbody>
+          </table>
+          {rows.length === 0 && !problems.length ? (
+            <div className="p-8 text-center text-sm text-slate-600 dark:text-slate-400">
+              {view === 'queue' ? (
+                <p>Nothing waiting: no first touches or follow-ups due and no new leads to claim.</p>
+              ) : (
+                <>
+                  <p>No leads match these filters.</p>
+                  <button
+                    type="button"
+                    className="mt-2 font-medium text-brand-700 underline dark:text-brand-100"
+                    onClick={() => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}
                   >
-                    {header.id === 'select' ? <table.FlexRender header={header} /> : view === 'all' ? headerFor(header.id as LeadColumn) : COLUMN_LABELS[header.id as LeadColumn]}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {view === 'queue' && queue
-              ? queue.map((section) => (
-                  <QueueRows key={section.key} section={section} table={table} columnCount={table.getVisibleLeafColumns().length} />
-                ))
-              : table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} className={cn('hover:bg-slate-50 dark:hover:bg-slate-800/50', row.getIsSelected() && 'bg-brand-50/60 dark:bg-brand-700/10')}>
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-top">
-                        <table.FlexRender cell={cell} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && !problems.length ? (
-          <div className="p-8 text-center text-sm text-slate-600 dark:text-slate-400">
-            {view === 'queue' ? (
-              <p>Nothing waiting: no first touches or follow-ups due and no new leads to claim.</p>
-            ) : (
-              <>
-                <p>No leads match these filters.</p>
-                <button type="button" className="mt-2 font-medium text-brand-700 underline dark:text-brand-100" onClick={() => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}>
-                  Clear all filters
-                </button>
-              </>
-            )}
-          </div>
-        ) : null}
-      </div>
+                    Clear all filters
+                  </button>
+                </>
+              )}
+            </div>
+          ) : null}
+        </div>
       )}
 
       {view === 'all' && page ? (
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
+        <nav
+          aria-label="Pages"
+          className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400"
+        >
           <p>
-            {page.totalCapped ? `More than ${formatCount(MAX_WINDOW)} leads` : `${formatCount(page.total)} ${page.total === 1 ? 'lead' : 'leads'}`}
-            {page.totalCapped ? ' — pages reach the first 10,000; narrow the filters or sort the other way for the rest' : ''}
+            {page.totalCapped
+              ? `More than ${formatCount(MAX_WINDOW)} leads`
+              : `${formatCount(page.total)} ${page.total === 1 ? 'lead' : 'leads'}`}
+            {page.totalCapped
+              ? ' — pages reach the first 10,000; narrow the filters or sort the other way for the rest'
+              : ''}
             <span className="sr-only"> (answered in {serverMs} ms)</span>
           </p>
           <div className="flex items-center gap-2">
@@ -296,21 +365,36 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
               <select
                 className="h-8 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900"
                 value={state.pageSize ?? 50}
-                onChange={(event) => update({ pageSize: Number(event.target.value) === 50 ? null : Number(event.target.value), page: null })}
+                onChange={(event) =>
+                  update({
+                    pageSize: Number(event.target.value) === 50 ? null : Number(event.target.value),
+                    page: null,
+                  })
+                }
               >
                 {[25, 50, 100, 200].map((size) => (
                   <option key={size}>{size}</option>
                 ))}
               </select>
             </label>
-            <Button variant="secondary" size="sm" disabled={currentPage <= 1} onClick={() => update({ page: currentPage - 1 === 1 ? null : currentPage - 1 })}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={currentPage <= 1}
+              onClick={() => update({ page: currentPage - 1 === 1 ? null : currentPage - 1 })}
+            >
               <ChevronLeft aria-hidden />
               Previous
             </Button>
             <span aria-live="polite">
               Page {currentPage} of {formatCount(pageCount)}
             </span>
-            <Button variant="secondary" size="sm" disabled={currentPage >= pageCount} onClick={() => update({ page: currentPage + 1 })}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={currentPage >= pageCount}
+              onClick={() => update({ page: currentPage + 1 })}
+            >
               Next
               <ChevronRight aria-hidden />
             </Button>
@@ -345,7 +429,11 @@ function QueueRows({
   return (
     <>
       <tr className="bg-slate-50 dark:bg-slate-800/40">
-        <th colSpan={columnCount} scope="colgroup" className="px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
+        <th
+          colSpan={columnCount}
+          scope="colgroup"
+          className="px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300"
+        >
           {QUEUE_TITLES[section.key]} <span className="font-normal">({section.rows.length})</span>
         </th>
       </tr>
@@ -375,14 +463,25 @@ function StatusChips({
 }) {
   return (
     <div role="group" aria-label="Status" className="flex flex-wrap gap-2">
-      <button type="button" onClick={() => onSelect(null)} aria-pressed={selected.length === 0} className={chipClass(selected.length === 0)}>
+      <button
+        type="button"
+        onClick={() => onSelect(null)}
+        aria-pressed={selected.length === 0}
+        className={chipClass(selected.length === 0)}
+      >
         All statuses
       </button>
       {LEAD_STATUSES.map((status) => {
         const count = counts[status];
         const active = selected.length === 1 && selected[0] === status;
         return (
-          <button key={status} type="button" onClick={() => onSelect(active ? null : status)} aria-pressed={active} className={chipClass(active)}>
+          <button
+            key={status}
+            type="button"
+            onClick={() => onSelect(active ? null : status)}
+            aria-pressed={active}
+            className={chipClass(active)}
+          >
             {STATUS_LABELS[status]}
             {count === null ? null : (
               <span className="tabular-nums text-slate-500 dark:text-slate-400">
@@ -422,9 +521,17 @@ function Cell({ column, lead, href }: { column: LeadColumn; lead: LeadSummary; h
         </div>
       );
     case 'company':
-      return <span className="block max-w-56 truncate" title={lead.company ?? undefined}>{lead.company ?? muted}</span>;
+      return (
+        <span className="block max-w-56 truncate" title={lead.company ?? undefined}>
+          {lead.company ?? muted}
+        </span>
+      );
     case 'title':
-      return <span className="block max-w-48 truncate" title={lead.title ?? undefined}>{lead.title ?? muted}</span>;
+      return (
+        <span className="block max-w-48 truncate" title={lead.title ?? undefined}>
+          {lead.title ?? muted}
+        </span>
+      );
     case 'email':
       return <span className="block max-w-64 truncate">{lead.email ?? muted}</span>;
     case 'country':
@@ -436,15 +543,33 @@ function Cell({ column, lead, href }: { column: LeadColumn; lead: LeadSummary; h
     case 'stage':
       return lead.stage ? stageLabel(lead.stage) : muted;
     case 'status':
-      return <Badge tone={lead.status === 'won' ? 'success' : lead.status === 'lost' ? 'neutral' : 'brand'}>{STATUS_LABELS[lead.status]}</Badge>;
+      return (
+        <Badge tone={lead.status === 'won' ? 'success' : lead.status === 'lost' ? 'neutral' : 'brand'}>
+          {STATUS_LABELS[lead.status]}
+        </Badge>
+      );
     case 'owner':
       return lead.ownerName ?? <span className="text-slate-500">Unassigned</span>;
     case 'receivedAt':
-      return <time dateTime={lead.receivedAt.toISOString()} className="whitespace-nowrap">{formatDateTime(lead.receivedAt)}</time>;
+      return (
+        <time dateTime={lead.receivedAt.toISOString()} className="whitespace-nowrap">
+          {formatDateTime(lead.receivedAt)}
+        </time>
+      );
     case 'lastActivityAt':
-      return <time dateTime={lead.lastActivityAt.toISOString()} className="whitespace-nowrap">{formatDateTime(lead.lastActivityAt)}</time>;
+      return (
+        <time dateTime={lead.lastActivityAt.toISOString()} className="whitespace-nowrap">
+          {formatDateTime(lead.lastActivityAt)}
+        </time>
+      );
     case 'nextFollowUpAt':
-      return lead.nextFollowUpAt ? <time dateTime={lead.nextFollowUpAt.toISOString()} className="whitespace-nowrap">{formatDateTime(lead.nextFollowUpAt)}</time> : muted;
+      return lead.nextFollowUpAt ? (
+        <time dateTime={lead.nextFollowUpAt.toISOString()} className="whitespace-nowrap">
+          {formatDateTime(lead.nextFollowUpAt)}
+        </time>
+      ) : (
+        muted
+      );
     case 'sla': {
       const badge = slaBadge(lead);
       if (!badge) return null;

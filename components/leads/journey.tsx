@@ -14,13 +14,20 @@ export function Journey({ events }: { events: LeadEventView[] }) {
             <span className="font-medium">{actionLabel(event.action)}</span>
             <Badge>{sourceLabel(event.source)}</Badge>
             {event.isTest ? <Badge tone="warning">Test lead</Badge> : null}
-            <time dateTime={event.receivedAt.toISOString()} className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
+            <time
+              dateTime={event.receivedAt.toISOString()}
+              className="text-xs text-slate-500 tabular-nums dark:text-slate-400"
+            >
               {formatDateTime(event.receivedAt)}
             </time>
-            <span className="sr-only">, event {index + 1} of {events.length}</span>
+            <span className="sr-only">
+              , event {index + 1} of {events.length}
+            </span>
           </div>
           {event.description ? (
-            <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700 dark:text-slate-300">{event.description}</p>
+            <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700 dark:text-slate-300">
+              {event.description}
+            </p>
           ) : null}
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
@@ -35,4 +42,3 @@ export function Journey({ events }: { events: LeadEventView[] }) {
     </ol>
   );
 }
-

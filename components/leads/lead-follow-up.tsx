@@ -49,7 +49,11 @@ export function LeadFollowUp({
     event.preventDefault();
     const at = fromDateTimeLocalValue(custom);
     if (!at) {
-      setResult({ ok: false, message: 'Some fields need attention.', fieldErrors: { nextFollowUpAt: 'Enter a date and time.' } });
+      setResult({
+        ok: false,
+        message: 'Some fields need attention.',
+        fieldErrors: { nextFollowUpAt: 'Enter a date and time.' },
+      });
       return;
     }
     save(at);
@@ -120,7 +124,14 @@ export function LeadFollowUp({
             ) : null}
           </form>
           {shown ? (
-            <Button type="button" variant="ghost" size="sm" className="self-start" disabled={pending} onClick={() => save(null)}>
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              className="self-start"
+              disabled={pending}
+              onClick={() => save(null)}
+            >
               Clear follow-up
             </Button>
           ) : null}

@@ -15,7 +15,15 @@ export function LeadNotes({ leadId, notes, canWrite }: { leadId: number; notes: 
       {canWrite ? (
         <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
           <input type="hidden" name="leadId" value={leadId} />
-          <TextareaField id="note-body" label="Add a note" name="body" rows={3} maxLength={NOTE_MAX_LENGTH} aria-keyshortcuts="n" error={fieldErrors.body} />
+          <TextareaField
+            id="note-body"
+            label="Add a note"
+            name="body"
+            rows={3}
+            maxLength={NOTE_MAX_LENGTH}
+            aria-keyshortcuts="n"
+            error={fieldErrors.body}
+          />
           {state && !state.ok && !fieldErrors.body ? <FormError>{state.message}</FormError> : null}
           <Button type="submit" variant="secondary" className="self-start" disabled={pending}>
             {pending ? 'Saving…' : 'Add note'}

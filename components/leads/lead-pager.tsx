@@ -13,12 +13,21 @@ export function leadHref(id: number, query: string): string {
  * Back to the list the lead was opened from, and previous/next within it (same filters and sort).
  * `neighbours` is null when the list is unknown (a bad query string): then only "Back to list" shows.
  */
-export function LeadPager({ query, neighbours }: { query: string; neighbours: { previous: number | null; next: number | null } | null }) {
+export function LeadPager({
+  query,
+  neighbours,
+}: {
+  query: string;
+  neighbours: { previous: number | null; next: number | null } | null;
+}) {
   const previousHref = neighbours?.previous ? leadHref(neighbours.previous, query) : null;
   const nextHref = neighbours?.next ? leadHref(neighbours.next, query) : null;
   return (
     <div className="flex flex-wrap items-center justify-between gap-2">
-      <Link href={query ? `/leads?${query}` : '/leads'} className={cn(buttonVariants({ variant: 'ghost', size: 'sm' }), '-ml-3')}>
+      <Link
+        href={query ? `/leads?${query}` : '/leads'}
+        className={cn(buttonVariants({ variant: 'ghost', size: 'sm' }), '-ml-3')}
+      >
         <ArrowLeft aria-hidden />
         Back to list
       </Link>
@@ -35,7 +44,17 @@ export function LeadPager({ query, neighbours }: { query: string; neighbours: { 
   );
 }
 
-function PagerLink({ href, label, shortcut, icon }: { href: string | null; label: string; shortcut: string; icon: 'previous' | 'next' }) {
+function PagerLink({
+  href,
+  label,
+  shortcut,
+  icon,
+}: {
+  href: string | null;
+  label: string;
+  shortcut: string;
+  icon: 'previous' | 'next';
+}) {
   const content = (
     <>
       {icon === 'previous' ? <ChevronLeft aria-hidden /> : null}

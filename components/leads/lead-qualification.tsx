@@ -33,7 +33,10 @@ export function LeadQualification({
       <p className="text-sm text-slate-600 dark:text-slate-400">
         The checklist is empty.{' '}
         {isAdmin ? (
-          <Link href="/settings/qualification" className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+          <Link
+            href="/settings/qualification"
+            className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+          >
             Add items in Settings
           </Link>
         ) : (
@@ -68,7 +71,10 @@ export function LeadQualification({
         {shown.map((item) => {
           const id = `qualification-${item.itemId}`;
           return (
-            <li key={item.itemId} className="flex gap-3 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+            <li
+              key={item.itemId}
+              className="flex gap-3 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800"
+            >
               <input
                 id={id}
                 type="checkbox"
@@ -87,7 +93,9 @@ export function LeadQualification({
                 </div>
                 <div id={`${id}-details`} className="text-xs text-slate-500 dark:text-slate-400">
                   {item.hint ? <p className="break-words">{item.hint}</p> : null}
-                  {item.checked && item.checkedAt && items.find((original) => original.itemId === item.itemId)?.checked ? (
+                  {item.checked &&
+                  item.checkedAt &&
+                  items.find((original) => original.itemId === item.itemId)?.checked ? (
                     <p>
                       Checked by {item.checkedByLabel} · {formatDateTime(item.checkedAt)}
                     </p>

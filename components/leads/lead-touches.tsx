@@ -6,7 +6,13 @@ import { Button } from '@/components/ui/button';
 import { Field, FormError, FormSuccess, Optional, TextareaField } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/actions/result';
 import { formatDateTime } from '@/lib/format';
-import { fromDateTimeLocalValue, TOUCH_KIND_LABELS, TOUCH_KIND_OPTIONS, TOUCH_NOTE_MAX_LENGTH, type TouchKind } from '@/lib/leads/nurture';
+import {
+  fromDateTimeLocalValue,
+  TOUCH_KIND_LABELS,
+  TOUCH_KIND_OPTIONS,
+  TOUCH_NOTE_MAX_LENGTH,
+  type TouchKind,
+} from '@/lib/leads/nurture';
 import type { LeadTouch } from '@/lib/leads/nurture-queries';
 import { STATUS_LABELS } from '@/lib/marketplace/vocabulary';
 import { cn } from '@/lib/utils';
@@ -33,7 +39,10 @@ export function LeadTouches({
   disabledReason: string | null;
   authorLabel: string;
 }) {
-  const [optimistic, addOptimistic] = useOptimistic<PendingTouch[], PendingTouch>(touches, (current, touch) => [touch, ...current]);
+  const [optimistic, addOptimistic] = useOptimistic<PendingTouch[], PendingTouch>(touches, (current, touch) => [
+    touch,
+    ...current,
+  ]);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
@@ -49,17 +58,35 @@ export function LeadTouches({
     // The browser's datetime-local is local time; the server takes an instant.
     const when = whenValue ? fromDateTimeLocalValue(whenValue) : null;
     if (whenValue && !when) {
-      setResult({ ok: false, message: 'Some fields need attention.', fieldErrors: { touchedAt: 'Enter a real date and time.' } });
+      setResult({
+        ok: false,
+        message: 'Some fields need attention.',
+        fieldErrors: { touchedAt: 'Enter a real date and time.' },
+      });
       return;
     }
     setResult(null);
     startTransition(async () => {
-      addOptimistic({ id: -Date.now(), kind, note: note || null, authorLabel, touchedAt: when ?? new Date(), pending: true });
-      const outcome = await logTouchAction(leadId, { kind, note: note || null, touchedAt: when ? when.toISOString() : null });
+      addOptimistic({
+        id: -Date.now(),
+        kind,
+        note: note || null,
+        authorLabel,
+        touchedAt: when ?? new Date(),
+        pending: true,
+      });
+      const outcome = await logTouchAction(leadId, {
+        kind,
+        note: note || null,
+        touchedAt: when ? when.toISOString() : null,
+      });
       if (outcome.ok) {
         formRef.current?.reset();
         const moved = outcome.data.touchCount === 1 && outcome.data.status === 'contacted';
-        setResult({ ...outcome, message: moved ? `Touch logged. The lead is now ${STATUS_LABELS.contacted}.` : outcome.message });
+        setResult({
+          ...outcome,
+          message: moved ? `Touch logged. The lead is now ${STATUS_LABELS.contacted}.` : outcome.message,
+        });
       } else {
         setResult(outcome);
         formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -91,7 +118,11 @@ export function LeadTouches({
             </div>
             <TextareaField
               id="touch-note"
-              label={<>Note <Optional /></>}
+              label={
+                <>
+                  Note <Optional />
+                </>
+              }
               name="note"
               rows={2}
               maxLength={TOUCH_NOTE_MAX_LENGTH}
@@ -99,7 +130,11 @@ export function LeadTouches({
             />
             <Field
               id="touch-when"
-              label={<>When <Optional /></>}
+              label={
+                <>
+                  When <Optional />
+                </>
+              }
               name="touchedAt"
               type="datetime-local"
               className="sm:max-w-64"
@@ -131,7 +166,10 @@ export function LeadTouches({
               <li
                 key={touch.id}
                 aria-busy={touch.pending ? true : undefined}
-                className={cn('flex gap-3 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800', touch.pending && 'opacity-60')}
+                className={cn(
+                  'flex gap-3 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800',
+                  touch.pending && 'opacity-60',
+                )}
               >
                 <span className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-50 text-brand-700 dark:bg-brand-700/20 dark:text-brand-100">
                   <Icon className="size-4" aria-hidden />
@@ -141,7 +179,9 @@ export function LeadTouches({
                   {touch.note ? <p className="mt-1 whitespace-pre-wrap break-words">{touch.note}</p> : null}
                   <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                     {touch.authorLabel} ·{' '}
-                    <time dateTime={touch.touchedAt.toISOString()}>{touch.pending ? 'Saving…' : formatDateTime(touch.touchedAt)}</time>
+                    <time dateTime={touch.touchedAt.toISOString()}>
+                      {touch.pending ? 'Saving…' : formatDateTime(touch.touchedAt)}
+                    </time>
                   </p>
                 </div>
               </li>

@@ -1,7 +1,12 @@
 'use client';
 import { AlertTriangle } from 'lucide-react';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-import { assignLeadAction, claimLeadAction, releaseLeadAction, setLeadStatusAction } from '@/app/(workspace)/leads/[id]/actions';
+import {
+  assignLeadAction,
+  claimLeadAction,
+  releaseLeadAction,
+  setLeadStatusAction,
+} from '@/app/(workspace)/leads/[id]/actions';
 import { Button } from '@/components/ui/button';
 import { controlClass, Field, FormError, FormSuccess, SelectField } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/actions/result';
@@ -32,8 +37,20 @@ export function LeadWorkPanel({
 }) {
   return (
     <div className="flex flex-col gap-5">
-      <OwnerSection leadId={leadId} owner={owner} viewerId={viewerId} canClaim={canClaim} canAssign={canAssign} people={people} />
-      <StatusSection leadId={leadId} status={status} canWork={canWork} hint={canClaim && !owner ? ' · claim the lead to work it' : ''} />
+      <OwnerSection
+        leadId={leadId}
+        owner={owner}
+        viewerId={viewerId}
+        canClaim={canClaim}
+        canAssign={canAssign}
+        people={people}
+      />
+      <StatusSection
+        leadId={leadId}
+        status={status}
+        canWork={canWork}
+        hint={canClaim && !owner ? ' · claim the lead to work it' : ''}
+      />
     </div>
   );
 }
@@ -87,7 +104,12 @@ function OwnerSection({
           <label htmlFor="assign-owner" className="sr-only">
             Assign to
           </label>
-          <select id="assign-owner" className={controlClass} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+          <select
+            id="assign-owner"
+            className={controlClass}
+            value={chosen}
+            onChange={(event) => setChosen(event.target.value)}
+          >
             <option value="" disabled>
               Choose a person
             </option>
@@ -131,7 +153,17 @@ function OwnerSection({
   );
 }
 
-function StatusSection({ leadId, status, canWork, hint }: { leadId: number; status: LeadStatus; canWork: boolean; hint: string }) {
+function StatusSection({
+  leadId,
+  status,
+  canWork,
+  hint,
+}: {
+  leadId: number;
+  status: LeadStatus;
+  canWork: boolean;
+  hint: string;
+}) {
   const statusForm = useFormAction(setLeadStatusAction);
   const [nextStatus, setNextStatus] = useState<LeadStatus>(status);
   const [dismissed, setDismissed] = useState(false);
@@ -223,10 +255,16 @@ function StatusSection({ leadId, status, canWork, hint }: { leadId: number; stat
             {statusForm.pending ? 'Saving…' : 'Save status'}
           </Button>
         )}
-        {statusForm.state && !statusForm.state.ok && !askedToConfirm && !statusForm.fieldErrors.status && !statusForm.fieldErrors.lostReason ? (
+        {statusForm.state &&
+        !statusForm.state.ok &&
+        !askedToConfirm &&
+        !statusForm.fieldErrors.status &&
+        !statusForm.fieldErrors.lostReason ? (
           <FormError>{statusForm.state.message}</FormError>
         ) : null}
-        {statusForm.state?.ok && statusForm.state.message ? <FormSuccess>{statusForm.state.message}</FormSuccess> : null}
+        {statusForm.state?.ok && statusForm.state.message ? (
+          <FormSuccess>{statusForm.state.message}</FormSuccess>
+        ) : null}
       </form>
     </section>
   );

@@ -9,19 +9,28 @@ const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   target: { tagName: 'BODY' } as unknown as EventTarget,
   ...extra,
 });
-const on = (tagName: string, isContentEditable = false, type?: string) => ({ tagName, isContentEditable, type }) as unknown as EventTarget;
+const on = (tagName: string, isContentEditable = false, type?: string) =>
+  ({ tagName, isContentEditable, type }) as unknown as EventTarget;
 
 describe('shortcutFor', () => {
   it('maps the documented keys', () => {
     expect(['j', 'ArrowRight', 'k', 'ArrowLeft', 's', 't', 'n', '?'].map((key) => shortcutFor(press(key)))).toEqual([
-      'next', 'next', 'previous', 'previous', 'status', 'touch', 'note', 'help',
+      'next',
+      'next',
+      'previous',
+      'previous',
+      'status',
+      'touch',
+      'note',
+      'help',
     ]);
     expect(shortcutFor(press('x'))).toBeNull();
     expect(shortcutFor(press('Enter'))).toBeNull();
   });
 
   it('never fires while typing or with a modifier', () => {
-    for (const tag of ['INPUT', 'TEXTAREA', 'SELECT', 'input']) expect(shortcutFor(press('j', { target: on(tag) }))).toBeNull();
+    for (const tag of ['INPUT', 'TEXTAREA', 'SELECT', 'input'])
+      expect(shortcutFor(press('j', { target: on(tag) }))).toBeNull();
     expect(shortcutFor(press('n', { target: on('DIV', true) }))).toBeNull();
     expect(shortcutFor(press('j', { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(press('k', { metaKey: true }))).toBeNull();

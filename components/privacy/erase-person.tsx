@@ -20,7 +20,9 @@ export function ErasePerson() {
   const [erased, setErased] = useState<{ ids: number[]; counts: ErasureCounts } | null>(null);
   const notice = useRef<HTMLDivElement>(null);
   const found = state?.ok
-    ? state.data.leads.map((lead) => (!lead.erasedAt && erased?.ids.includes(lead.id) ? { ...lead, erasedAt: new Date() } : lead))
+    ? state.data.leads.map((lead) =>
+        !lead.erasedAt && erased?.ids.includes(lead.id) ? { ...lead, erasedAt: new Date() } : lead,
+      )
     : null;
   const toErase = found?.filter((lead) => !lead.erasedAt) ?? [];
 
@@ -67,11 +69,16 @@ export function ErasePerson() {
             <ul className="flex flex-col divide-y divide-slate-100 rounded-md border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800">
               {found.map((lead) => (
                 <li key={lead.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
-                  <Link href={`/leads/${lead.id}`} className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100">
+                  <Link
+                    href={`/leads/${lead.id}`}
+                    className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-100"
+                  >
                     Lead #{lead.id}
                   </Link>
                   <span className="min-w-0 break-words">{lead.offerTitle ?? 'No offer named'}</span>
-                  <span className="text-slate-500 dark:text-slate-400">received {dateFormat.format(new Date(lead.receivedAt))}</span>
+                  <span className="text-slate-500 dark:text-slate-400">
+                    received {dateFormat.format(new Date(lead.receivedAt))}
+                  </span>
                   {lead.erasedAt ? <Badge>Erased</Badge> : null}
                 </li>
               ))}
@@ -84,11 +91,12 @@ export function ErasePerson() {
                 description={
                   <>
                     <p>
-                      Names, email, phone, company, title, description, the raw payloads, note and touch texts, and rejected
-                      deliveries that name the address are removed for good. This cannot be undone.
+                      Names, email, phone, company, title, description, the raw payloads, note and touch texts, and
+                      rejected deliveries that name the address are removed for good. This cannot be undone.
                     </p>
                     <p>
-                      The leads stay, anonymised, so counts and funnels stay right. The erasure is recorded in the audit log.
+                      The leads stay, anonymised, so counts and funnels stay right. The erasure is recorded in the audit
+                      log.
                     </p>
                   </>
                 }

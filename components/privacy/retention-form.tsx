@@ -31,7 +31,13 @@ export function RetentionForm({ retention }: { retention: Retention }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <form ref={formRef} onSubmit={onSubmit} noValidate className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2" aria-label="Retention">
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        noValidate
+        className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2"
+        aria-label="Retention"
+      >
         <Field
           id="retention-deliveries"
           label="Keep delivery receipts for (days)"

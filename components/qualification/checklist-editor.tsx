@@ -19,12 +19,14 @@ import { QUALIFICATION_HINT_MAX, QUALIFICATION_LABEL_MAX } from '@/lib/qualifica
 
 type Item = { id: number; label: string; hint: string | null; required: boolean; archivedAt: Date | null };
 
-
 /** Current items (reorder, edit, archive) or archived ones (restore). */
 export function QualificationItemList({ items, empty }: { items: Item[]; empty: string }) {
   if (items.length === 0) return <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
   return (
-    <ol className="divide-y divide-slate-100 dark:divide-slate-800" aria-label={items[0]?.archivedAt ? 'Archived items' : 'Checklist items'}>
+    <ol
+      className="divide-y divide-slate-100 dark:divide-slate-800"
+      aria-label={items[0]?.archivedAt ? 'Archived items' : 'Checklist items'}
+    >
       {items.map((item, index) => (
         <ItemRow key={item.id} item={item} first={index === 0} last={index === items.length - 1} />
       ))}
@@ -57,11 +59,20 @@ function ItemRow({ item, first, last }: { item: Item; first: boolean; last: bool
               <span className="font-medium break-words">{item.label}</span>
               {item.required ? <Badge tone="brand">Required</Badge> : <Badge>Optional</Badge>}
             </div>
-            {item.hint ? <p className="mt-1 text-sm break-words text-slate-600 dark:text-slate-400">{item.hint}</p> : null}
+            {item.hint ? (
+              <p className="mt-1 text-sm break-words text-slate-600 dark:text-slate-400">{item.hint}</p>
+            ) : null}
           </div>
           <div className="flex flex-wrap items-center gap-2">
             {archived ? (
-              <Button type="button" variant="secondary" size="sm" disabled={pending} aria-label={`Restore ${item.label}`} onClick={() => run(() => restoreQualificationItemAction(item.id))}>
+              <Button
+                type="button"
+                variant="secondary"
+                size="sm"
+                disabled={pending}
+                aria-label={`Restore ${item.label}`}
+                onClick={() => run(() => restoreQualificationItemAction(item.id))}
+              >
                 Restore
               </Button>
             ) : (
@@ -88,10 +99,24 @@ function ItemRow({ item, first, last }: { item: Item; first: boolean; last: bool
                 >
                   <ArrowDown aria-hidden />
                 </Button>
-                <Button type="button" variant="secondary" size="sm" disabled={pending} aria-label={`Edit ${item.label}`} onClick={() => setEditing(true)}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  size="sm"
+                  disabled={pending}
+                  aria-label={`Edit ${item.label}`}
+                  onClick={() => setEditing(true)}
+                >
                   Edit
                 </Button>
-                <Button type="button" variant="secondary" size="sm" disabled={pending} aria-label={`Archive ${item.label}`} onClick={() => run(() => archiveQualificationItemAction(item.id))}>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  size="sm"
+                  disabled={pending}
+                  aria-label={`Archive ${item.label}`}
+                  onClick={() => run(() => archiveQualificationItemAction(item.id))}
+                >
                   Archive
                 </Button>
               </>
@@ -107,7 +132,14 @@ function ItemRow({ item, first, last }: { item: Item; first: boolean; last: bool
 function RequiredCheckbox({ id, defaultChecked }: { id: string; defaultChecked: boolean }) {
   return (
     <div className="flex items-start gap-2">
-      <input id={id} name="required" type="checkbox" defaultChecked={defaultChecked} className="mt-0.5 size-4 accent-brand-600" aria-describedby={`${id}-hint`} />
+      <input
+        id={id}
+        name="required"
+        type="checkbox"
+        defaultChecked={defaultChecked}
+        className="mt-0.5 size-4 accent-brand-600"
+        aria-describedby={`${id}-hint`}
+      />
       <div>
         <label htmlFor={id} className="text-sm font-medium">
           Required
@@ -121,18 +153,41 @@ function RequiredCheckbox({ id, defaultChecked }: { id: string; defaultChecked: 
 }
 
 function EditItemForm({ item, onDone }: { item: Item; onDone: () => void }) {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(async (previous: ActionResult | null, form: FormData) => {
-    const outcome = await editQualificationItem(previous, form);
-    if (outcome.ok) onDone();
-    return outcome;
-  });
+  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(
+    async (previous: ActionResult | null, form: FormData) => {
+      const outcome = await editQualificationItem(previous, form);
+      if (outcome.ok) onDone();
+      return outcome;
+    },
+  );
   const prefix = `edit-${item.id}`;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={`Edit ${item.label}`}>
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-3"
+      aria-label={`Edit ${item.label}`}
+    >
       <input type="hidden" name="itemId" value={item.id} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <Field id={`${prefix}-label`} label="Label" name="label" defaultValue={item.label} maxLength={QUALIFICATION_LABEL_MAX} required error={fieldErrors.label} />
-        <Field id={`${prefix}-hint`} label="Hint" name="hint" defaultValue={item.hint ?? ''} maxLength={QUALIFICATION_HINT_MAX} error={fieldErrors.hint} />
+        <Field
+          id={`${prefix}-label`}
+          label="Label"
+          name="label"
+          defaultValue={item.label}
+          maxLength={QUALIFICATION_LABEL_MAX}
+          required
+          error={fieldErrors.label}
+        />
+        <Field
+          id={`${prefix}-hint`}
+          label="Hint"
+          name="hint"
+          defaultValue={item.hint ?? ''}
+          maxLength={QUALIFICATION_HINT_MAX}
+          error={fieldErrors.hint}
+        />
       </div>
       <RequiredCheckbox id={`${prefix}-required`} defaultChecked={item.required} />
       {state && !state.ok ? <FormError>{state.message}</FormError> : null}
@@ -153,8 +208,23 @@ export function AddQualificationItemForm() {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="add-item-title" className="flex flex-col gap-4">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field id="new-item-label" label="Label" name="label" maxLength={QUALIFICATION_LABEL_MAX} required error={fieldErrors.label} hint="What the rep confirms, e.g. “Budget”." />
-        <Field id="new-item-hint" label="Hint" name="hint" maxLength={QUALIFICATION_HINT_MAX} error={fieldErrors.hint} hint="Optional: what counts as checked." />
+        <Field
+          id="new-item-label"
+          label="Label"
+          name="label"
+          maxLength={QUALIFICATION_LABEL_MAX}
+          required
+          error={fieldErrors.label}
+          hint="What the rep confirms, e.g. “Budget”."
+        />
+        <Field
+          id="new-item-hint"
+          label="Hint"
+          name="hint"
+          maxLength={QUALIFICATION_HINT_MAX}
+          error={fieldErrors.hint}
+          hint="Optional: what counts as checked."
+        />
       </div>
       <RequiredCheckbox id="new-item-required" defaultChecked />
       {state && !state.ok ? <FormError>{state.message}</FormError> : null}

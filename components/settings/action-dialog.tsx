@@ -69,7 +69,13 @@ export function ActionDialog<T>({
       }}
     >
       <AlertDialog.Trigger asChild>
-        <Button type="button" variant="secondary" size="sm" aria-label={triggerAriaLabel} className={danger ? dangerOutlineClass : undefined}>
+        <Button
+          type="button"
+          variant="secondary"
+          size="sm"
+          aria-label={triggerAriaLabel}
+          className={danger ? dangerOutlineClass : undefined}
+        >
           {triggerLabel}
         </Button>
       </AlertDialog.Trigger>
@@ -81,7 +87,8 @@ export function ActionDialog<T>({
             if (succeeded.current && onSuccess) event.preventDefault();
             succeeded.current = false;
           }}
-          className="fixed left-1/2 top-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl border border-slate-200 bg-white p-6 shadow-lg dark:border-slate-800 dark:bg-slate-900">
+          className="fixed left-1/2 top-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl border border-slate-200 bg-white p-6 shadow-lg dark:border-slate-800 dark:bg-slate-900"
+        >
           <AlertDialog.Title className="text-base font-semibold tracking-tight">{title}</AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className="flex flex-col gap-2 text-sm text-slate-600 dark:text-slate-400">{description}</div>

@@ -57,7 +57,13 @@ export function CreateApiKeyForm() {
           </div>
         </div>
       ) : null}
-      <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="new-api-key-form-title" className="flex flex-col gap-3">
+      <form
+        ref={formRef}
+        onSubmit={onSubmit}
+        noValidate
+        aria-labelledby="new-api-key-form-title"
+        className="flex flex-col gap-3"
+      >
         <h3 id="new-api-key-form-title" className="text-sm font-semibold">
           Add an API key
         </h3>

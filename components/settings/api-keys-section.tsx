@@ -17,10 +17,12 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeySummary[]; now: Date
         </CardTitle>
         <CardDescription>
           For integrations that read leads from Leadline. Send the key in a header,{' '}
-          <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs dark:bg-slate-800">Authorization: Bearer &lt;key&gt;</code>
+          <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs dark:bg-slate-800">
+            Authorization: Bearer &lt;key&gt;
+          </code>
           , on{' '}
-          <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs dark:bg-slate-800">GET /api/leads</code>. A Read only
-          key reads and exports; a Manager key may also change leads.
+          <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs dark:bg-slate-800">GET /api/leads</code>.
+          A Read only key reads and exports; a Manager key may also change leads.
         </CardDescription>
       </CardHeader>
       {keys.length === 0 ? (

@@ -55,7 +55,9 @@ export function AuditTable({ rows, names }: { rows: AuditEntry[]; names: AuditNa
             <Td className="max-w-56">
               <div className="flex flex-col gap-0.5">
                 <span className="break-all">{row.actorLabel ?? '—'}</span>
-                <span className="text-xs text-slate-500 dark:text-slate-400">{ACTOR_TYPES[row.actorType] ?? row.actorType}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">
+                  {ACTOR_TYPES[row.actorType] ?? row.actorType}
+                </span>
               </div>
             </Td>
             <Td>

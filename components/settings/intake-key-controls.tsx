@@ -1,6 +1,10 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { createIntakeKeyAction, revokeIntakeKeyAction, rotateIntakeKeyAction } from '@/app/(workspace)/settings/keys/actions';
+import {
+  createIntakeKeyAction,
+  revokeIntakeKeyAction,
+  rotateIntakeKeyAction,
+} from '@/app/(workspace)/settings/keys/actions';
 import { Button } from '@/components/ui/button';
 import { ActionDialog } from './action-dialog';
 import { useFreshWebhook } from './fresh-webhook';
@@ -89,7 +93,13 @@ export function CreateIntakeKeyForm({ maxLength }: { maxLength: number }) {
   }, [state, show]);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="new-intake-key-title" className="flex flex-col gap-3">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="new-intake-key-title"
+      className="flex flex-col gap-3"
+    >
       <h3 id="new-intake-key-title" className="text-sm font-semibold">
         Add a webhook key
       </h3>

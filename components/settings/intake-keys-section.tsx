@@ -35,7 +35,10 @@ export function IntakeKeysSection({ keys, now, graceOptions, defaultGraceHours, 
         <CardContent className="flex flex-col gap-5">
           <FreshWebhookNotice />
           {working.length === 0 ? (
-            <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200">
+            <p
+              role="status"
+              className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-500/10 dark:text-amber-200"
+            >
               No key works right now, so every delivery from Microsoft is refused. Create a key below and paste its URL
               into Partner Center.
             </p>

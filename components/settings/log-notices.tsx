@@ -2,7 +2,15 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 /** Says which filters in the address were dropped, and which page is shown instead of a missing one. */
-export function FilterNotice({ ignored, clearHref, pageNote }: { ignored: string[]; clearHref: string; pageNote: string | null }) {
+export function FilterNotice({
+  ignored,
+  clearHref,
+  pageNote,
+}: {
+  ignored: string[];
+  clearHref: string;
+  pageNote: string | null;
+}) {
   if (!ignored.length && !pageNote) return null;
   return (
     <div
@@ -46,7 +54,10 @@ export function LogEmpty({
         {filtered ? (
           <>
             Try a wider date range, or{' '}
-            <Link href={clearHref} className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100">
+            <Link
+              href={clearHref}
+              className="font-medium text-brand-600 underline underline-offset-2 dark:text-brand-100"
+            >
               clear the filters
             </Link>
             .

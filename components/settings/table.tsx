@@ -31,14 +31,23 @@ export function ScrollTable({
 export function THead({ className, ...props }: ComponentProps<'thead'>) {
   return (
     <thead
-      className={cn('bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50 dark:text-slate-400', className)}
+      className={cn(
+        'bg-slate-50 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50 dark:text-slate-400',
+        className,
+      )}
       {...props}
     />
   );
 }
 
 export function Th({ className, ...props }: ComponentProps<'th'>) {
-  return <th scope="col" className={cn('px-4 py-2 font-medium whitespace-nowrap first:pl-5 last:pr-5', className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn('px-4 py-2 font-medium whitespace-nowrap first:pl-5 last:pr-5', className)}
+      {...props}
+    />
+  );
 }
 
 export function TBody({ className, ...props }: ComponentProps<'tbody'>) {
@@ -50,7 +59,15 @@ export function Td({ className, ...props }: ComponentProps<'td'>) {
 }
 
 /** A point in time (text defaults to the absolute time), with the absolute time on hover and for machines. */
-export function TimeCell({ date, text = formatDateTime(date), title }: { date: Date | null; text?: string; title?: string }) {
+export function TimeCell({
+  date,
+  text = formatDateTime(date),
+  title,
+}: {
+  date: Date | null;
+  text?: string;
+  title?: string;
+}) {
   if (!date) return <span className="text-slate-500 dark:text-slate-400">{text}</span>;
   return (
     <time dateTime={date.toISOString()} title={title} className="whitespace-nowrap tabular-nums">

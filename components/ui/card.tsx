@@ -14,7 +14,12 @@ export function Card({ className, ...props }: ComponentProps<'section'>) {
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<'div'>) {
-  return <div className={cn('flex flex-col gap-1 border-b border-slate-100 px-5 py-4 dark:border-slate-800', className)} {...props} />;
+  return (
+    <div
+      className={cn('flex flex-col gap-1 border-b border-slate-100 px-5 py-4 dark:border-slate-800', className)}
+      {...props}
+    />
+  );
 }
 
 export function CardTitle({ className, ...props }: ComponentProps<'h2'>) {

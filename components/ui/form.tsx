@@ -17,7 +17,14 @@ function FieldShell({
   hint,
   className,
   children,
-}: { id: string; label: ReactNode; error?: string; hint?: string; className?: string; children: ReactNode }) {
+}: {
+  id: string;
+  label: ReactNode;
+  error?: string;
+  hint?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={cn('flex flex-col gap-1.5', className)}>
       <label htmlFor={id} className="text-sm font-medium">
@@ -52,11 +59,24 @@ export function Field({ label, name, error, hint, className, ...props }: Compone
   );
 }
 
-export function TextareaField({ label, name, error, hint, className, ...props }: ComponentProps<'textarea'> & FieldProps) {
+export function TextareaField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  ...props
+}: ComponentProps<'textarea'> & FieldProps) {
   const id = props.id ?? `field-${name}`;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
-      <textarea id={id} name={name} className={cn(controlClass, 'h-auto min-h-20 py-2')} {...a11y(id, error, hint)} {...props} />
+      <textarea
+        id={id}
+        name={name}
+        className={cn(controlClass, 'h-auto min-h-20 py-2')}
+        {...a11y(id, error, hint)}
+        {...props}
+      />
     </FieldShell>
   );
 }
@@ -66,7 +86,15 @@ export function Optional() {
   return <span className="font-normal text-slate-500 dark:text-slate-400">(optional)</span>;
 }
 
-export function SelectField({ label, name, error, hint, className, children, ...props }: ComponentProps<'select'> & FieldProps) {
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  children,
+  ...props
+}: ComponentProps<'select'> & FieldProps) {
   const id = props.id ?? `field-${name}`;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
@@ -80,7 +108,10 @@ export function SelectField({ label, name, error, hint, className, children, ...
 /** A failure the person must read: announced at once. */
 export function FormError({ children, className }: { children: ReactNode; className?: string }) {
   return (
-    <p role="alert" className={cn('rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300', className)}>
+    <p
+      role="alert"
+      className={cn('rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300', className)}
+    >
       {children}
     </p>
   );
@@ -91,7 +122,10 @@ export function FormSuccess({ children, className }: { children: ReactNode; clas
   return (
     <p
       role="status"
-      className={cn('rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-500/10 dark:text-emerald-300', className)}
+      className={cn(
+        'rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-500/10 dark:text-emerald-300',
+        className,
+      )}
     >
       {children}
     </p>

@@ -48,7 +48,17 @@ export function Pager({
   );
 }
 
-function PageLink({ href, disabled, rel, children }: { href: string; disabled: boolean; rel: 'prev' | 'next'; children: ReactNode }) {
+function PageLink({
+  href,
+  disabled,
+  rel,
+  children,
+}: {
+  href: string;
+  disabled: boolean;
+  rel: 'prev' | 'next';
+  children: ReactNode;
+}) {
   const className = cn(buttonVariants({ variant: 'secondary', size: 'sm' }));
   // A disabled link is not a link: a span that says so, out of the tab order.
   if (disabled) {

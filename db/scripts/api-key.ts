@@ -43,7 +43,8 @@ function main(): void {
     }
     case 'revoke': {
       const id = Number(values.id);
-      if (!Number.isSafeInteger(id) || id < 1) throw new AppError('invalid_input', '--id must be a key id (see "list").');
+      if (!Number.isSafeInteger(id) || id < 1)
+        throw new AppError('invalid_input', '--id must be a key id (see "list").');
       revokeApiKey(db, CLI_ACTOR, id);
       console.log(`Revoked API key ${id}.`);
       return;

@@ -4,7 +4,10 @@ import { databasePath } from '../index';
 import { backupDatabase } from '@/lib/ops/backup';
 import { reportCliError } from './cli-error';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { force: { type: 'boolean', default: false } },
+});
 
 async function main() {
   const target = positionals[0];

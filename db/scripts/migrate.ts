@@ -3,8 +3,6 @@ import { databasePath, openDatabase } from '../index';
 
 const file = databasePath();
 const db = openDatabase(file);
-const applied = db.$client
-  .prepare('SELECT count(*) AS n FROM __drizzle_migrations')
-  .get() as { n: number };
+const applied = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
 db.$client.close();
 console.log(`Database ${file} is up to date (${applied.n} migration(s) applied).`);

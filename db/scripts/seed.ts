@@ -52,7 +52,9 @@ seedDatabase({
       );
     }
     const accounted = result.phases.reduce((sum, phase) => sum + phase.seconds, 0);
-    console.log(`  ${'other'.padEnd(width)}  ${(result.seconds - accounted).toFixed(1).padStart(6)} s  (open, migrate)`);
+    console.log(
+      `  ${'other'.padEnd(width)}  ${(result.seconds - accounted).toFixed(1).padStart(6)} s  (open, migrate)`,
+    );
     console.log(`  ${'total'.padEnd(width)}  ${result.seconds.toFixed(1).padStart(6)} s`);
   })
   .catch((error) => {

@@ -33,7 +33,12 @@ async function main(): Promise<void> {
     case 'add': {
       const user = await createUser(
         db,
-        { email: values.email ?? '', name: values.name ?? '', role: (values.role ?? '') as 'rep', password: values.password ?? '' },
+        {
+          email: values.email ?? '',
+          name: values.name ?? '',
+          role: (values.role ?? '') as 'rep',
+          password: values.password ?? '',
+        },
         CLI_ACTOR,
       );
       console.log(`Added ${user.role} ${user.name} <${user.email}>.`);

@@ -30,9 +30,13 @@ function collectRoutes(dir: string, segments: string[] = []): Route[] {
     if (/^page\.(tsx|ts|jsx|js)$/.test(entry.name)) return [{ url, file: full, kind: 'page', handlers: ['GET'] }];
     if (/^route\.(ts|js)$/.test(entry.name)) {
       const source = fs.readFileSync(full, 'utf8');
-      const handlers = [...source.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+      const handlers = [...source.matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+        (m) => m[1]!,
+      );
       const aliased = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
-        [...m[1]!.matchAll(/(\w+)\s+as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].filter((a) => a[1] !== 'notAllowed').map((a) => a[2]!),
+        [...m[1]!.matchAll(/(\w+)\s+as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)]
+          .filter((a) => a[1] !== 'notAllowed')
+          .map((a) => a[2]!),
       );
       return [{ url, file: full, kind: 'api', handlers: [...handlers, ...aliased] }];
     }
@@ -46,7 +50,9 @@ const protectedRoutes = routes.filter((route) =>
 );
 
 test('the route list is read from the app folder', () => {
-  expect(routes.map((route) => route.url)).toEqual(expect.arrayContaining(['/', '/sign-in', '/api/leads', '/api/leads/1']));
+  expect(routes.map((route) => route.url)).toEqual(
+    expect.arrayContaining(['/', '/sign-in', '/api/leads', '/api/leads/1']),
+  );
   expect(protectedRoutes.length).toBeGreaterThan(5);
 });
 
@@ -62,7 +68,12 @@ for (const route of protectedRoutes) {
     test(`${route.kind} ${route.url} refuses a request with ${name}`, async ({ baseURL }) => {
       const client = await anonymous(baseURL!);
       for (const method of route.handlers) {
-        const response = await client.fetch(route.url, { method, headers, maxRedirects: 0, data: method === 'GET' ? undefined : '{}' });
+        const response = await client.fetch(route.url, {
+          method,
+          headers,
+          maxRedirects: 0,
+          data: method === 'GET' ? undefined : '{}',
+        });
         if (route.kind === 'api') {
           expect(response.status(), `${method} ${route.url}`).toBe(401);
           expect((await response.json()).error.code).toBe('unauthorized');

@@ -4,7 +4,15 @@
 // healthy after each case and after the whole corpus.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { E2E_INTAKE_KEY, E2E_PORT } from '../../playwright.config';
-import { bodyOf, HOSTILE_CORPUS, statusesOf, uniqueFor, type HostileCase, type Keys, type Unique } from '../fixtures/hostile-corpus';
+import {
+  bodyOf,
+  HOSTILE_CORPUS,
+  statusesOf,
+  uniqueFor,
+  type HostileCase,
+  type Keys,
+  type Unique,
+} from '../fixtures/hostile-corpus';
 import { apiKeys } from '../support/accounts';
 import { INTAKE_PATH } from '../support/intake';
 import { deliver } from '../support/raw-http';
@@ -31,7 +39,14 @@ function send(item: HostileCase, body: Buffer, keys: Keys) {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...item.headers };
   const authorization = item.authorization?.(keys) ?? (item.key === 'bearer' ? `Bearer ${keys.valid}` : undefined);
   if (authorization !== undefined) headers.authorization = authorization;
-  return deliver({ port: E2E_PORT, path: `${INTAKE_PATH}${query}`, method: item.method ?? 'POST', headers, body, transport: item.transport });
+  return deliver({
+    port: E2E_PORT,
+    path: `${INTAKE_PATH}${query}`,
+    method: item.method ?? 'POST',
+    headers,
+    body,
+    transport: item.transport,
+  });
 }
 
 async function expectNothingStored(request: APIRequestContext, u: Unique) {
@@ -46,13 +61,19 @@ test.describe('hostile deliveries to the intake webhook', () => {
       const u = uniqueFor(RUN, index);
       let primeId: number | undefined;
       if (item.prime) {
-        const primed = await send({ ...item, transport: undefined, headers: undefined }, Buffer.from(item.prime(u)), keys);
+        const primed = await send(
+          { ...item, transport: undefined, headers: undefined },
+          Buffer.from(item.prime(u)),
+          keys,
+        );
         expect(primed.status, primed.text).toBe(201);
         primeId = JSON.parse(primed.text).leadId;
       }
       const body = bodyOf(item.body, u);
       const answer = await send(item, body, keys);
-      expect(statusesOf(item.expect), `${item.why} — got ${answer.status}: ${answer.text.slice(0, 300)}`).toContain(answer.status);
+      expect(statusesOf(item.expect), `${item.why} — got ${answer.status}: ${answer.text.slice(0, 300)}`).toContain(
+        answer.status,
+      );
 
       if (answer.status === null) {
         await expectNothingStored(request, u);
@@ -62,14 +83,20 @@ test.describe('hostile deliveries to the intake webhook', () => {
         expect(error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
         expect(Object.keys(error).every((key) => ['code', 'message', 'details'].includes(key))).toBe(true);
         if (item.expect.code) expect(error.code).toBe(item.expect.code);
-        if (item.expect.fields) expect(error.details.map((detail: { field: string }) => detail.field)).toEqual(item.expect.fields);
+        if (item.expect.fields)
+          expect(error.details.map((detail: { field: string }) => detail.field)).toEqual(item.expect.fields);
         if (error.details) {
-          for (const detail of error.details) expect(detail).toEqual({ field: expect.any(String), message: expect.any(String) });
+          for (const detail of error.details)
+            expect(detail).toEqual({ field: expect.any(String), message: expect.any(String) });
         }
         if (item.expect.samePrimeLead === undefined) await expectNothingStored(request, u);
       } else {
         const result = JSON.parse(answer.text);
-        expect(result).toEqual({ leadId: expect.any(Number), eventId: expect.any(Number), duplicate: answer.status === 200 });
+        expect(result).toEqual({
+          leadId: expect.any(Number),
+          eventId: expect.any(Number),
+          duplicate: answer.status === 200,
+        });
         if (item.expect.samePrimeLead) expect(result.leadId).toBe(primeId);
         const stored = await request.get(`/api/leads/${result.leadId}`);
         expect(stored.status()).toBe(200);

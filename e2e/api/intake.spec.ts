@@ -44,7 +44,10 @@ test.describe('POST /api/intake/marketplace', () => {
     const offer = base.LeadSource.split('|')[1];
     const ids = [];
     for (const action of ['PLT', 'StartTestDrive', 'INS']) {
-      const response = await postLead(request, JSON.stringify({ ...base, LeadSource: `SPZA-${action}|${offer}`, ActionCode: action }));
+      const response = await postLead(
+        request,
+        JSON.stringify({ ...base, LeadSource: `SPZA-${action}|${offer}`, ActionCode: action }),
+      );
       expect(response.status()).toBe(201);
       ids.push((await response.json()).leadId);
     }
@@ -60,11 +63,20 @@ test.describe('POST /api/intake/marketplace', () => {
       leadsource: 'spza-plt|contoso.unicode',
     });
     for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', '']) {
-      const response = await request.post(intakeUrl(), { data: Buffer.from(body), headers: { 'content-type': contentType } });
+      const response = await request.post(intakeUrl(), {
+        data: Buffer.from(body),
+        headers: { 'content-type': contentType },
+      });
       expect([200, 201]).toContain(response.status());
       const { leadId } = await response.json();
       const lead = await (await request.get(`/api/leads/${leadId}`)).json();
-      expect(lead).toMatchObject({ firstName: '李雷', lastName: '🚀', phone: '8613800000000', source: 'SPZA', action: 'PLT' });
+      expect(lead).toMatchObject({
+        firstName: '李雷',
+        lastName: '🚀',
+        phone: '8613800000000',
+        source: 'SPZA',
+        action: 'PLT',
+      });
     }
   });
 
@@ -125,13 +137,21 @@ test.describe('POST /api/intake/marketplace', () => {
     // Chunked, with no Content-Length: the server must stop reading and answer 413.
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: E2E_PORT, path: intakeUrl(), method: 'POST', headers: { 'transfer-encoding': 'chunked' } },
+        {
+          host: '127.0.0.1',
+          port: E2E_PORT,
+          path: intakeUrl(),
+          method: 'POST',
+          headers: { 'transfer-encoding': 'chunked' },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
         },
       );
-      req.on('error', (error) => (error.message.includes('EPIPE') || error.message.includes('ECONNRESET') ? undefined : reject(error)));
+      req.on('error', (error) =>
+        error.message.includes('EPIPE') || error.message.includes('ECONNRESET') ? undefined : reject(error),
+      );
       const chunk = Buffer.alloc(16 * 1024, 0x61);
       let sent = 0;
       const pump = () => {
@@ -159,7 +179,12 @@ test.describe('POST /api/intake/marketplace', () => {
     const marker = `MSFT_TEST_${Date.now()}`;
     const response = await postLead(
       request,
-      JSON.stringify({ userDetails: { FirstName: marker, Email: `${marker}@test.com` }, LeadSource: 'AzureMarketplace', ActionCode: 'INS', OfferTitle: 'Contoso Test' }),
+      JSON.stringify({
+        userDetails: { FirstName: marker, Email: `${marker}@test.com` },
+        LeadSource: 'AzureMarketplace',
+        ActionCode: 'INS',
+        OfferTitle: 'Contoso Test',
+      }),
     );
     expect(response.status()).toBe(201);
     const { leadId } = await response.json();
@@ -184,14 +209,37 @@ test.describe('read API', () => {
     const all = await (await request.get(`/api/leads?q=${encodeURIComponent(company)}&sort=name&pageSize=2`)).json();
     expect(all).toMatchObject({ total: 3, page: 1, pageSize: 2, pageCount: 2 });
     expect(all.rows.map((row: { lastName: string }) => row.lastName)).toEqual(['Name0', 'Name1']);
-    const second = await (await request.get(`/api/leads?q=${encodeURIComponent(company)}&sort=name&pageSize=2&page=2`)).json();
+    const second = await (
+      await request.get(`/api/leads?q=${encodeURIComponent(company)}&sort=name&pageSize=2&page=2`)
+    ).json();
     expect(second.rows.map((row: { lastName: string }) => row.lastName)).toEqual(['Name2']);
-    const ins = await (await request.get(`/api/leads?q=${encodeURIComponent(company)}&action=INS,Create&source=AzureMarketplace`)).json();
+    const ins = await (
+      await request.get(`/api/leads?q=${encodeURIComponent(company)}&action=INS,Create&source=AzureMarketplace`)
+    ).json();
     expect(ins.total).toBe(2);
     const none = await (await request.get(`/api/leads?q=${encodeURIComponent(company)}&status=won`)).json();
     expect(none.total).toBe(0);
     const row = all.rows[0];
-    for (const field of ['source', 'action', 'publisherId', 'offerId', 'offerTitle', 'firstName', 'lastName', 'email', 'phone', 'country', 'company', 'title', 'description', 'isTest', 'doNotContact', 'status', 'stage', 'receivedAt']) {
+    for (const field of [
+      'source',
+      'action',
+      'publisherId',
+      'offerId',
+      'offerTitle',
+      'firstName',
+      'lastName',
+      'email',
+      'phone',
+      'country',
+      'company',
+      'title',
+      'description',
+      'isTest',
+      'doNotContact',
+      'status',
+      'stage',
+      'receivedAt',
+    ]) {
       expect(row).toHaveProperty(field);
     }
   });
@@ -212,6 +260,9 @@ test.describe('read API', () => {
   test('GET /api/health reports the database', async ({ request }) => {
     const response = await request.get('/api/health');
     expect(response.status()).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: { ok: true, migrations: expect.any(Number) } });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      database: { ok: true, migrations: expect.any(Number) },
+    });
   });
 });

@@ -13,7 +13,10 @@ async function newLead(request: APIRequestContext, overrides: Record<string, unk
 const fields = async (response: import('@playwright/test').APIResponse) =>
   ((await response.json()).error.details ?? []).map((detail: { field: string }) => detail.field);
 
-test('POST /api/leads/{id}/touches names bad fields, logs a touch, and keeps to the rep’s scope', async ({ request, baseURL }) => {
+test('POST /api/leads/{id}/touches names bad fields, logs a touch, and keeps to the rep’s scope', async ({
+  request,
+  baseURL,
+}) => {
   const rep1 = await signedIn(baseURL!, PEOPLE.rep1.email);
   const rep2 = await signedIn(baseURL!, PEOPLE.rep2.email);
   const id = await newLead(request);
@@ -26,10 +29,15 @@ test('POST /api/leads/{id}/touches names bad fields, logs a touch, and keeps to 
   const unknown = await rep1.post(touches, { data: { kind: 'email', channel: 'x' } });
   expect(unknown.status()).toBe(400);
   expect(await fields(unknown)).toEqual(['channel']);
-  const future = await rep1.post(touches, { data: { kind: 'call', touchedAt: new Date(Date.now() + 3_600_000).toISOString() } });
+  const future = await rep1.post(touches, {
+    data: { kind: 'call', touchedAt: new Date(Date.now() + 3_600_000).toISOString() },
+  });
   expect(future.status()).toBe(400);
   expect(await fields(future)).toEqual(['touchedAt']);
-  const notJson = await rep1.post(touches, { data: Buffer.from('{kind'), headers: { 'content-type': 'application/json' } });
+  const notJson = await rep1.post(touches, {
+    data: Buffer.from('{kind'),
+    headers: { 'content-type': 'application/json' },
+  });
   expect(notJson.status()).toBe(400);
   expect((await notJson.json()).error.code).toBe('invalid_json');
 
@@ -41,14 +49,18 @@ test('POST /api/leads/{id}/touches names bad fields, logs a touch, and keeps to 
   expect(logged.status()).toBe(201);
   expect(await logged.json()).toMatchObject({ leadId: id, status: 'contacted', touchCount: 1 });
   const list = await (await rep1.get(touches)).json();
-  expect(list.rows).toEqual([expect.objectContaining({ kind: 'email', note: 'Intro sent', authorLabel: PEOPLE.rep1.name })]);
+  expect(list.rows).toEqual([
+    expect.objectContaining({ kind: 'email', note: 'Intro sent', authorLabel: PEOPLE.rep1.name }),
+  ]);
   const lead = await (await rep1.get(`/api/leads/${id}`)).json();
   expect(lead).toMatchObject({ status: 'contacted', touchCount: 1 });
   expect(lead.firstTouchAt).toBeTruthy();
 
   // No credentials, a read-only key, a wrong method.
   expect((await (await anonymous(baseURL!)).post(touches, { data: { kind: 'email' } })).status()).toBe(401);
-  expect((await (await withKey(baseURL!, apiKeys().reader)).post(touches, { data: { kind: 'email' } })).status()).toBe(403);
+  expect((await (await withKey(baseURL!, apiKeys().reader)).post(touches, { data: { kind: 'email' } })).status()).toBe(
+    403,
+  );
   expect((await rep1.delete(touches)).status()).toBe(405);
   await Promise.all([rep1.dispose(), rep2.dispose()]);
 });
@@ -59,14 +71,22 @@ test('a do-not-contact lead refuses touches and follow-ups with a clear 409', as
 
   const touch = await manager.post(`/api/leads/${id}/touches`, { data: { kind: 'call' } });
   expect(touch.status()).toBe(409);
-  expect((await touch.json()).error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/asked not to be contacted/) });
-  const followUp = await manager.patch(`/api/leads/${id}`, { data: { nextFollowUpAt: new Date(Date.now() + 86_400_000).toISOString() } });
+  expect((await touch.json()).error).toMatchObject({
+    code: 'conflict',
+    message: expect.stringMatching(/asked not to be contacted/),
+  });
+  const followUp = await manager.patch(`/api/leads/${id}`, {
+    data: { nextFollowUpAt: new Date(Date.now() + 86_400_000).toISOString() },
+  });
   expect(followUp.status()).toBe(409);
   expect((await (await manager.get(`/api/leads/${id}`)).json()).touchCount).toBe(0);
   await manager.dispose();
 });
 
-test('PATCH sets and clears a follow-up, and closing as lost with few touches needs confirmFewTouches', async ({ baseURL, request }) => {
+test('PATCH sets and clears a follow-up, and closing as lost with few touches needs confirmFewTouches', async ({
+  baseURL,
+  request,
+}) => {
   const manager = await signedIn(baseURL!, PEOPLE.manager.email);
   const id = await newLead(request);
   const at = new Date(Date.now() + 2 * 86_400_000);
@@ -85,7 +105,10 @@ test('PATCH sets and clears a follow-up, and closing as lost with few touches ne
   const asked = await manager.patch(`/api/leads/${id}`, { data: lost });
   expect(asked.status()).toBe(409);
   const { error } = await asked.json();
-  expect(error).toMatchObject({ code: 'confirmation_required', details: [expect.objectContaining({ field: 'confirmFewTouches' })] });
+  expect(error).toMatchObject({
+    code: 'confirmation_required',
+    details: [expect.objectContaining({ field: 'confirmFewTouches' })],
+  });
   expect(error.message).toMatch(/^Only 0 touches so far\./);
   const closed = await manager.patch(`/api/leads/${id}`, { data: { ...lost, confirmFewTouches: true } });
   expect(closed.status()).toBe(200);

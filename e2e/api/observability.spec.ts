@@ -31,13 +31,18 @@ test("a caller's well-formed X-Request-Id is kept; anything else is replaced", a
   await client.dispose();
 });
 
-test('GET /api/health reports the schema version: every shipped migration applied, the latest by tag and hash', async ({ baseURL }) => {
+test('GET /api/health reports the schema version: every shipped migration applied, the latest by tag and hash', async ({
+  baseURL,
+}) => {
   const client = await anonymous(baseURL!);
   const response = await client.get('/api/health');
   expect(response.status()).toBe(200);
   expect(response.headers()['cache-control']).toBe('no-store');
   const body = await response.json();
-  const shipped = fs.readdirSync(path.resolve('db/migrations')).filter((file) => file.endsWith('.sql')).sort();
+  const shipped = fs
+    .readdirSync(path.resolve('db/migrations'))
+    .filter((file) => file.endsWith('.sql'))
+    .sort();
   expect(body).toMatchObject({
     status: 'ok',
     database: {

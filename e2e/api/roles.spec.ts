@@ -32,7 +32,9 @@ test('a rep cannot list, open, export or change another rep’s lead', async ({ 
   expect((await rep2.get(`/api/leads/${mine.id}`)).status()).toBe(404);
   expect((await rep2.patch(`/api/leads/${mine.id}`, { data: { status: 'contacted' } })).status()).toBe(404);
   expect((await rep2.post(`/api/leads/${mine.id}/claim`)).status()).toBe(404);
-  const csv = await (await rep2.get(`/api/leads/export?q=${encodeURIComponent(company)}&cols=name,email,company`)).text();
+  const csv = await (
+    await rep2.get(`/api/leads/export?q=${encodeURIComponent(company)}&cols=name,email,company`)
+  ).text();
   expect(csv).not.toContain(mine.email);
   expect(csv).toContain(open.email);
 
@@ -50,7 +52,10 @@ test('a rep cannot list, open, export or change another rep’s lead', async ({ 
   await Promise.all([rep1.dispose(), rep2.dispose()]);
 });
 
-test('a manager sees every lead and assigns; the assignee alone among reps can then see it', async ({ request, baseURL }) => {
+test('a manager sees every lead and assigns; the assignee alone among reps can then see it', async ({
+  request,
+  baseURL,
+}) => {
   const manager = await signedIn(baseURL!, PEOPLE.manager.email);
   const rep1 = await signedIn(baseURL!, PEOPLE.rep1.email);
   const rep2 = await signedIn(baseURL!, PEOPLE.rep2.email);
@@ -71,7 +76,10 @@ test('a manager sees every lead and assigns; the assignee alone among reps can t
   await Promise.all([manager.dispose(), rep1.dispose(), rep2.dispose()]);
 });
 
-test('a read-only key reads and exports but cannot change anything; a manager key can', async ({ request, baseURL }) => {
+test('a read-only key reads and exports but cannot change anything; a manager key can', async ({
+  request,
+  baseURL,
+}) => {
   const keys = apiKeys();
   const reader = await withKey(baseURL!, keys.reader);
   const managerKey = await withKey(baseURL!, keys.manager);
@@ -122,7 +130,9 @@ test('repeated failed sign-ins are throttled with a clear message', async ({ bas
   for (let i = 0; i < 5; i++) expect((await attempt()).status()).toBe(401);
   const throttled = await attempt();
   expect(throttled.status()).toBe(429);
-  expect((await throttled.json()).message).toMatch(/Too many failed sign-ins for this account\. Try again in \d+ minutes?\./);
+  expect((await throttled.json()).message).toMatch(
+    /Too many failed sign-ins for this account\. Try again in \d+ minutes?\./,
+  );
   await client.dispose();
 });
 

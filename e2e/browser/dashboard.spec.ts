@@ -25,15 +25,56 @@ type Spec = {
 };
 
 const SPECS: Spec[] = [
-  { name: 'One', offer: 'alpha', deliveries: [{ source: 'SPZA', action: 'PLT' }], daysAgo: 10, owner: 'rep1', firstTouchAfter: 2 * HOUR,
-    statuses: [{ to: 'contacted', after: 0 }, { to: 'qualified', after: 3 * DAY }, { to: 'won', after: 2 * DAY }] },
-  { name: 'Two', offer: 'alpha', deliveries: [{ source: 'SPZA', action: 'PLT' }, { source: 'TestDrive', action: 'StartTestDrive' }], daysAgo: 9, owner: 'rep1',
-    firstTouchAfter: 30 * HOUR, statuses: [{ to: 'contacted', after: 0 }] },
-  { name: 'Three', offer: 'alpha', deliveries: [{ source: 'AzureMarketplace', action: 'INS' }], daysAgo: 8, owner: 'rep2', firstTouchAfter: HOUR,
-    statuses: [{ to: 'contacted', after: 0 }, { to: 'won', after: 2 * DAY }] },
+  {
+    name: 'One',
+    offer: 'alpha',
+    deliveries: [{ source: 'SPZA', action: 'PLT' }],
+    daysAgo: 10,
+    owner: 'rep1',
+    firstTouchAfter: 2 * HOUR,
+    statuses: [
+      { to: 'contacted', after: 0 },
+      { to: 'qualified', after: 3 * DAY },
+      { to: 'won', after: 2 * DAY },
+    ],
+  },
+  {
+    name: 'Two',
+    offer: 'alpha',
+    deliveries: [
+      { source: 'SPZA', action: 'PLT' },
+      { source: 'TestDrive', action: 'StartTestDrive' },
+    ],
+    daysAgo: 9,
+    owner: 'rep1',
+    firstTouchAfter: 30 * HOUR,
+    statuses: [{ to: 'contacted', after: 0 }],
+  },
+  {
+    name: 'Three',
+    offer: 'alpha',
+    deliveries: [{ source: 'AzureMarketplace', action: 'INS' }],
+    daysAgo: 8,
+    owner: 'rep2',
+    firstTouchAfter: HOUR,
+    statuses: [
+      { to: 'contacted', after: 0 },
+      { to: 'won', after: 2 * DAY },
+    ],
+  },
   { name: 'Four', offer: 'beta', deliveries: [{ source: 'SPZA', action: 'PLT' }], daysAgo: 6 },
-  { name: 'Five', offer: 'beta', deliveries: [{ source: 'AzurePortal', action: 'Create' }], daysAgo: 5, owner: 'rep2', firstTouchAfter: 10 * HOUR,
-    statuses: [{ to: 'contacted', after: 0 }, { to: 'lost', after: DAY }] },
+  {
+    name: 'Five',
+    offer: 'beta',
+    deliveries: [{ source: 'AzurePortal', action: 'Create' }],
+    daysAgo: 5,
+    owner: 'rep2',
+    firstTouchAfter: 10 * HOUR,
+    statuses: [
+      { to: 'contacted', after: 0 },
+      { to: 'lost', after: DAY },
+    ],
+  },
   { name: 'Six', offer: 'beta', deliveries: [{ source: 'SPZA', action: 'DNC' }], daysAgo: 4 },
   { name: 'Seven', offer: 'alpha', deliveries: [{ source: 'SPZA', action: 'PLT' }], daysAgo: 3 },
   { name: 'Test', offer: 'alpha', deliveries: [{ source: 'SPZA', action: 'PLT' }], daysAgo: 2, test: true },
@@ -55,11 +96,18 @@ function seed() {
       const receivedAt = now - spec.daysAgo * DAY;
       let leadId = 0;
       spec.deliveries.forEach((delivery, index) => {
-        const email = spec.test ? 'MSFT_TEST_636573304831318844@test.com' : `${spec.name.toLowerCase()}.${run}@dash.example`;
+        const email = spec.test
+          ? 'MSFT_TEST_636573304831318844@test.com'
+          : `${spec.name.toLowerCase()}.${run}@dash.example`;
         const result = receiveDelivery(db, {
           rawBody: Buffer.from(
             JSON.stringify({
-              UserDetails: { FirstName: spec.test ? 'MSFT_TEST_636573304831318844' : spec.name, LastName: `Dash${run}`, Email: email, Country: COUNTRY },
+              UserDetails: {
+                FirstName: spec.test ? 'MSFT_TEST_636573304831318844' : spec.name,
+                LastName: `Dash${run}`,
+                Email: email,
+                Country: COUNTRY,
+              },
               LeadSource: `${delivery.source}-${delivery.action}|${offerKey(spec.offer)}`,
               OfferTitle: `Dash ${spec.offer} ${run}`,
             }),
@@ -70,19 +118,28 @@ function seed() {
         });
         leadId = result.leadId;
       });
-      if (spec.owner) sqlite.prepare('UPDATE leads SET owner_id = ?, assigned_at = ? WHERE id = ?').run(userId(spec.owner), receivedAt, leadId);
+      if (spec.owner)
+        sqlite
+          .prepare('UPDATE leads SET owner_id = ?, assigned_at = ? WHERE id = ?')
+          .run(userId(spec.owner), receivedAt, leadId);
       if (spec.firstTouchAfter === undefined) continue;
       const touchedAt = receivedAt + spec.firstTouchAfter;
       sqlite
-        .prepare(`INSERT INTO lead_touches (lead_id, kind, author_id, author_label, touched_at) VALUES (?, 'email', ?, 'Dashboard test', ?)`)
+        .prepare(
+          `INSERT INTO lead_touches (lead_id, kind, author_id, author_label, touched_at) VALUES (?, 'email', ?, 'Dashboard test', ?)`,
+        )
         .run(leadId, spec.owner ? userId(spec.owner) : null, touchedAt);
-      sqlite.prepare('UPDATE leads SET first_touch_at = ?, last_touch_at = ?, touch_count = 1 WHERE id = ?').run(touchedAt, touchedAt, leadId);
+      sqlite
+        .prepare('UPDATE leads SET first_touch_at = ?, last_touch_at = ?, touch_count = 1 WHERE id = ?')
+        .run(touchedAt, touchedAt, leadId);
       let at = touchedAt;
       let from = 'new';
       for (const status of spec.statuses ?? []) {
         at += status.after;
         sqlite
-          .prepare(`INSERT INTO lead_status_changes (lead_id, from_status, to_status, changed_by_label, changed_at) VALUES (?, ?, ?, 'Dashboard test', ?)`)
+          .prepare(
+            `INSERT INTO lead_status_changes (lead_id, from_status, to_status, changed_by_label, changed_at) VALUES (?, ?, ?, 'Dashboard test', ?)`,
+          )
           .run(leadId, from, status.to, at);
         sqlite.prepare('UPDATE leads SET status = ? WHERE id = ?').run(status.to, leadId);
         from = status.to;
@@ -138,14 +195,18 @@ const EXPECTED = {
 async function panelTable(page: Page, panel: string): Promise<Record<string, Record<string, string>>> {
   const table = page.locator(`table[data-panel="${panel}"]`);
   if (!(await table.isVisible())) {
-    await page.locator(`[data-panel-card="${panel}"]`).getByRole('button', { name: /view as table/i }).click();
+    await page
+      .locator(`[data-panel-card="${panel}"]`)
+      .getByRole('button', { name: /view as table/i })
+      .click();
   }
   await expect(table).toBeVisible();
   return table.evaluate((element) => {
     const out: Record<string, Record<string, string>> = {};
     for (const row of element.querySelectorAll('tbody tr[data-row]')) {
       const cells: Record<string, string> = {};
-      for (const cell of row.querySelectorAll('td[data-key]')) cells[cell.getAttribute('data-key')!] = cell.getAttribute('data-value') ?? '';
+      for (const cell of row.querySelectorAll('td[data-key]'))
+        cells[cell.getAttribute('data-key')!] = cell.getAttribute('data-value') ?? '';
       out[row.getAttribute('data-row')!] = cells;
     }
     return out;
@@ -174,7 +235,11 @@ test.describe('dashboard', () => {
 
     const acquisition = await panelTable(page, 'acquisition');
     const atLeast = (stages: string[]) => real.filter((spec) => stages.includes(stageOf(spec))).length;
-    const funnel = [atLeast(['contact_me', 'test_drive', 'acquired']), atLeast(['test_drive', 'acquired']), atLeast(['acquired'])];
+    const funnel = [
+      atLeast(['contact_me', 'test_drive', 'acquired']),
+      atLeast(['test_drive', 'acquired']),
+      atLeast(['acquired']),
+    ];
     expect(['contact_me', 'test_drive', 'acquired'].map((step) => num(acquisition[step]!.leads))).toEqual(funnel);
     expect(num(acquisition.test_drive!.conversion)).toBeCloseTo(funnel[1]! / funnel[0]!, 6);
     await expect(page.locator('[data-panel-card="acquisition"]')).toContainText(`${real.filter(isDnc).length}`);
@@ -183,11 +248,20 @@ test.describe('dashboard', () => {
     const contacted = real.filter((spec) => reached(spec, CONTACTED));
     const qualified = real.filter((spec) => reached(spec, QUALIFIED));
     const won = real.filter((spec) => reached(spec, ['won']));
-    expect(['new', 'contacted', 'qualified', 'won'].map((step) => num(nurture[step]!.leads))).toEqual([real.length, contacted.length, qualified.length, won.length]);
+    expect(['new', 'contacted', 'qualified', 'won'].map((step) => num(nurture[step]!.leads))).toEqual([
+      real.length,
+      contacted.length,
+      qualified.length,
+      won.length,
+    ]);
     expect(num(nurture.contacted!.dropOff)).toBeCloseTo((real.length - contacted.length) / real.length, 6);
     expect(num(nurture.new!.medianMinutes)).toBe(median(contacted.map((spec) => stepTime(spec, CONTACTED)!)));
-    expect(num(nurture.contacted!.medianMinutes)).toBe(median(qualified.map((spec) => stepTime(spec, QUALIFIED)! - stepTime(spec, CONTACTED)!)));
-    expect(num(nurture.qualified!.medianMinutes)).toBe(median(won.map((spec) => stepTime(spec, ['won'])! - stepTime(spec, QUALIFIED)!)));
+    expect(num(nurture.contacted!.medianMinutes)).toBe(
+      median(qualified.map((spec) => stepTime(spec, QUALIFIED)! - stepTime(spec, CONTACTED)!)),
+    );
+    expect(num(nurture.qualified!.medianMinutes)).toBe(
+      median(won.map((spec) => stepTime(spec, ['won'])! - stepTime(spec, QUALIFIED)!)),
+    );
 
     const offers = await panelTable(page, 'offers');
     for (const offer of ['alpha', 'beta'] as const) {
@@ -209,7 +283,9 @@ test.describe('dashboard', () => {
       expect(row, person).toBeTruthy();
       expect(num(row.assigned)).toBe(mine.length);
       expect(num(row.touchedInSla)).toBe(mine.filter(inSla).length);
-      expect(num(row.medianMinutes)).toBe(median(mine.filter((spec) => spec.firstTouchAfter !== undefined).map((spec) => spec.firstTouchAfter!)));
+      expect(num(row.medianMinutes)).toBe(
+        median(mine.filter((spec) => spec.firstTouchAfter !== undefined).map((spec) => spec.firstTouchAfter!)),
+      );
       expect(num(row.qualified)).toBe(mine.filter((spec) => reached(spec, QUALIFIED)).length);
       expect(num(row.won)).toBe(mine.filter((spec) => reached(spec, ['won'])).length);
     }
@@ -221,7 +297,8 @@ test.describe('dashboard', () => {
     // Open, contactable, untouched and older than a day: Four and Seven.
     const breaching = real.filter((spec) => spec.firstTouchAfter === undefined && !isDnc(spec));
     const slaCard = page.locator('[data-panel-card="sla"]');
-    for (const spec of breaching) await expect(slaCard.getByRole('link', { name: new RegExp(`${spec.name} Dash${run}`) })).toBeVisible();
+    for (const spec of breaching)
+      await expect(slaCard.getByRole('link', { name: new RegExp(`${spec.name} Dash${run}`) })).toBeVisible();
 
     const trend = await panelTable(page, 'trend');
     expect(Object.values(trend).reduce((sum, bucket) => sum + num(bucket.total)!, 0)).toBe(real.length);
@@ -253,19 +330,22 @@ test.describe('dashboard', () => {
     // Narrow to one offer through the UI: the URL and every number follow.
     await page.getByLabel('Offer').selectOption(offerKey('beta'));
     await expect(page).toHaveURL(new RegExp(`offer=dash${run}.beta`));
-    await expect(page.locator('table[data-panel="summary"] tr[data-row="newLeads"] td[data-key="value"]')).toHaveAttribute(
-      'data-value',
-      String(real.filter((spec) => spec.offer === 'beta').length),
-    );
+    await expect(
+      page.locator('table[data-panel="summary"] tr[data-row="newLeads"] td[data-key="value"]'),
+    ).toHaveAttribute('data-value', String(real.filter((spec) => spec.offer === 'beta').length));
     await page.goBack();
     await expect(page).not.toHaveURL(/offer=/);
-    await expect(page.locator('table[data-panel="summary"] tr[data-row="newLeads"] td[data-key="value"]')).toHaveAttribute('data-value', String(real.length));
+    await expect(
+      page.locator('table[data-panel="summary"] tr[data-row="newLeads"] td[data-key="value"]'),
+    ).toHaveAttribute('data-value', String(real.length));
 
     // A range preset through the UI.
     await page.getByLabel('Date range').selectOption('7d');
     await expect(page).toHaveURL(/range=7d/);
     const lastWeek = real.filter((spec) => spec.daysAgo < 7).length;
-    await expect(page.locator('table[data-panel="summary"] tr[data-row="newLeads"] td[data-key="value"]')).toHaveAttribute('data-value', String(lastWeek));
+    await expect(
+      page.locator('table[data-panel="summary"] tr[data-row="newLeads"] td[data-key="value"]'),
+    ).toHaveAttribute('data-value', String(lastWeek));
 
     // Click-through: the "Test drive" step of the acquisition funnel.
     await page.goto(`/dashboard?range=30d&country=${encodeURIComponent(COUNTRY)}`);
@@ -274,7 +354,9 @@ test.describe('dashboard', () => {
     await expect(page).toHaveURL(/\/leads\?/);
     expect(decodeURIComponent(page.url())).toContain('stage=test_drive,acquired');
     expect(decodeURIComponent(page.url())).toContain(`country=${COUNTRY}`);
-    const expectedNames = real.filter((spec) => ['test_drive', 'acquired'].includes(stageOf(spec))).map((spec) => `${spec.name} Dash${run}`);
+    const expectedNames = real
+      .filter((spec) => ['test_drive', 'acquired'].includes(stageOf(spec)))
+      .map((spec) => `${spec.name} Dash${run}`);
     for (const name of expectedNames) await expect(page.getByRole('link', { name })).toBeVisible();
     await expect(page.locator('tbody tr')).toHaveCount(expectedNames.length);
   });

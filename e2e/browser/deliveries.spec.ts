@@ -2,7 +2,10 @@
 import { expect, test } from '@playwright/test';
 import { postLead, uniqueLead } from '../support/intake';
 
-test('every delivery leaves a receipt, and a rejected one is replayed with its original time', async ({ page, request }) => {
+test('every delivery leaves a receipt, and a rejected one is replayed with its original time', async ({
+  page,
+  request,
+}) => {
   const stamp = `${Date.now().toString(36)}-${test.info().workerIndex}`;
   const offer = `Replay Offer ${stamp}`;
   const accepted = uniqueLead({ OfferTitle: offer });
@@ -89,5 +92,7 @@ test('an admin sets retention and erases a person, whose lead stays anonymised',
   expect(body).not.toContain('Kovács');
 
   await page.goto('/settings/audit?action=lead.erased');
-  await expect(page.getByRole('region', { name: 'Audit log entries' }).getByRole('link', { name: `#${leadId}` })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Audit log entries' }).getByRole('link', { name: `#${leadId}` }),
+  ).toBeVisible();
 });

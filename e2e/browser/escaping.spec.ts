@@ -52,14 +52,24 @@ function guard(page: Page) {
       injected: [
         ...document.querySelectorAll('[onerror], [onload], [ontoggle], iframe, img[src="x"], a[href^="javascript:" i]'),
       ].map((element) => element.outerHTML.slice(0, 120)),
-      scripts: [...document.scripts].filter((script) => /^\s*(window\.__xss=1|alert\(document\.domain\))\s*$/.test(script.textContent ?? '')).length,
+      scripts: [...document.scripts].filter((script) =>
+        /^\s*(window\.__xss=1|alert\(document\.domain\))\s*$/.test(script.textContent ?? ''),
+      ).length,
       hiddenBody: getComputedStyle(document.body).display === 'none',
     }));
-    expect(found, `payload ran or was injected on ${where}`).toEqual({ xss: undefined, injected: [], scripts: 0, hiddenBody: false });
+    expect(found, `payload ran or was injected on ${where}`).toEqual({
+      xss: undefined,
+      injected: [],
+      scripts: 0,
+      hiddenBody: false,
+    });
   };
 }
 
-test('lead text with HTML and script payloads is shown literally on every page and never runs', async ({ page, request }) => {
+test('lead text with HTML and script payloads is shown literally on every page and never runs', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const check = guard(page);
   const marker = `xss${run}`;
@@ -75,9 +85,13 @@ test('lead text with HTML and script payloads is shown literally on every page a
     // (Another marker: these extra copies must not show up in the search below.)
     await ingest(request, hostileLead(`home${run}${Date.now().toString(36)}`));
     await page.goto('/');
-    await expect(page.getByRole('list', { name: 'Latest leads' }).getByText(fullName(lead)).first()).toBeVisible({ timeout: 2_000 });
+    await expect(page.getByRole('list', { name: 'Latest leads' }).getByText(fullName(lead)).first()).toBeVisible({
+      timeout: 2_000,
+    });
   }).toPass({ timeout: 45_000 });
-  await expect(page.getByRole('list', { name: 'Latest leads' }).getByText('<script>alert(document.domain)</script> Offer').first()).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Latest leads' }).getByText('<script>alert(document.domain)</script> Offer').first(),
+  ).toBeVisible();
   await check('the home screen');
 
   // The leads table, searched through the UI and opened by URL.
@@ -99,7 +113,12 @@ test('lead text with HTML and script payloads is shown literally on every page a
   // The lead page: name, contact, journey with its raw payload, the person's other leads.
   await page.goto(`/leads/${id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(fullName(lead));
-  for (const value of [lead.UserDetails.Company, lead.UserDetails.Email, lead.UserDetails.Phone, lead.UserDetails.Country]) {
+  for (const value of [
+    lead.UserDetails.Company,
+    lead.UserDetails.Email,
+    lead.UserDetails.Phone,
+    lead.UserDetails.Country,
+  ]) {
     await expect(page.getByText(value, { exact: false }).first()).toBeVisible();
   }
   const journey = page.getByRole('list', { name: 'Journey' });
@@ -108,16 +127,23 @@ test('lead text with HTML and script payloads is shown literally on every page a
   await expect(journey.locator('pre')).toContainText('"FirstName":"<script>window.__xss=1</script>"');
   await expect(page.getByText(other.OfferTitle)).toBeVisible();
   // Contact links never carry a script URL.
-  for (const href of await page.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))) {
+  for (const href of await page
+    .locator('a[href]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))) {
     expect(href.toLowerCase().trimStart()).not.toMatch(/^(javascript|data|vbscript):/);
   }
   await check('the lead page');
 
   // The dashboard, filtered to this lead's offer and country: offer and country names in panels and filters.
   const offerKey = `xss${marker}.offer`;
-  await page.goto(`/dashboard?offer=${encodeURIComponent(offerKey)}&country=${encodeURIComponent(lead.UserDetails.Country)}`);
+  await page.goto(
+    `/dashboard?offer=${encodeURIComponent(offerKey)}&country=${encodeURIComponent(lead.UserDetails.Country)}`,
+  );
   // The charts' labels are shortened; the table view shows the whole text.
-  for (const [panel, text] of [['offers', lead.OfferTitle], ['countries', lead.UserDetails.Country]] as const) {
+  for (const [panel, text] of [
+    ['offers', lead.OfferTitle],
+    ['countries', lead.UserDetails.Country],
+  ] as const) {
     const card = page.locator(`[data-panel-card="${panel}"]`);
     await card.getByRole('button', { name: /view as table/i }).click();
     await expect(card.getByRole('table').getByText(text).first()).toBeVisible();
@@ -139,7 +165,10 @@ test('lead text with HTML and script payloads is shown literally on every page a
   await expect(receipts.getByText(lead.OfferTitle).first()).toBeVisible();
   await check('the delivery log');
   await page.goto(`/settings/deliveries?offer=${encodeURIComponent(marker)}&outcome=rejected`);
-  await receipts.getByRole('link', { name: /^Delivery \d+$/ }).first().click();
+  await receipts
+    .getByRole('link', { name: /^Delivery \d+$/ })
+    .first()
+    .click();
   await expect(page.locator('pre')).toContainText('<script>window.__xss=1</script>');
   await check('a rejected delivery');
 });
@@ -153,15 +182,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (char === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(cell), (cell = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (char === ',') (row.push(cell), (cell = ''));
+    else if (char === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += char;
   }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
+  if (cell !== '' || row.length) (row.push(cell), rows.push(row));
   return rows;
 }
 
@@ -177,7 +206,7 @@ test('the CSV export neutralises cells a spreadsheet would run as formulas', asy
         Phone: '+36 1 555 0100',
         Country: '@SUM(A1:A2)',
         Company: `\t=1+1 ${marker}`,
-        Title: '\r+cmd|\' /C calc\'!A0',
+        Title: "\r+cmd|' /C calc'!A0",
       },
       LeadSource: `SPZA-PLT|csv${marker}.offer`,
       ActionCode: 'PLT',

@@ -21,13 +21,25 @@ test.beforeAll(async () => {
   // the first admin's address typed into /setup.
   const log = fs.openSync(path.join(dir, 'server.log'), 'a');
   // Node runs Next's own entry directly, so killing this process stops the server.
-  server = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, DATABASE_PATH: path.join(dir, 'leads.db'), ADMIN_EMAIL: '', ADMIN_PASSWORD: '', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', log, log],
-  });
+  server = spawn(
+    process.execPath,
+    [path.resolve('node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      env: {
+        ...process.env,
+        DATABASE_PATH: path.join(dir, 'leads.db'),
+        ADMIN_EMAIL: '',
+        ADMIN_PASSWORD: '',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', log, log],
+    },
+  );
   fs.closeSync(log);
   for (let i = 0; i < 120; i++) {
-    const up = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    const up = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (up) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -2,7 +2,11 @@ import { expect, test } from '@playwright/test';
 import { E2E_INTAKE_KEY } from '../../playwright.config';
 import { postLead, uniqueLead } from '../support/intake';
 
-test('the first screen shows the webhook URL, the latest leads and offer connections', async ({ page, request, context }) => {
+test('the first screen shows the webhook URL, the latest leads and offer connections', async ({
+  page,
+  request,
+  context,
+}) => {
   const lead = uniqueLead(
     { OfferTitle: 'Contoso Browser Suite', LeadSource: `SPZA-PLT|contoso.browser-${Date.now()}` },
     { FirstName: '<img src=x onerror="window.__xss=1">', LastName: 'Tester' },
@@ -11,7 +15,12 @@ test('the first screen shows the webhook URL, the latest leads and offer connect
   const marker = `MSFT_TEST_${Date.now()}`;
   await postLead(
     request,
-    JSON.stringify({ userDetails: { FirstName: marker, Email: `${marker}@test.com` }, LeadSource: 'AzureMarketplace', ActionCode: 'INS', OfferTitle: 'Validated Offer' }),
+    JSON.stringify({
+      userDetails: { FirstName: marker, Email: `${marker}@test.com` },
+      LeadSource: 'AzureMarketplace',
+      ActionCode: 'INS',
+      OfferTitle: 'Validated Offer',
+    }),
   );
 
   await page.goto('/');
@@ -26,7 +35,9 @@ test('the first screen shows the webhook URL, the latest leads and offer connect
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy URL' }).click();
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/api\/intake\/marketplace\?key=e2e-intake-key/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /\/api\/intake\/marketplace\?key=e2e-intake-key/,
+  );
 
   // Customer-supplied text is shown as text, never run.
   const latest = page.getByRole('list', { name: 'Latest leads' });
@@ -35,8 +46,12 @@ test('the first screen shows the webhook URL, the latest leads and offer connect
   // Test leads are left out of the latest leads but verify their offer.
   await expect(latest.getByText(marker)).toHaveCount(0);
   const offers = page.getByRole('list', { name: 'Offer connections' });
-  await expect(offers.getByRole('listitem').filter({ hasText: 'Validated Offer' }).getByText('Verified by test lead')).toBeVisible();
-  await expect(offers.getByRole('listitem').filter({ hasText: 'Contoso Browser Suite' }).getByText('Receiving leads')).toBeVisible();
+  await expect(
+    offers.getByRole('listitem').filter({ hasText: 'Validated Offer' }).getByText('Verified by test lead'),
+  ).toBeVisible();
+  await expect(
+    offers.getByRole('listitem').filter({ hasText: 'Contoso Browser Suite' }).getByText('Receiving leads'),
+  ).toBeVisible();
 });
 
 test('the first screen works at phone width', async ({ page }) => {

@@ -6,19 +6,37 @@ import { postLead, uniqueLead } from '../support/intake';
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-async function newLead(request: import('@playwright/test').APIRequestContext, userDetails: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}) {
+async function newLead(
+  request: import('@playwright/test').APIRequestContext,
+  userDetails: Record<string, unknown> = {},
+  overrides: Record<string, unknown> = {},
+) {
   const response = await postLead(request, JSON.stringify(uniqueLead(overrides, userDetails)));
   expect(response.status()).toBe(201);
   return (await response.json()).leadId as number;
 }
 
 /** One figure of the activity strip under the lead's name ("Touches", "Last touch", …). */
-const stat = (page: Page, label: string) => page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+const stat = (page: Page, label: string) =>
+  page
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .locator('xpath=following-sibling::dd[1]');
 
-test('a rep claims a lead, is asked to confirm closing it as lost with no touches, and the history shows who did it', async ({ page, request }) => {
+test('a rep claims a lead, is asked to confirm closing it as lost with no touches, and the history shows who did it', async ({
+  page,
+  request,
+}) => {
   const lead = uniqueLead({ Description: 'Line one\nLine <b>two</b>' }, { FirstName: 'Jordan', LastName: 'Journey' });
   const created = await (await postLead(request, JSON.stringify(lead))).json();
-  await postLead(request, JSON.stringify({ ...lead, LeadSource: lead.LeadSource.replace('SPZA-PLT', 'SPZA-StartTestDrive'), ActionCode: 'StartTestDrive' }));
+  await postLead(
+    request,
+    JSON.stringify({
+      ...lead,
+      LeadSource: lead.LeadSource.replace('SPZA-PLT', 'SPZA-StartTestDrive'),
+      ActionCode: 'StartTestDrive',
+    }),
+  );
 
   await signIn(page, PEOPLE.rep1.email);
   await page.goto(`/leads/${created.leadId}`);
@@ -40,7 +58,9 @@ test('a rep claims a lead, is asked to confirm closing it as lost with no touche
   await page.getByRole('button', { name: 'Save status' }).click();
 
   // Fewer than three touches: the page asks first, and "Keep it open" changes nothing.
-  const ask = page.getByRole('alert').filter({ hasText: 'Only 0 touches so far. Microsoft suggests a few emails before closing. Close anyway?' });
+  const ask = page
+    .getByRole('alert')
+    .filter({ hasText: 'Only 0 touches so far. Microsoft suggests a few emails before closing. Close anyway?' });
   await expect(ask).toBeVisible();
   await expect(page.getByRole('button', { name: 'Close anyway' })).toBeFocused();
   await page.getByRole('button', { name: 'Keep it open' }).click();
@@ -66,7 +86,10 @@ test('a rep claims a lead, is asked to confirm closing it as lost with no touche
   expect(await page.evaluate(() => (window as unknown as { __note?: number }).__note)).toBeUndefined();
 });
 
-test('logging a touch makes the lead Contacted, counts it and lists it; a follow-up quick pick plans the next step', async ({ page, request }) => {
+test('logging a touch makes the lead Contacted, counts it and lists it; a follow-up quick pick plans the next step', async ({
+  page,
+  request,
+}) => {
   const id = await newLead(request, { FirstName: 'Tess', LastName: 'Touch' });
   await signIn(page, PEOPLE.rep1.email);
   await page.goto(`/leads/${id}`);
@@ -126,7 +149,9 @@ test('qualified needs every required checklist item; checking them unlocks it', 
 
   await page.getByLabel('Status', { exact: true }).selectOption('qualified');
   await page.getByRole('button', { name: 'Save status' }).click();
-  await expect(page.getByText(/Check every required qualification item first\. Missing: .*Budget.*Timeline/)).toBeVisible();
+  await expect(
+    page.getByText(/Check every required qualification item first\. Missing: .*Budget.*Timeline/),
+  ).toBeVisible();
 
   const checklist = page.getByRole('list', { name: 'Qualification checklist' });
   const required = checklist.getByRole('listitem').filter({ hasText: 'Required' });
@@ -146,7 +171,10 @@ test('qualified needs every required checklist item; checking them unlocks it', 
   await expect(required.first()).not.toContainText('Checked by');
 });
 
-test('another rep’s lead page does not exist; a do-not-contact lead turns off contact, touches and follow-ups', async ({ page, request }) => {
+test('another rep’s lead page does not exist; a do-not-contact lead turns off contact, touches and follow-ups', async ({
+  page,
+  request,
+}) => {
   const taken = await newLead(request);
   const dncLead = await newLead(request, {}, { LeadSource: `SPZA-DNC|contoso.dnc-${Date.now()}`, ActionCode: 'DNC' });
 
@@ -181,7 +209,10 @@ test('another rep’s lead page does not exist; a do-not-contact lead turns off 
   await expect(page.getByLabel('Add a note')).toBeEnabled();
 });
 
-test('previous/next walk the list the lead was opened from, with keyboard shortcuts that leave typing alone', async ({ page, request }) => {
+test('previous/next walk the list the lead was opened from, with keyboard shortcuts that leave typing alone', async ({
+  page,
+  request,
+}) => {
   const token = `pager${Date.now().toString(36)}`;
   const older = await newLead(request, { Company: `${token} Older` });
   const newer = await newLead(request, { Company: `${token} Newer` });
@@ -234,7 +265,9 @@ test('previous/next walk the list the lead was opened from, with keyboard shortc
   await expect(page.getByRole('navigation', { name: 'Leads in this list' })).toHaveCount(0);
 });
 
-test('an admin edits the qualification checklist: add, edit, reorder, archive, restore — all audited', async ({ page }) => {
+test('an admin edits the qualification checklist: add, edit, reorder, archive, restore — all audited', async ({
+  page,
+}) => {
   const label = `Champion ${Date.now().toString(36)}`;
   await signIn(page, ADMIN.email, ADMIN.password);
   await page.goto('/settings/qualification');
@@ -253,12 +286,16 @@ test('an admin edits the qualification checklist: add, edit, reorder, archive, r
   await expect(row).toContainText('Someone inside pushes for us.');
 
   await row.getByRole('button', { name: `Edit ${label}` }).click();
-  await page.getByRole('form', { name: `Edit ${label}` }).getByLabel('Label').fill(`${label} (edited)`);
+  await page
+    .getByRole('form', { name: `Edit ${label}` })
+    .getByLabel('Label')
+    .fill(`${label} (edited)`);
   await page.getByRole('button', { name: 'Save item' }).click();
   const edited = items.getByRole('listitem').filter({ hasText: `${label} (edited)` });
   await expect(edited).toBeVisible();
 
-  const position = async () => (await items.getByRole('listitem').allTextContents()).findIndex((text) => text.includes(label));
+  const position = async () =>
+    (await items.getByRole('listitem').allTextContents()).findIndex((text) => text.includes(label));
   const before = await position();
   await edited.getByRole('button', { name: `Move ${label} (edited) up` }).click();
   await expect.poll(position).toBe(before - 1);

@@ -10,17 +10,26 @@ test.use({ storageState: { cookies: [], origins: [] } });
 async function seedLeads(request: APIRequestContext, marker: string) {
   const people = [
     { FirstName: 'Ada', LastName: `Alpha${marker}`, Country: 'DE', source: 'SPZA-PLT', action: 'PLT' },
-    { FirstName: 'Ben', LastName: `Bravo${marker}`, Country: 'US', source: 'AzureMarketplace-StartTestDrive', action: 'StartTestDrive' },
+    {
+      FirstName: 'Ben',
+      LastName: `Bravo${marker}`,
+      Country: 'US',
+      source: 'AzureMarketplace-StartTestDrive',
+      action: 'StartTestDrive',
+    },
     { FirstName: 'Cy', LastName: `Charlie${marker}`, Country: 'FR', source: 'SPZA-INS', action: 'INS' },
   ];
   const ids: number[] = [];
   for (const person of people) {
-    const lead = uniqueLead({ LeadSource: `${person.source}|contoso.table-${marker}`, ActionCode: person.action }, {
-      FirstName: person.FirstName,
-      LastName: person.LastName,
-      Country: person.Country,
-      Company: `Table${marker} Ltd`,
-    });
+    const lead = uniqueLead(
+      { LeadSource: `${person.source}|contoso.table-${marker}`, ActionCode: person.action },
+      {
+        FirstName: person.FirstName,
+        LastName: person.LastName,
+        Country: person.Country,
+        Company: `Table${marker} Ltd`,
+      },
+    );
     const response = await postLead(request, JSON.stringify(lead));
     expect(response.status()).toBe(201);
     ids.push((await response.json()).leadId);
@@ -30,7 +39,10 @@ async function seedLeads(request: APIRequestContext, marker: string) {
 
 const names = (page: Page) => page.locator('tbody tr td:nth-child(2) a');
 
-test('filters by URL and UI, searches, sorts, pages, hides a column and walks the list from a lead', async ({ page, request }) => {
+test('filters by URL and UI, searches, sorts, pages, hides a column and walks the list from a lead', async ({
+  page,
+  request,
+}) => {
   const marker = Date.now().toString(36);
   await seedLeads(request, marker);
   await signIn(page, PEOPLE.manager.email);

@@ -49,13 +49,18 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
 
 const env = process.env;
 const profileName = flags.profile ?? env.RESILIENCE_PROFILE ?? 'short';
-if (profileName !== 'short' && profileName !== 'full') throw new Error(`--profile is short or full (got ${profileName}).`);
+if (profileName !== 'short' && profileName !== 'full')
+  throw new Error(`--profile is short or full (got ${profileName}).`);
 const profile = PROFILES[profileName];
 const config = {
   senders: positiveInt('--senders', flags.senders ?? env.RESILIENCE_SENDERS, profile.senders),
   seconds: positiveInt('--seconds', flags.seconds ?? env.RESILIENCE_SECONDS, profile.seconds),
   crashCycles: positiveInt('--crash-cycles', flags['crash-cycles'] ?? env.RESILIENCE_CRASH_CYCLES, profile.crashCycles),
-  crashSenders: positiveInt('--crash-senders', flags['crash-senders'] ?? env.RESILIENCE_CRASH_SENDERS, profile.crashSenders),
+  crashSenders: positiveInt(
+    '--crash-senders',
+    flags['crash-senders'] ?? env.RESILIENCE_CRASH_SENDERS,
+    profile.crashSenders,
+  ),
   crashMaxDelayMs: profile.crashMaxDelayMs,
   port: positiveInt('--port', flags.port ?? env.RESILIENCE_PORT, 3231),
 };
@@ -63,7 +68,8 @@ const suites = (flags.suites ?? env.RESILIENCE_SUITES ?? SUITES.join(','))
   .split(',')
   .map((name) => name.trim())
   .filter(Boolean) as Suite[];
-for (const suite of suites) if (!SUITES.includes(suite)) throw new Error(`unknown suite ${suite} (${SUITES.join(', ')})`);
+for (const suite of suites)
+  if (!SUITES.includes(suite)) throw new Error(`unknown suite ${suite} (${SUITES.join(', ')})`);
 
 // ---- checks and figures -----------------------------------------------------------------------
 
@@ -72,7 +78,8 @@ function check(condition: boolean, message: string): void {
   console.log(`  ${condition ? 'ok  ' : 'FAIL'} ${message}`);
   if (!condition) failures.push(message);
 }
-const print = (label: string, value: unknown) => console.log(`  ${label}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+const print = (label: string, value: unknown) =>
+  console.log(`  ${label}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
 
 function checkStore(report: StoreReport, label: string): void {
   print(`${label} stored`, {
@@ -81,8 +88,14 @@ function checkStore(report: StoreReport, label: string): void {
     acknowledged: report.acknowledged,
     storedUnacknowledged: report.storedUnacknowledged,
   });
-  check(report.lostOrDoubled.length === 0, `${label}: every acknowledged delivery stored exactly once (lost or doubled: ${report.lostOrDoubled.length})`);
-  check(report.problems.length === 0, `${label}: database whole (integrity, foreign keys, lead↔event, counters, rollup, search)${report.problems.length ? ` — ${report.problems.join('; ')}` : ''}`);
+  check(
+    report.lostOrDoubled.length === 0,
+    `${label}: every acknowledged delivery stored exactly once (lost or doubled: ${report.lostOrDoubled.length})`,
+  );
+  check(
+    report.problems.length === 0,
+    `${label}: database whole (integrity, foreign keys, lead↔event, counters, rollup, search)${report.problems.length ? ` — ${report.problems.join('; ')}` : ''}`,
+  );
 }
 
 const LOCKED = /database is locked|SQLITE_BUSY/i;
@@ -92,7 +105,12 @@ function checkServerLog(server: ProdServer, label: string): void {
   check(!/"msg":"unhandled error"/.test(output), `${label}: no unhandled error in the server's output`);
 }
 
-function checkCleanStop(exit: { code: number | null; signal: NodeJS.Signals | null; ms: number }, databasePath: string, server: ProdServer, label: string) {
+function checkCleanStop(
+  exit: { code: number | null; signal: NodeJS.Signals | null; ms: number },
+  databasePath: string,
+  server: ProdServer,
+  label: string,
+) {
   print(`${label} stop`, exit);
   check(exit.code === 0, `${label}: SIGTERM ends the server with exit code 0 (got ${exit.code ?? exit.signal})`);
   const wal = `${databasePath}-wal`;
@@ -166,7 +184,10 @@ async function shutdownSuite(dir: string, port: number): Promise<void> {
   print('load around the signal', { requests: figures.requests, byStatus: figures.byStatus, openAtSignal });
   print('requests open across the signal (body completed 1 s after SIGTERM)', slowStatuses);
   check(aliveWhileOpen, 'the server waits for open requests instead of exiting');
-  check(slowStatuses.every((status) => status === 201), 'requests open at SIGTERM are answered 201');
+  check(
+    slowStatuses.every((status) => status === 201),
+    'requests open at SIGTERM are answered 201',
+  );
   // A delivery whose headers the server had not read yet when the signal came sits on what Node
   // counts as an idle connection, which server.close() closes: it may be reset (never stored,
   // never acknowledged). Printed above; what must hold is no 5xx and no half-answered commit.
@@ -176,7 +197,10 @@ async function shutdownSuite(dir: string, port: number): Promise<void> {
   const ack = [...acked(results), ...slow.filter((_, i) => slowStatuses[i] === 201).map((request) => request.email)];
   const report = verifyStore(databasePath, ack, [...emails(results), ...slow.map((request) => request.email)]);
   checkStore(report, 'shutdown');
-  check(report.storedUnacknowledged === 0, `every stored delivery was answered before the exit (${report.storedUnacknowledged} stored without an answer)`);
+  check(
+    report.storedUnacknowledged === 0,
+    `every stored delivery was answered before the exit (${report.storedUnacknowledged} stored without an answer)`,
+  );
 
   // A request that never finishes must not hold the process: past the drain deadline it exits 1,
   // still closing the database.
@@ -187,14 +211,25 @@ async function shutdownSuite(dir: string, port: number): Promise<void> {
   const deadlineExit = await deadlineServer.stop('SIGTERM');
   const stuckStatus = await stuck.response;
   print('stop with a request that never finishes (deadline 1.5 s)', { ...deadlineExit, request: stuckStatus });
-  check(deadlineExit.code === 1, `past the drain deadline the server exits with code 1 (got ${deadlineExit.code ?? deadlineExit.signal})`);
-  check(deadlineExit.ms >= 1500 && deadlineExit.ms < 10_000, `it waited for the deadline and no longer (${deadlineExit.ms} ms)`);
+  check(
+    deadlineExit.code === 1,
+    `past the drain deadline the server exits with code 1 (got ${deadlineExit.code ?? deadlineExit.signal})`,
+  );
+  check(
+    deadlineExit.ms >= 1500 && deadlineExit.ms < 10_000,
+    `it waited for the deadline and no longer (${deadlineExit.ms} ms)`,
+  );
   check(/shutdown: database closed/.test(deadlineServer.output()), 'the database was still closed');
-  checkStore(verifyStore(databasePath, ack, [...emails(results), ...slow.map((request) => request.email)]), 'after the deadline stop');
+  checkStore(
+    verifyStore(databasePath, ack, [...emails(results), ...slow.map((request) => request.email)]),
+    'after the deadline stop',
+  );
 }
 
 async function crashSuite(dir: string, port: number): Promise<void> {
-  console.log(`\n# Crash: SIGKILL under load (${config.crashSenders} senders), ${config.crashCycles} cycles, restart on the same database`);
+  console.log(
+    `\n# Crash: SIGKILL under load (${config.crashSenders} senders), ${config.crashCycles} cycles, restart on the same database`,
+  );
   const databasePath = path.join(dir, 'crash', 'leads.db');
   const allAcked: string[] = [];
   const allSent: string[] = [];
@@ -230,7 +265,10 @@ async function crashSuite(dir: string, port: number): Promise<void> {
     print(`cycle ${cycle}`, line);
     previous = { leads: report.leads, unacked: report.storedUnacknowledged };
     check(figures.serverErrors === 0, `cycle ${cycle}: no 5xx before the kill (${figures.serverErrors})`);
-    check(report.leads - (report.storedUnacknowledged) === report.acknowledged, `cycle ${cycle}: stored = acknowledged + stored-without-ack (${report.leads} = ${report.acknowledged} + ${report.storedUnacknowledged})`);
+    check(
+      report.leads - report.storedUnacknowledged === report.acknowledged,
+      `cycle ${cycle}: stored = acknowledged + stored-without-ack (${report.leads} = ${report.acknowledged} + ${report.storedUnacknowledged})`,
+    );
     checkStore(report, `cycle ${cycle}`);
   }
   // The recovered server still takes leads and stops cleanly.
@@ -252,19 +290,30 @@ async function loadSuite(dir: string, port: number): Promise<void> {
   // The first deliveries load the route's code; the figures are for a warm server.
   const warmUp = await startTraffic({ baseUrl: server.baseUrl, senders: 1, durationMs: 30_000, maxRequests: 5 }).done;
   const started = performance.now();
-  const results = await startTraffic({ baseUrl: server.baseUrl, senders: config.senders, durationMs: config.seconds * 1000 }).done;
+  const results = await startTraffic({
+    baseUrl: server.baseUrl,
+    senders: config.senders,
+    durationMs: config.seconds * 1000,
+  }).done;
   const figures = summarise(results, (performance.now() - started) / 1000);
   const locked = (server.output().match(new RegExp(LOCKED.source, 'gi')) ?? []).length;
   const exit = await server.stop('SIGTERM');
   const report = verifyStore(databasePath, acked([...warmUp, ...results]), emails([...warmUp, ...results]));
   check(warmUp.length === 5 && warmUp.every(isAck), 'five warm-up deliveries acknowledged');
-  print('figures (after 5 warm-up deliveries, which are stored too)', { ...figures, lockedErrors: locked, stored: report.leads });
+  print('figures (after 5 warm-up deliveries, which are stored too)', {
+    ...figures,
+    lockedErrors: locked,
+    stored: report.leads,
+  });
   check(figures.requests >= config.senders, `at least one delivery per sender (${figures.requests})`);
   check(figures.serverErrors === 0, `no 5xx (${figures.serverErrors})`);
   check(figures.noResponse === 0, `every request answered (${figures.noResponse} without a response)`);
   check(figures.byStatus['201'] === figures.requests, 'every delivery answered 201 (new lead)');
   check(locked === 0, `no "database is locked" in the server's output (${locked})`);
-  check(report.leads === figures.acks + warmUp.length, `stored = acknowledged (${report.leads} = ${figures.acks} + ${warmUp.length} warm-up)`);
+  check(
+    report.leads === figures.acks + warmUp.length,
+    `stored = acknowledged (${report.leads} = ${figures.acks} + ${warmUp.length} warm-up)`,
+  );
   checkServerLog(server, 'load');
   checkCleanStop(exit, databasePath, server, 'load');
   checkStore(report, 'load');
@@ -274,7 +323,8 @@ async function loadSuite(dir: string, port: number): Promise<void> {
 
 async function main(): Promise<void> {
   if (!hasProductionBuild()) {
-    if (!flags['build-if-missing']) throw new Error('No production build in .next: run `npm run build` first (or pass --build-if-missing).');
+    if (!flags['build-if-missing'])
+      throw new Error('No production build in .next: run `npm run build` first (or pass --build-if-missing).');
     console.log('No production build in .next: running `npm run build` first.');
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('npm run build failed');
@@ -288,7 +338,11 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leads-resilience-'));
   console.log(`Resilience (${profileName}): ${JSON.stringify({ ...config, suites })}; data in ${dir}`);
   const started = performance.now();
-  const run: Record<Suite, (dir: string, port: number) => Promise<void>> = { shutdown: shutdownSuite, crash: crashSuite, load: loadSuite };
+  const run: Record<Suite, (dir: string, port: number) => Promise<void>> = {
+    shutdown: shutdownSuite,
+    crash: crashSuite,
+    load: loadSuite,
+  };
   for (const suite of suites) {
     const suiteStarted = performance.now();
     try {
@@ -300,7 +354,9 @@ async function main(): Promise<void> {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (failures.length) {
-    console.error(`\n${failures.length} resilience check(s) failed in ${seconds} s (data kept in ${dir}):\n- ${failures.join('\n- ')}`);
+    console.error(
+      `\n${failures.length} resilience check(s) failed in ${seconds} s (data kept in ${dir}):\n- ${failures.join('\n- ')}`,
+    );
     process.exit(1);
   }
   if (!flags.keep) fs.rmSync(dir, { recursive: true, force: true });

@@ -88,7 +88,13 @@ export function startTraffic(options: {
         results.push({ email, status: response.status, startedAt, ms: performance.now() - startedAt });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        results.push({ email, status: null, error: code ?? String(error), startedAt, ms: performance.now() - startedAt });
+        results.push({
+          email,
+          status: null,
+          error: code ?? String(error),
+          startedAt,
+          ms: performance.now() - startedAt,
+        });
       } finally {
         inFlight.delete(email);
       }
@@ -138,9 +144,14 @@ export function summarise(results: DeliveryResult[], seconds: number): TrafficFi
     const key = result.status === null ? `no response (${result.error})` : String(result.status);
     byStatus[key] = (byStatus[key] ?? 0) + 1;
   }
-  const answered = results.filter((result) => result.status !== null).map((result) => result.ms).sort((a, b) => a - b);
+  const answered = results
+    .filter((result) => result.status !== null)
+    .map((result) => result.ms)
+    .sort((a, b) => a - b);
   const percentile = (p: number) =>
-    answered.length ? Math.round(answered[Math.min(answered.length - 1, Math.ceil((p / 100) * answered.length) - 1)]! * 10) / 10 : 0;
+    answered.length
+      ? Math.round(answered[Math.min(answered.length - 1, Math.ceil((p / 100) * answered.length) - 1)]! * 10) / 10
+      : 0;
   const acks = results.filter(isAck).length;
   return {
     requests: results.length,

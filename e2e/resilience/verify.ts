@@ -28,14 +28,21 @@ export function verifyStore(file: string, acknowledged: Iterable<string>, attemp
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
     const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-    if (foreignKeys.length) problems.push(`foreign_key_check: ${foreignKeys.length} rows, e.g. ${JSON.stringify(foreignKeys[0])}`);
+    if (foreignKeys.length)
+      problems.push(`foreign_key_check: ${foreignKeys.length} rows, e.g. ${JSON.stringify(foreignKeys[0])}`);
 
     const invariant = (name: string, sql: string) => {
       const rows = db.prepare(sql).all();
       if (rows.length) problems.push(`${name}: ${rows.length} rows, e.g. ${JSON.stringify(rows[0])}`);
     };
-    invariant('lead without an event', 'SELECT l.id FROM leads l WHERE NOT EXISTS (SELECT 1 FROM lead_events e WHERE e.lead_id = l.id)');
-    invariant('event without a lead', 'SELECT e.id FROM lead_events e WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.id = e.lead_id)');
+    invariant(
+      'lead without an event',
+      'SELECT l.id FROM leads l WHERE NOT EXISTS (SELECT 1 FROM lead_events e WHERE e.lead_id = l.id)',
+    );
+    invariant(
+      'event without a lead',
+      'SELECT e.id FROM lead_events e WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.id = e.lead_id)',
+    );
     invariant(
       'event_count differs from the events stored',
       `SELECT l.id, l.event_count, (SELECT count(*) FROM lead_events e WHERE e.lead_id = l.id) AS events
@@ -81,18 +88,27 @@ export function verifyStore(file: string, acknowledged: Iterable<string>, attemp
       'lead both indexed for search and waiting',
       `SELECT b.lead_id FROM lead_search_backlog b JOIN leads_search_docsize d ON d.id = b.lead_id`,
     );
-    invariant('search index entry without its lead', `SELECT d.id FROM leads_search_docsize d WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.id = d.id)`);
+    invariant(
+      'search index entry without its lead',
+      `SELECT d.id FROM leads_search_docsize d WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.id = d.id)`,
+    );
 
     // Every delivery is a unique email, so each must be one lead with one event.
     const leadsByEmail = new Map(
-      (db.prepare('SELECT email_normalized AS email, count(*) AS n FROM leads GROUP BY email_normalized').all() as { email: string; n: number }[]).map(
-        (row) => [row.email, row.n],
-      ),
+      (
+        db.prepare('SELECT email_normalized AS email, count(*) AS n FROM leads GROUP BY email_normalized').all() as {
+          email: string;
+          n: number;
+        }[]
+      ).map((row) => [row.email, row.n]),
     );
     const eventsByEmail = new Map(
-      (db.prepare('SELECT lower(email) AS email, count(*) AS n FROM lead_events GROUP BY lower(email)').all() as { email: string; n: number }[]).map(
-        (row) => [row.email, row.n],
-      ),
+      (
+        db.prepare('SELECT lower(email) AS email, count(*) AS n FROM lead_events GROUP BY lower(email)').all() as {
+          email: string;
+          n: number;
+        }[]
+      ).map((row) => [row.email, row.n]),
     );
     const acked = new Set([...acknowledged].map((email) => email.toLowerCase()));
     const sent = new Set([...attempted].map((email) => email.toLowerCase()));
@@ -103,12 +119,14 @@ export function verifyStore(file: string, acknowledged: Iterable<string>, attemp
       if (acked.has(email)) continue;
       if (sent.has(email)) {
         storedUnacknowledged++;
-        if (n !== 1 || eventsByEmail.get(email) !== 1) problems.push(`unacknowledged delivery stored ${n} times: ${email}`);
+        if (n !== 1 || eventsByEmail.get(email) !== 1)
+          problems.push(`unacknowledged delivery stored ${n} times: ${email}`);
       } else {
         strangers++;
       }
     }
-    if (lostOrDoubled.length) problems.push(`acknowledged but not stored exactly once: ${lostOrDoubled.length}, e.g. ${lostOrDoubled[0]}`);
+    if (lostOrDoubled.length)
+      problems.push(`acknowledged but not stored exactly once: ${lostOrDoubled.length}, e.g. ${lostOrDoubled[0]}`);
     if (strangers) problems.push(`leads no request sent: ${strangers}`);
 
     return {

@@ -6,7 +6,17 @@ import { ADMIN, ADMIN_STATE, cli, PASSWORD, PEOPLE, saveApiKeys, signedIn } from
 setup('people, keys and the admin session', async ({ baseURL }) => {
   await Promise.all(
     Object.values(PEOPLE).map((person) =>
-      cli('user', ['add', '--email', person.email, '--name', person.name, '--role', person.role, '--password', PASSWORD]),
+      cli('user', [
+        'add',
+        '--email',
+        person.email,
+        '--name',
+        person.name,
+        '--role',
+        person.role,
+        '--password',
+        PASSWORD,
+      ]),
     ),
   );
   const keyOf = async (label: string, role: string) => {

@@ -62,7 +62,9 @@ function deliverOverTcp(options: Options, contentLength: number): Promise<Delive
       '',
     ].join('\r\n');
     let received = Buffer.alloc(0);
-    const socket = net.connect(options.port, '127.0.0.1', () => socket.write(Buffer.concat([Buffer.from(head, 'latin1'), options.body])));
+    const socket = net.connect(options.port, '127.0.0.1', () =>
+      socket.write(Buffer.concat([Buffer.from(head, 'latin1'), options.body])),
+    );
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new Error(`no answer within ${options.timeoutMs ?? 20_000} ms`));
@@ -97,10 +99,14 @@ function deliverOverHttp(options: {
   timeoutMs?: number;
 }): Promise<Delivered> {
   const transport = options.transport ?? { kind: 'whole' };
-  const chunked = transport.kind === 'chunked' || ((transport.kind === 'dribble' || transport.kind === 'abort') && transport.chunked);
+  const chunked =
+    transport.kind === 'chunked' || ((transport.kind === 'dribble' || transport.kind === 'abort') && transport.chunked);
   const headers: Record<string, string> = { ...options.headers };
   if (chunked) headers['transfer-encoding'] = 'chunked';
-  else headers['content-length'] = String(transport.kind === 'declared-length' ? transport.contentLength : options.body.length);
+  else
+    headers['content-length'] = String(
+      transport.kind === 'declared-length' ? transport.contentLength : options.body.length,
+    );
 
   return new Promise<Delivered>((resolve, reject) => {
     let settled = false;
@@ -112,13 +118,18 @@ function deliverOverHttp(options: {
       if (result instanceof Error) reject(result);
       else resolve(result);
     };
-    const timer = setTimeout(() => settle(new Error(`no answer within ${options.timeoutMs ?? 20_000} ms`)), options.timeoutMs ?? 20_000);
+    const timer = setTimeout(
+      () => settle(new Error(`no answer within ${options.timeoutMs ?? 20_000} ms`)),
+      options.timeoutMs ?? 20_000,
+    );
     const req = http.request(
       { host: '127.0.0.1', port: options.port, path: options.path, method: options.method, headers, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => settle({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+        res.on('end', () =>
+          settle({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+        );
         res.on('error', (error) => settle(error));
       },
     );

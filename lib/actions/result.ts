@@ -5,8 +5,7 @@ import { logger } from '@/lib/log/logger';
 import { acceptRequestId, REQUEST_ID_HEADER } from '@/lib/log/request-id';
 
 export type ActionResult<T = void> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+  { ok: true; data: T; message?: string } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /**
  * Runs an action body; AppErrors become messages, anything else a generic failure, logged with

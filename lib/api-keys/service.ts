@@ -83,7 +83,13 @@ export const looksLikeApiKey = (value: string): boolean => value.startsWith(KEY_
 export function authenticateApiKey(db: Db, presented: string): { id: number; label: string; role: ApiKeyRole } | null {
   const hash = hashKey(presented);
   const row = db
-    .select({ id: apiKeys.id, label: apiKeys.label, role: apiKeys.role, keyHash: apiKeys.keyHash, lastUsedAt: apiKeys.lastUsedAt })
+    .select({
+      id: apiKeys.id,
+      label: apiKeys.label,
+      role: apiKeys.role,
+      keyHash: apiKeys.keyHash,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)))
     .get();
@@ -91,7 +97,10 @@ export function authenticateApiKey(db: Db, presented: string): { id: number; lab
   if (!row || !hashesEqual(row.keyHash, hash)) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, row.id)).run();
+    db.update(apiKeys)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiKeys.id, row.id))
+      .run();
   }
   return { id: row.id, label: row.label, role: row.role };
 }

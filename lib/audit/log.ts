@@ -83,7 +83,14 @@ export function recordAudit(
     .run();
 }
 
-export type AuditFilters = { action?: AuditAction; actorId?: string; from?: Date; to?: Date; page: number; pageSize: number };
+export type AuditFilters = {
+  action?: AuditAction;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+};
 
 export function listAudit(db: Db, filters: AuditFilters): { rows: AuditEntry[]; total: number } {
   const conditions: SQL[] = [];
@@ -105,7 +112,12 @@ export function listAudit(db: Db, filters: AuditFilters): { rows: AuditEntry[]; 
 }
 
 /** Failed sign-ins for one email since a moment: the sign-in throttle counts these. */
-export function countRecent(db: Db, action: AuditAction, targetId: string, since: Date): { n: number; oldest: Date | null } {
+export function countRecent(
+  db: Db,
+  action: AuditAction,
+  targetId: string,
+  since: Date,
+): { n: number; oldest: Date | null } {
   const rows = db
     .select({ at: auditLog.at })
     .from(auditLog)

@@ -3,7 +3,12 @@ import { auditFiltersOf, auditHref, parseAuditSearch } from './search-params';
 
 describe('audit log search params', () => {
   it('keeps valid filters and round-trips them into a link', () => {
-    const { search, ignored } = parseAuditSearch({ action: 'auth.sign_in', from: '2026-11-01', to: '2026-11-02', page: '2' });
+    const { search, ignored } = parseAuditSearch({
+      action: 'auth.sign_in',
+      from: '2026-11-01',
+      to: '2026-11-02',
+      page: '2',
+    });
     expect(ignored).toEqual([]);
     expect(auditHref(search)).toBe('/settings/audit?action=auth.sign_in&from=2026-11-01&to=2026-11-02&page=2');
     const filters = auditFiltersOf(search);

@@ -18,8 +18,6 @@ export const AUDIT_PATH = '/settings/audit';
 export type AuditSearch = { action?: AuditAction; actor?: string; from?: string; to?: string; page: number };
 export type AuditParam = keyof AuditSearch;
 
-
-
 const PARAM_SCHEMAS = {
   action: z.string().refine(isAuditAction),
   actor: z.string().trim().min(1).max(200),

@@ -21,7 +21,11 @@ let manager: Viewer & { kind: 'user' };
 const reader: Viewer = { kind: 'api_key', id: 1, label: 'BI', role: 'reader' };
 
 async function person(email: string, role: 'rep' | 'manager' | 'admin') {
-  const user = await createUser(temp.db, { email, name: email.split('@')[0]!, role, password: 'a-long-password' }, SYSTEM_ACTOR);
+  const user = await createUser(
+    temp.db,
+    { email, name: email.split('@')[0]!, role, password: 'a-long-password' },
+    SYSTEM_ACTOR,
+  );
   return { kind: 'user' as const, id: user.id, name: user.name, email: user.email, role };
 }
 
@@ -75,7 +79,11 @@ describe('lead scope and work', () => {
     claimLead(temp.db, rep1, SYSTEM_ACTOR, a);
     setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, a, { status: 'contacted' });
     expect(() => setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, a, { status: 'lost' })).toThrow(/attention/);
-    setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, a, { status: 'lost', lostReason: 'Chose a competitor', confirmFewTouches: true });
+    setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, a, {
+      status: 'lost',
+      lostReason: 'Chose a competitor',
+      confirmFewTouches: true,
+    });
     const history = temp.db.select().from(leadStatusChanges).where(eq(leadStatusChanges.leadId, a)).all();
     expect(history.map((row) => [row.fromStatus, row.toStatus, row.changedBy])).toEqual([
       ['new', 'contacted', rep1.id],
@@ -111,19 +119,35 @@ describe('notes', () => {
 
 describe('users', () => {
   it('disabling signs a person out and keeps the last admin', async () => {
-    temp.db.insert(sessions).values({
-      id: 's1', token: 't1', userId: rep1.id, expiresAt: new Date(Date.now() + 60_000), createdAt: new Date(), updatedAt: new Date(),
-    }).run();
+    temp.db
+      .insert(sessions)
+      .values({
+        id: 's1',
+        token: 't1',
+        userId: rep1.id,
+        expiresAt: new Date(Date.now() + 60_000),
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .run();
     disableUser(temp.db, SYSTEM_ACTOR, rep1.id);
     expect(temp.db.select().from(sessions).all()).toHaveLength(0);
     const admin = temp.db.query.users.findFirst({ where: (u, { eq: is }) => is(u.role, 'admin') }).sync()!;
     expect(() => disableUser(temp.db, SYSTEM_ACTOR, admin.id)).toThrow(/only active admin/);
     expect(() => setUserRole(temp.db, SYSTEM_ACTOR, admin.id, 'rep')).toThrow(/only active admin/);
-    await expect(createUser(temp.db, { email: 'REP1@x.example', name: 'Again', role: 'rep', password: 'a-long-password' }, SYSTEM_ACTOR)).rejects.toThrow(/already exists/);
+    await expect(
+      createUser(
+        temp.db,
+        { email: 'REP1@x.example', name: 'Again', role: 'rep', password: 'a-long-password' },
+        SYSTEM_ACTOR,
+      ),
+    ).rejects.toThrow(/already exists/);
   });
 
   it('names each bad field', async () => {
-    await expect(createUser(temp.db, { email: 'nope', name: '', role: 'boss' as 'rep', password: 'short' }, SYSTEM_ACTOR)).rejects.toMatchObject({
+    await expect(
+      createUser(temp.db, { email: 'nope', name: '', role: 'boss' as 'rep', password: 'short' }, SYSTEM_ACTOR),
+    ).rejects.toMatchObject({
       details: [{ field: 'email' }, { field: 'name' }, { field: 'role' }, { field: 'password' }],
     });
   });
@@ -136,18 +160,38 @@ describe('API keys', () => {
     expect(JSON.stringify(temp.db.$client.prepare('select * from api_keys').all())).not.toContain(created.key);
     revokeApiKey(temp.db, SYSTEM_ACTOR, created.id);
     expect(authenticateApiKey(temp.db, created.key)).toBeNull();
-    const audit = temp.db.select({ action: auditLog.action }).from(auditLog).all().map((row) => row.action);
+    const audit = temp.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .all()
+      .map((row) => row.action);
     expect(audit).toEqual(expect.arrayContaining(['api_key.created', 'api_key.revoked']));
   });
 });
 
 describe('export', () => {
   it('neutralises formula cells and streams only the viewer’s scope', async () => {
-    expect(['=1+1', '+1', '-1', '@x', '\tx', '\rx', 'ok'].map(neutraliseCell)).toEqual(["'=1+1", "'+1", "'-1", "'@x", "'\tx", "'\rx", 'ok']);
+    expect(['=1+1', '+1', '-1', '@x', '\tx', '\rx', 'ok'].map(neutraliseCell)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@x",
+      "'\tx",
+      "'\rx",
+      'ok',
+    ]);
     const a = lead('a@c.example');
     lead('b@c.example');
     claimLead(temp.db, rep1, SYSTEM_ACTOR, a);
-    const bytes = Buffer.from(await new Response(exportLeadsCsv(temp.db, listContext(temp.db, rep2), parseLeadListParams(new URLSearchParams('cols=email,company,name'))).stream).arrayBuffer());
+    const bytes = Buffer.from(
+      await new Response(
+        exportLeadsCsv(
+          temp.db,
+          listContext(temp.db, rep2),
+          parseLeadListParams(new URLSearchParams('cols=email,company,name')),
+        ).stream,
+      ).arrayBuffer(),
+    );
     // A UTF-8 byte order mark first, for Excel; then the header row.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.subarray(3).toString('utf8');

@@ -106,7 +106,12 @@ function createAuth(db: Db) {
           if (current) {
             recordAudit(
               db,
-              { type: 'user', id: current.user.id, label: current.user.email, ...requestInfo(ctx.headers ?? new Headers()) },
+              {
+                type: 'user',
+                id: current.user.id,
+                label: current.user.email,
+                ...requestInfo(ctx.headers ?? new Headers()),
+              },
               'auth.sign_out',
               { type: 'user', id: current.user.id },
             );
@@ -139,12 +144,10 @@ function createAuth(db: Db) {
           const email = emailOf(ctx.body);
           const created = ctx.context.newSession;
           if (created) {
-            recordAudit(
-              db,
-              { type: 'user', id: created.user.id, label: created.user.email, ...info },
-              'auth.sign_in',
-              { type: 'user', id: created.user.id },
-            );
+            recordAudit(db, { type: 'user', id: created.user.id, label: created.user.email, ...info }, 'auth.sign_in', {
+              type: 'user',
+              id: created.user.id,
+            });
           } else if (email && isAPIError(ctx.context.returned) && ctx.context.returned.statusCode === 401) {
             const known = findUserByEmail(db, email);
             recordAudit(

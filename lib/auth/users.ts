@@ -58,7 +58,12 @@ export function findUserByEmail(db: Db, email: string): User | undefined {
   return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
 }
 
-export async function createUser(db: Db, input: NewUser, actor: AuditActor, options: { setup?: boolean } = {}): Promise<User> {
+export async function createUser(
+  db: Db,
+  input: NewUser,
+  actor: AuditActor,
+  options: { setup?: boolean } = {},
+): Promise<User> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { email, name, role, password } = parsed.data;
@@ -149,7 +154,9 @@ function requireUser(db: Db, userId: string): User {
 
 export function setUserRole(db: Db, actor: AuditActor, userId: string, role: UserRole): User {
   if (!USER_ROLES.includes(role)) {
-    throw new AppError('invalid_input', 'Unknown role.', { details: [{ field: 'role', message: 'Choose rep, manager or admin.' }] });
+    throw new AppError('invalid_input', 'Unknown role.', {
+      details: [{ field: 'role', message: 'Choose rep, manager or admin.' }],
+    });
   }
   const user = requireUser(db, userId);
   if (user.role === role) return user;
@@ -176,7 +183,12 @@ export function disableUser(db: Db, actor: AuditActor, userId: string): User {
   }
   return db.transaction((tx) => {
     const now = new Date();
-    const updated = tx.update(users).set({ disabledAt: now, updatedAt: now }).where(eq(users.id, userId)).returning().get();
+    const updated = tx
+      .update(users)
+      .set({ disabledAt: now, updatedAt: now })
+      .where(eq(users.id, userId))
+      .returning()
+      .get();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     const owned = tx.select({ n: count() }).from(leads).where(eq(leads.ownerId, userId)).get()?.n ?? 0;
     recordAudit(tx, actor, 'user.disabled', { type: 'user', id: userId }, { ownedLeads: owned });

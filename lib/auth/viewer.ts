@@ -99,7 +99,9 @@ export function actorOf(viewer: Viewer, headers: Headers): AuditActor {
  * Server actions: the signed-in person with the permission, and the audit actor for the request.
  * Throws AppError 401/403, which actions turn into a message (see lib/actions/result.ts).
  */
-export async function requireActionViewer(permission: Permission): Promise<{ viewer: Viewer & { kind: 'user' }; actor: AuditActor }> {
+export async function requireActionViewer(
+  permission: Permission,
+): Promise<{ viewer: Viewer & { kind: 'user' }; actor: AuditActor }> {
   const headers = await requestHeaders();
   const viewer = await getSessionViewer(headers);
   if (!viewer || viewer.kind !== 'user') throw new AppError('unauthorized', 'Your session has ended. Sign in again.');

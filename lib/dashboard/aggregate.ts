@@ -2,7 +2,14 @@
 // (lead_daily_stats) when the filters allow it, otherwise from a grouped scan of the leads in the
 // range; both use the same measure expressions (lib/dashboard/rollup), so they agree exactly.
 import type { Db } from '@/db';
-import { canonicalAction, canonicalSource, isKnownAction, isKnownSource, LEAD_ACTIONS, LEAD_SOURCES } from '@/lib/marketplace/vocabulary';
+import {
+  canonicalAction,
+  canonicalSource,
+  isKnownAction,
+  isKnownSource,
+  LEAD_ACTIONS,
+  LEAD_SOURCES,
+} from '@/lib/marketplace/vocabulary';
 import { FIRST_TOUCH_WINDOW_MS, OPEN_STATUSES } from '@/lib/leads/sla';
 import type { DashboardFilters } from './params';
 import { bucketStartSql, DAY_MS, type Bucket, type DayRange } from './range';
@@ -75,7 +82,8 @@ function rollupSlice(db: Db, filters: DashboardFilters): { dim: string; value: s
     case 'country':
       return { dim: 'country', value };
     case 'offer': {
-      const offer = db.$client.prepare('SELECT id FROM offers WHERE key = ?').get(value.toLowerCase()) as { id: number } | undefined;
+      const offer = db.$client.prepare('SELECT id FROM offers WHERE key = ?').get(value.toLowerCase()) as
+        { id: number } | undefined;
       return { dim: 'offer', value: offer ? String(offer.id) : '-' };
     }
   }
@@ -96,7 +104,10 @@ function scanDimension(dim: Exclude<Dimension, 'all'>): { join: string; value: s
       return { join: '', value: `coalesce(l.owner_id, '')` };
     case 'source':
     case 'action': {
-      const [column, known] = dim === 'source' ? (['l.journey_sources', LEAD_SOURCES] as const) : (['l.journey_actions', LEAD_ACTIONS] as const);
+      const [column, known] =
+        dim === 'source'
+          ? (['l.journey_sources', LEAD_SOURCES] as const)
+          : (['l.journey_actions', LEAD_ACTIONS] as const);
       let stripped: string = column;
       for (const token of known) stripped = `replace(${stripped}, '|${token}|', '|')`;
       const tokens = [...known, ''].map((token) => `('${token}')`).join(', ');
@@ -116,14 +127,21 @@ function scanDimension(dim: Exclude<Dimension, 'all'>): { join: string; value: s
  */
 export function aggregate(
   db: Db,
-  options: { range: DayRange; filters: DashboardFilters; dim: Dimension; bucket?: Bucket; measures: readonly RollupMeasure[] },
+  options: {
+    range: DayRange;
+    filters: DashboardFilters;
+    dim: Dimension;
+    bucket?: Bucket;
+    measures: readonly RollupMeasure[];
+  },
 ): AggregateRow[] {
   const { range, filters, dim, bucket, measures } = options;
   const keys = Object.keys(filters);
   // The rollup answers: no filter (any grouping), one filter grouped by nothing, or a one-value
   // dimension (offer, country, owner) filtered and grouped by itself: that value's rows. (Source
   // and action do not qualify: a lead filtered by one source is grouped under all of its sources.)
-  const ownDimension = keys.length === 1 && keys[0] === dim && (dim === 'offer' || dim === 'country' || dim === 'owner');
+  const ownDimension =
+    keys.length === 1 && keys[0] === dim && (dim === 'offer' || dim === 'country' || dim === 'owner');
   const slice: { dim: string; value: string | null } | null =
     keys.length === 0 ? { dim, value: null } : dim === 'all' || ownDimension ? rollupSlice(db, filters) : null;
   let sql: string;
@@ -136,7 +154,10 @@ export function aggregate(
       FROM lead_daily_stats AS s
       WHERE s.dim = ?${slice.value === null ? '' : ' AND s.value = ?'} AND s.day >= ? AND s.day < ?
       GROUP BY 1, 2 HAVING sum(s.leads) > 0`;
-    params = slice.value === null ? [slice.dim, range.fromDay, range.toDay] : [slice.dim, slice.value, range.fromDay, range.toDay];
+    params =
+      slice.value === null
+        ? [slice.dim, range.fromDay, range.toDay]
+        : [slice.dim, slice.value, range.fromDay, range.toDay];
   } else {
     const filter = filterSql(filters);
     const { join, value } = dim === 'all' ? { join: '', value: "''" } : scanDimension(dim);
@@ -149,12 +170,18 @@ export function aggregate(
     params = [range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params];
   }
   const rows = db.$client.prepare(sql).all(...params) as AggregateRow[];
-  for (const row of rows) for (const measure of MEASURE_NAMES) if (!measures.includes(measure)) delete row[measure as never];
+  for (const row of rows)
+    for (const measure of MEASURE_NAMES) if (!measures.includes(measure)) delete row[measure as never];
   return rows;
 }
 
 /** Totals over the range (one row; zeros when nothing matches). */
-export function totals(db: Db, range: DayRange, filters: DashboardFilters, measures: readonly RollupMeasure[]): Record<RollupMeasure, number> {
+export function totals(
+  db: Db,
+  range: DayRange,
+  filters: DashboardFilters,
+  measures: readonly RollupMeasure[],
+): Record<RollupMeasure, number> {
   const row = aggregate(db, { range, filters, dim: 'all', measures })[0];
   return Object.fromEntries(measures.map((measure) => [measure, row?.[measure] ?? 0])) as Record<RollupMeasure, number>;
 }
@@ -162,14 +189,35 @@ export function totals(db: Db, range: DayRange, filters: DashboardFilters, measu
 /** Open, contactable, real leads with no touch yet: exactly the rows of leads_first_touch_waiting_idx. */
 const WAITING_FOR_FIRST_TOUCH = `l.first_touch_at IS NULL AND l.is_test = 0 AND l.do_not_contact = 0 AND l.status IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
-const toMinutes = (ms: number | null | undefined): number | null => (ms === null || ms === undefined ? null : Math.floor(ms / 60_000));
+const toMinutes = (ms: number | null | undefined): number | null =>
+  ms === null || ms === undefined ? null : Math.floor(ms / 60_000);
 
 /** A duration the dashboard takes medians of, and the index that holds it in order. */
 const DURATIONS = {
-  firstTouch: { expr: 'l.first_touch_at - l.received_at', present: 'l.first_touch_at IS NOT NULL', index: 'leads_ttft_idx', count: 'touched' },
-  new: { expr: 'l.contacted_at - l.received_at', present: 'l.contacted_at IS NOT NULL', index: 'leads_new_time_idx', count: 'contacted' },
-  contacted: { expr: 'l.qualified_at - l.contacted_at', present: 'l.qualified_at IS NOT NULL', index: 'leads_contacted_time_idx', count: 'qualified' },
-  qualified: { expr: 'l.won_at - l.qualified_at', present: 'l.won_at IS NOT NULL', index: 'leads_qualified_time_idx', count: 'won' },
+  firstTouch: {
+    expr: 'l.first_touch_at - l.received_at',
+    present: 'l.first_touch_at IS NOT NULL',
+    index: 'leads_ttft_idx',
+    count: 'touched',
+  },
+  new: {
+    expr: 'l.contacted_at - l.received_at',
+    present: 'l.contacted_at IS NOT NULL',
+    index: 'leads_new_time_idx',
+    count: 'contacted',
+  },
+  contacted: {
+    expr: 'l.qualified_at - l.contacted_at',
+    present: 'l.qualified_at IS NOT NULL',
+    index: 'leads_contacted_time_idx',
+    count: 'qualified',
+  },
+  qualified: {
+    expr: 'l.won_at - l.qualified_at',
+    present: 'l.won_at IS NOT NULL',
+    index: 'leads_qualified_time_idx',
+    count: 'won',
+  },
 } as const satisfies Record<string, { expr: string; present: string; index: string; count: RollupMeasure }>;
 type Duration = keyof typeof DURATIONS;
 
@@ -191,17 +239,31 @@ function walkMedian(db: Db, duration: Duration, range: DayRange, n: number, owne
        ORDER BY ${owner === undefined ? '' : 'l.owner_id, '}${expr} LIMIT ? OFFSET ?`,
     )
     .pluck()
-    .all(...(owner === undefined ? [] : [owner]), range.fromDay * DAY_MS, range.toDay * DAY_MS, n % 2 ? 1 : 2, Math.floor((n - 1) / 2)) as number[];
+    .all(
+      ...(owner === undefined ? [] : [owner]),
+      range.fromDay * DAY_MS,
+      range.toDay * DAY_MS,
+      n % 2 ? 1 : 2,
+      Math.floor((n - 1) / 2),
+    ) as number[];
   return values.length ? toMinutes(values.reduce((sum, value) => sum + value, 0) / values.length) : null;
 }
 
 /** The median of a duration over the leads of the range: walked when unfiltered, else median(). */
 function median(db: Db, duration: Duration, range: DayRange, filters: DashboardFilters): number | null {
-  if (Object.keys(filters).length === 0) return walkMedian(db, duration, range, totals(db, range, filters, [DURATIONS[duration].count])[DURATIONS[duration].count]);
+  if (Object.keys(filters).length === 0)
+    return walkMedian(
+      db,
+      duration,
+      range,
+      totals(db, range, filters, [DURATIONS[duration].count])[DURATIONS[duration].count],
+    );
   const { expr, present } = DURATIONS[duration];
   const filter = filterSql(filters);
   const ms = db.$client
-    .prepare(`SELECT median(${expr}) FROM ${scanFrom(filters)} WHERE l.is_test = 0 AND ${present} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`)
+    .prepare(
+      `SELECT median(${expr}) FROM ${scanFrom(filters)} WHERE l.is_test = 0 AND ${present} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`,
+    )
     .pluck()
     .get(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as number | null;
   return toMinutes(ms);
@@ -213,16 +275,28 @@ const onePerson = (filters: DashboardFilters): boolean =>
 
 /** Median time from receipt to first touch (whole minutes, rounded down), or null when none. */
 export function medianFirstTouch(db: Db, range: DayRange, filters: DashboardFilters): number | null {
-  if (onePerson(filters)) return walkMedian(db, 'firstTouch', range, totals(db, range, filters, ['touched']).touched, filters.owner);
+  if (onePerson(filters))
+    return walkMedian(db, 'firstTouch', range, totals(db, range, filters, ['touched']).touched, filters.owner);
   return median(db, 'firstTouch', range, filters);
 }
 
 /** Median time to first touch per owner (whole minutes). */
-export function medianFirstTouchByOwner(db: Db, range: DayRange, filters: DashboardFilters): Map<string, number | null> {
+export function medianFirstTouchByOwner(
+  db: Db,
+  range: DayRange,
+  filters: DashboardFilters,
+): Map<string, number | null> {
   return new Map(ownerStats(db, range, filters).map((row) => [row.owner, row.medianMinutes]));
 }
 
-export type OwnerStats = { owner: string; leads: number; touchedInSla: number; qualified: number; won: number; medianMinutes: number | null };
+export type OwnerStats = {
+  owner: string;
+  leads: number;
+  touchedInSla: number;
+  qualified: number;
+  won: number;
+  medianMinutes: number | null;
+};
 
 /**
  * Per person (assigned leads only): counts and the median time to first touch. Unfiltered (or
@@ -230,7 +304,12 @@ export type OwnerStats = { owner: string; leads: number; touchedInSla: number; q
  */
 export function ownerStats(db: Db, range: DayRange, filters: DashboardFilters): OwnerStats[] {
   if (Object.keys(filters).length === 0 || onePerson(filters)) {
-    return aggregate(db, { range, filters, dim: 'owner', measures: ['leads', 'touched', 'touched_in_sla', 'qualified', 'won'] })
+    return aggregate(db, {
+      range,
+      filters,
+      dim: 'owner',
+      measures: ['leads', 'touched', 'touched_in_sla', 'qualified', 'won'],
+    })
       .filter((row) => row.value !== '')
       .map((row) => ({
         owner: row.value,
@@ -251,12 +330,18 @@ export function ownerStats(db: Db, range: DayRange, filters: DashboardFilters): 
        WHERE l.is_test = 0 AND l.owner_id IS NOT NULL AND l.received_at >= ? AND l.received_at < ?${filter.sql}
        GROUP BY l.owner_id`,
     )
-    .all(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as (Omit<OwnerStats, 'medianMinutes'> & { ms: number | null })[];
+    .all(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as (Omit<OwnerStats, 'medianMinutes'> & {
+    ms: number | null;
+  })[];
   return rows.map(({ ms, ...row }) => ({ ...row, medianMinutes: toMinutes(ms) }));
 }
 
 /** Median time spent in new, contacted and qualified before reaching the next step (minutes). */
-export function medianStepTimes(db: Db, range: DayRange, filters: DashboardFilters): { new: number | null; contacted: number | null; qualified: number | null } {
+export function medianStepTimes(
+  db: Db,
+  range: DayRange,
+  filters: DashboardFilters,
+): { new: number | null; contacted: number | null; qualified: number | null } {
   if (Object.keys(filters).length > 0) {
     // Filtered: one pass over the range's filtered leads for all three (median() skips nulls).
     const filter = filterSql(filters);
@@ -265,7 +350,11 @@ export function medianStepTimes(db: Db, range: DayRange, filters: DashboardFilte
         `SELECT median(${DURATIONS.new.expr}) AS new, median(${DURATIONS.contacted.expr}) AS contacted, median(${DURATIONS.qualified.expr}) AS qualified
          FROM ${scanFrom(filters)} WHERE l.is_test = 0 AND ${DURATIONS.new.present} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`,
       )
-      .get(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as { new: number | null; contacted: number | null; qualified: number | null };
+      .get(range.fromDay * DAY_MS, range.toDay * DAY_MS, ...filter.params) as {
+      new: number | null;
+      contacted: number | null;
+      qualified: number | null;
+    };
     return { new: toMinutes(row.new), contacted: toMinutes(row.contacted), qualified: toMinutes(row.qualified) };
   }
   return {
@@ -280,7 +369,13 @@ export function medianStepTimes(db: Db, range: DayRange, filters: DashboardFilte
  * contactable, untouched), per bucket when asked: not yet a hit or a miss, so the SLA share
  * leaves them out of its denominator.
  */
-export function firstTouchNotYetDue(db: Db, range: DayRange, filters: DashboardFilters, now: Date, bucket?: Bucket): Map<number | null, number> {
+export function firstTouchNotYetDue(
+  db: Db,
+  range: DayRange,
+  filters: DashboardFilters,
+  now: Date,
+  bucket?: Bucket,
+): Map<number | null, number> {
   const from = Math.max(range.fromDay * DAY_MS, now.getTime() - FIRST_TOUCH_WINDOW_MS);
   const to = range.toDay * DAY_MS;
   if (from >= to) return new Map();
@@ -302,7 +397,21 @@ export function firstTouchBreaches(
   filters: DashboardFilters,
   now: Date,
   options: { limit: number; countCap: number },
-): { total: number; capped: boolean; leads: { id: number; firstName: string | null; lastName: string | null; email: string | null; company: string | null; offerTitle: string | null; offerId: string | null; receivedAt: number; owner: string | null }[] } {
+): {
+  total: number;
+  capped: boolean;
+  leads: {
+    id: number;
+    firstName: string | null;
+    lastName: string | null;
+    email: string | null;
+    company: string | null;
+    offerTitle: string | null;
+    offerId: string | null;
+    receivedAt: number;
+    owner: string | null;
+  }[];
+} {
   const filter = filterSql(filters);
   // Overdue: received before the 24-hour window that ends now (and inside the range). The
   // partial index holds exactly the leads waiting for a first touch (same terms as its WHERE).
@@ -310,7 +419,9 @@ export function firstTouchBreaches(
   const where = `${WAITING_FOR_FIRST_TOUCH} AND l.received_at >= ? AND l.received_at < ?${filter.sql}`;
   const params = [range.fromDay * DAY_MS, overdueBefore, ...filter.params];
   const from = Object.keys(filters).length ? scanFrom(filters) : 'leads AS l INDEXED BY leads_first_touch_waiting_idx';
-  const { n } = db.$client.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`).get(...params, options.countCap + 1) as { n: number };
+  const { n } = db.$client
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ?)`)
+    .get(...params, options.countCap + 1) as { n: number };
   const leads = db.$client
     .prepare(
       `SELECT l.id, l.first_name AS firstName, l.last_name AS lastName, l.email, l.company, l.offer_title AS offerTitle,

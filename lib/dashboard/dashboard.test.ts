@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveDelivery } from '@/lib/intake/service';
 import { createTempDb } from '@/lib/testing/temp-db';
-import { aggregate, medianFirstTouch, medianFirstTouchByOwner, medianStepTimes, ownerStats, type Dimension } from './aggregate';
+import {
+  aggregate,
+  medianFirstTouch,
+  medianFirstTouchByOwner,
+  medianStepTimes,
+  ownerStats,
+  type Dimension,
+} from './aggregate';
 import { parseDashboardParams, type DashboardFilters } from './params';
 import { autoBucket, bucketsOf, bucketStart, bucketStartSql, DAY_MS, dayOf, isoDay, resolveRange } from './range';
 import { rebuildDailyStats } from './rollup';
@@ -19,14 +26,22 @@ describe('date ranges', () => {
     expect(isoDay(resolveRange('quarter', now).fromDay)).toBe('2026-10-01');
     expect(isoDay(resolveRange('year', now).fromDay)).toBe('2026-01-01');
     expect(resolveRange('year', now).toDay).toBe(today + 1);
-    const custom = resolveRange('custom', now, { from: dayOf(Date.parse('2026-02-01')), to: dayOf(Date.parse('2026-02-28')) });
+    const custom = resolveRange('custom', now, {
+      from: dayOf(Date.parse('2026-02-01')),
+      to: dayOf(Date.parse('2026-02-28')),
+    });
     expect([custom.days, isoDay(custom.previous.fromDay)]).toEqual([28, '2026-01-04']);
   });
 
   it('parses the query contract and names bad parameters', () => {
     expect(parseDashboardParams(new URLSearchParams(''), now).range.preset).toBe('30d');
     const custom = parseDashboardParams(new URLSearchParams('from=2026-03-01&to=2026-03-31&source=SPZA'), now);
-    expect([custom.range.preset, custom.range.days, custom.filters, custom.bucket]).toEqual(['custom', 31, { source: 'SPZA' }, 'day']);
+    expect([custom.range.preset, custom.range.days, custom.filters, custom.bucket]).toEqual([
+      'custom',
+      31,
+      { source: 'SPZA' },
+      'day',
+    ]);
     const fields = (query: string) => {
       try {
         parseDashboardParams(new URLSearchParams(query), now);
@@ -48,7 +63,13 @@ describe('date ranges', () => {
   });
 
   it('picks a bucket from the range length', () => {
-    expect([autoBucket(7), autoBucket(35), autoBucket(36), autoBucket(182), autoBucket(183)]).toEqual(['day', 'day', 'week', 'week', 'month']);
+    expect([autoBucket(7), autoBucket(35), autoBucket(36), autoBucket(182), autoBucket(183)]).toEqual([
+      'day',
+      'day',
+      'week',
+      'week',
+      'month',
+    ]);
   });
 
   it('starts weeks on Monday and months on the 1st, in JavaScript and in SQL alike', () => {
@@ -59,7 +80,9 @@ describe('date ranges', () => {
     try {
       for (let day = dayOf(Date.parse('2024-02-20')); day < dayOf(Date.parse('2024-03-20')); day += 1) {
         for (const bucket of ['day', 'week', 'month'] as const) {
-          const { start } = temp.db.$client.prepare(`SELECT ${bucketStartSql(bucket, 'd')} AS start FROM (SELECT ? AS d)`).get(day) as { start: number };
+          const { start } = temp.db.$client
+            .prepare(`SELECT ${bucketStartSql(bucket, 'd')} AS start FROM (SELECT ? AS d)`)
+            .get(day) as { start: number };
           expect(start, `${bucket} of ${isoDay(day)}`).toBe(bucketStart(bucket, day));
         }
       }
@@ -86,9 +109,20 @@ const COUNTRIES = ['US', 'DE', 'FR', null];
 const OWNERS = ['user-a', 'user-b', null];
 
 type Row = {
-  id: number; received_at: number; journey_sources: string; journey_actions: string; offer_ref: number | null; offer_key: string | null;
-  country: string | null; owner_id: string | null; stage: string | null; do_not_contact: number; first_touch_at: number | null;
-  contacted_at: number | null; qualified_at: number | null; won_at: number | null;
+  id: number;
+  received_at: number;
+  journey_sources: string;
+  journey_actions: string;
+  offer_ref: number | null;
+  offer_key: string | null;
+  country: string | null;
+  owner_id: string | null;
+  stage: string | null;
+  do_not_contact: number;
+  first_touch_at: number | null;
+  contacted_at: number | null;
+  qualified_at: number | null;
+  won_at: number | null;
 };
 
 let temp: ReturnType<typeof createTempDb>;
@@ -107,10 +141,12 @@ function random(seed: number) {
 beforeAll(() => {
   temp = createTempDb();
   const rand = random(42);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
   const sqlite = temp.db.$client;
   for (const id of ['user-a', 'user-b']) {
-    sqlite.prepare(`INSERT INTO users (id, name, email, role, created_at, updated_at) VALUES (?, ?, ?, 'rep', 0, 0)`).run(id, id.toUpperCase(), `${id}@x.example`);
+    sqlite
+      .prepare(`INSERT INTO users (id, name, email, role, created_at, updated_at) VALUES (?, ?, ?, 'rep', 0, 0)`)
+      .run(id, id.toUpperCase(), `${id}@x.example`);
   }
   for (let i = 0; i < 400; i += 1) {
     const email = `p${Math.floor(rand() * 300)}@x.example`;
@@ -119,7 +155,12 @@ beforeAll(() => {
     receiveDelivery(temp.db, {
       rawBody: Buffer.from(
         JSON.stringify({
-          UserDetails: { FirstName: test ? 'MSFT_TEST_1' : 'Pat', LastName: `L${i}`, Email: test ? 'MSFT_TEST_1@test.com' : email, ...(country ? { Country: country } : {}) },
+          UserDetails: {
+            FirstName: test ? 'MSFT_TEST_1' : 'Pat',
+            LastName: `L${i}`,
+            Email: test ? 'MSFT_TEST_1@test.com' : email,
+            ...(country ? { Country: country } : {}),
+          },
           LeadSource: `${pick(SOURCES)}-${pick(ACTIONS)}|${pick(OFFERS)}`,
         }),
       ),
@@ -129,18 +170,31 @@ beforeAll(() => {
     });
   }
   // Work on the leads: owners, first touches, status history (the trigger stamps the steps).
-  const ids = (sqlite.prepare('SELECT id, received_at FROM leads').all() as { id: number; received_at: number }[]);
+  const ids = sqlite.prepare('SELECT id, received_at FROM leads').all() as { id: number; received_at: number }[];
   for (const { id, received_at } of ids) {
     const owner = pick(OWNERS);
     sqlite.prepare('UPDATE leads SET owner_id = ? WHERE id = ?').run(owner, id);
-    if (rand() < 0.7) sqlite.prepare('UPDATE leads SET first_touch_at = ? WHERE id = ?').run(received_at + Math.floor(rand() * 3 * DAY_MS), id);
-    const path = pick([[], ['contacted'], ['contacted', 'qualified'], ['contacted', 'qualified', 'won'], ['won'], ['contacted', 'lost'], ['nurturing', 'won']]);
+    if (rand() < 0.7)
+      sqlite
+        .prepare('UPDATE leads SET first_touch_at = ? WHERE id = ?')
+        .run(received_at + Math.floor(rand() * 3 * DAY_MS), id);
+    const path = pick([
+      [],
+      ['contacted'],
+      ['contacted', 'qualified'],
+      ['contacted', 'qualified', 'won'],
+      ['won'],
+      ['contacted', 'lost'],
+      ['nurturing', 'won'],
+    ]);
     let at = received_at;
     let from = 'new';
     for (const status of path) {
       at += Math.floor(rand() * 5 * DAY_MS);
       sqlite
-        .prepare(`INSERT INTO lead_status_changes (lead_id, from_status, to_status, changed_by_label, changed_at) VALUES (?, ?, ?, 'test', ?)`)
+        .prepare(
+          `INSERT INTO lead_status_changes (lead_id, from_status, to_status, changed_by_label, changed_at) VALUES (?, ?, ?, 'test', ?)`,
+        )
         .run(id, from, status, at);
       sqlite.prepare('UPDATE leads SET status = ? WHERE id = ?').run(status, id);
       from = status;
@@ -197,7 +251,8 @@ function matches(row: Row, filters: DashboardFilters): boolean {
 const MEASURES = {
   leads: () => 1,
   sla_eligible: (r: Row) => Number(r.do_not_contact === 0),
-  touched_in_sla: (r: Row) => Number(r.do_not_contact === 0 && r.first_touch_at !== null && r.first_touch_at - r.received_at <= DAY_MS),
+  touched_in_sla: (r: Row) =>
+    Number(r.do_not_contact === 0 && r.first_touch_at !== null && r.first_touch_at - r.received_at <= DAY_MS),
   touched: (r: Row) => Number(r.first_touch_at !== null),
   contacted: (r: Row) => Number(r.contacted_at !== null),
   qualified: (r: Row) => Number(r.qualified_at !== null),
@@ -254,7 +309,13 @@ describe('aggregates', () => {
     for (const dim of ['all', 'source', 'action', 'offer', 'country', 'owner'] as const) {
       it(`counts by ${dim} with ${JSON.stringify(filters)} exactly as the leads say`, () => {
         for (const week of [false, true]) {
-          const actual = aggregate(temp.db, { range, filters, dim, bucket: week ? 'week' : undefined, measures: ALL_MEASURES })
+          const actual = aggregate(temp.db, {
+            range,
+            filters,
+            dim,
+            bucket: week ? 'week' : undefined,
+            measures: ALL_MEASURES,
+          })
             .map((row) => ({ ...row }))
             .sort((a, b) => `${a.value}@${a.bucket}`.localeCompare(`${b.value}@${b.bucket}`));
           expect(actual).toEqual(expected(range, filters, dim, week));
@@ -272,9 +333,14 @@ describe('aggregates', () => {
       return Math.floor(ms / 60_000);
     };
     for (const filters of FILTER_CASES) {
-      const inRange = rows.filter((row) => row.received_at >= range.fromDay * DAY_MS && row.received_at < range.toDay * DAY_MS && matches(row, filters));
+      const inRange = rows.filter(
+        (row) =>
+          row.received_at >= range.fromDay * DAY_MS && row.received_at < range.toDay * DAY_MS && matches(row, filters),
+      );
       const touched = inRange.filter((row) => row.first_touch_at !== null);
-      expect(medianFirstTouch(temp.db, range, filters)).toBe(median(touched.map((row) => row.first_touch_at! - row.received_at)));
+      expect(medianFirstTouch(temp.db, range, filters)).toBe(
+        median(touched.map((row) => row.first_touch_at! - row.received_at)),
+      );
       const byOwner = medianFirstTouchByOwner(temp.db, range, filters);
       for (const owner of ['user-a', 'user-b']) {
         const mine = touched.filter((row) => row.owner_id === owner);
@@ -294,13 +360,21 @@ describe('aggregates', () => {
           touchedInSla: mine.filter((r) => MEASURES.touched_in_sla(r)).length,
           qualified: mine.filter((r) => r.qualified_at !== null).length,
           won: mine.filter((r) => r.won_at !== null).length,
-          medianMinutes: median(mine.filter((r) => r.first_touch_at !== null).map((r) => r.first_touch_at! - r.received_at)),
+          medianMinutes: median(
+            mine.filter((r) => r.first_touch_at !== null).map((r) => r.first_touch_at! - r.received_at),
+          ),
         });
       }
       const steps = medianStepTimes(temp.db, range, filters);
-      expect(steps.new).toBe(median(inRange.filter((r) => r.contacted_at !== null).map((r) => r.contacted_at! - r.received_at)));
-      expect(steps.contacted).toBe(median(inRange.filter((r) => r.qualified_at !== null).map((r) => r.qualified_at! - r.contacted_at!)));
-      expect(steps.qualified).toBe(median(inRange.filter((r) => r.won_at !== null).map((r) => r.won_at! - r.qualified_at!)));
+      expect(steps.new).toBe(
+        median(inRange.filter((r) => r.contacted_at !== null).map((r) => r.contacted_at! - r.received_at)),
+      );
+      expect(steps.contacted).toBe(
+        median(inRange.filter((r) => r.qualified_at !== null).map((r) => r.qualified_at! - r.contacted_at!)),
+      );
+      expect(steps.qualified).toBe(
+        median(inRange.filter((r) => r.won_at !== null).map((r) => r.won_at! - r.qualified_at!)),
+      );
     }
   });
 
@@ -319,7 +393,12 @@ describe('aggregates', () => {
     expect(trend.panel === 'trend' && trend.bucket).toBe('week');
     expect(trend.rows.reduce((sum, row) => sum + (row.cells.total as number), 0)).toBe(nurture.rows[0]!.cells.leads);
     // By action every lead counts once (its furthest stage): the series add up to the total.
-    const byAction = getPanel(temp.db, 'trend', parseDashboardParams(new URLSearchParams('range=90d&country=DE&by=action'), NOW), NOW);
+    const byAction = getPanel(
+      temp.db,
+      'trend',
+      parseDashboardParams(new URLSearchParams('range=90d&country=DE&by=action'), NOW),
+      NOW,
+    );
     expect(byAction.panel === 'trend' && byAction.stacked).toBe(true);
     for (const row of byAction.rows) {
       const series = byAction.columns.filter((column) => column.key.startsWith('stage:'));

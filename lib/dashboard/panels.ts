@@ -3,7 +3,17 @@
 import type { TrendSeries } from './params';
 import type { Bucket } from './range';
 
-export const PANELS = ['summary', 'acquisition', 'nurture', 'trend', 'offers', 'countries', 'sla', 'reps', 'health'] as const;
+export const PANELS = [
+  'summary',
+  'acquisition',
+  'nurture',
+  'trend',
+  'offers',
+  'countries',
+  'sla',
+  'reps',
+  'health',
+] as const;
 export type PanelName = (typeof PANELS)[number];
 
 /**
@@ -62,7 +72,14 @@ export type SlaPanel = PanelBase<
     breaching: {
       total: number;
       href: string;
-      leads: { id: number; name: string; company: string | null; offer: string | null; receivedAt: string; owner: string | null }[];
+      leads: {
+        id: number;
+        name: string;
+        company: string | null;
+        offer: string | null;
+        receivedAt: string;
+        owner: string | null;
+      }[];
     };
   }
 >;

@@ -5,7 +5,17 @@ import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { parseQuery } from '@/lib/http/query';
 import { serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
-import { BUCKETS, RANGE_PRESETS, autoBucket, bucketsOf, isoDay, parseIsoDay, resolveRange, type Bucket, type ResolvedRange } from './range';
+import {
+  BUCKETS,
+  RANGE_PRESETS,
+  autoBucket,
+  bucketsOf,
+  isoDay,
+  parseIsoDay,
+  resolveRange,
+  type Bucket,
+  type ResolvedRange,
+} from './range';
 
 export const TREND_SERIES = ['source', 'action'] as const;
 export type TrendSeries = (typeof TREND_SERIES)[number];
@@ -30,7 +40,9 @@ export const dashboardParamsSchema = z
       /** An offer key (`publisher.offer`), as the leads table takes it. */
       offer: text,
       /** A user id, or `unassigned`. */
-      owner: text.refine((value) => value !== 'me' && value !== 'anyone', { message: 'must be a user id or unassigned' }),
+      owner: text.refine((value) => value !== 'me' && value !== 'anyone', {
+        message: 'must be a user id or unassigned',
+      }),
       country: text,
       bucket: z.enum(BUCKETS, { error: `must be one of ${BUCKETS.join(', ')}` }).optional(),
       by: z.enum(TREND_SERIES, { error: `must be one of ${TREND_SERIES.join(', ')}` }).optional(),
@@ -40,15 +52,21 @@ export const dashboardParamsSchema = z
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'is not a known parameter' : undefined) },
   )
   .superRefine((params, context) => {
-    const custom = params.range === 'custom' || (!params.range && (params.from !== undefined || params.to !== undefined));
+    const custom =
+      params.range === 'custom' || (!params.range && (params.from !== undefined || params.to !== undefined));
     if (!custom && (params.from !== undefined || params.to !== undefined)) {
       context.addIssue({ code: 'custom', path: ['range'], message: 'from/to need range=custom (or no range)' });
     }
     if (custom && (params.from === undefined || params.to === undefined)) {
-      context.addIssue({ code: 'custom', path: [params.from === undefined ? 'from' : 'to'], message: 'a custom range needs both from and to' });
+      context.addIssue({
+        code: 'custom',
+        path: [params.from === undefined ? 'from' : 'to'],
+        message: 'a custom range needs both from and to',
+      });
     }
     if (params.from !== undefined && params.to !== undefined) {
-      if (params.from > params.to) context.addIssue({ code: 'custom', path: ['from'], message: 'must not be after `to`' });
+      if (params.from > params.to)
+        context.addIssue({ code: 'custom', path: ['from'], message: 'must not be after `to`' });
       else if (params.to - params.from >= MAX_RANGE_DAYS) {
         context.addIssue({ code: 'custom', path: ['to'], message: `a range covers at most ${MAX_RANGE_DAYS} days` });
       }
@@ -68,7 +86,13 @@ export type DashboardFilters = {
   owner?: string;
   country?: string;
 };
-export const FILTER_DIMENSIONS = ['source', 'action', 'offer', 'owner', 'country'] as const satisfies readonly (keyof DashboardFilters)[];
+export const FILTER_DIMENSIONS = [
+  'source',
+  'action',
+  'offer',
+  'owner',
+  'country',
+] as const satisfies readonly (keyof DashboardFilters)[];
 
 export type DashboardQuery = {
   range: ResolvedRange;
@@ -84,11 +108,15 @@ export type DashboardQuery = {
 export function parseDashboardParams(searchParams: URLSearchParams, now = new Date()): DashboardQuery {
   const params = parseQuery(dashboardParamsSchema, searchParams, 'Some dashboard parameters are invalid.');
   const custom = params.from !== undefined && params.to !== undefined;
-  const range = custom ? resolveRange('custom', now, { from: params.from!, to: params.to! }) : resolveRange(params.range ?? '30d', now);
+  const range = custom
+    ? resolveRange('custom', now, { from: params.from!, to: params.to! })
+    : resolveRange(params.range ?? '30d', now);
   const bucket = params.bucket ?? autoBucket(range.days);
   if (bucketsOf(bucket, range).length > MAX_BUCKETS) {
     throw new AppError('invalid_query', 'Some dashboard parameters are invalid.', {
-      details: [{ field: 'bucket', message: `gives more than ${MAX_BUCKETS} bars over this range; use a longer bucket` }],
+      details: [
+        { field: 'bucket', message: `gives more than ${MAX_BUCKETS} bars over this range; use a longer bucket` },
+      ],
     });
   }
   const filters: DashboardFilters = {};
@@ -117,11 +145,16 @@ export const dashboardParsers = {
   bucket: parseAsStringLiteral(BUCKETS),
   by: parseAsStringLiteral(TREND_SERIES),
 };
-export type DashboardState = { [Key in keyof typeof dashboardParsers]: ReturnType<(typeof dashboardParsers)[Key]['parse']> };
+export type DashboardState = {
+  [Key in keyof typeof dashboardParsers]: ReturnType<(typeof dashboardParsers)[Key]['parse']>;
+};
 export const serializeDashboard = createSerializer(dashboardParsers);
 
 /** The query string of a parsed dashboard query (what panels fetch with). */
-export function dashboardQueryString(query: Pick<DashboardQuery, 'range' | 'filters'>, extra: Partial<DashboardState> = {}): string {
+export function dashboardQueryString(
+  query: Pick<DashboardQuery, 'range' | 'filters'>,
+  extra: Partial<DashboardState> = {},
+): string {
   const custom = query.range.preset === 'custom';
   return serializeDashboard({
     range: custom ? null : query.range.preset,
@@ -136,7 +169,10 @@ export function dashboardQueryString(query: Pick<DashboardQuery, 'range' | 'filt
  * The leads table showing exactly the leads behind a number: the dashboard's filters and range,
  * plus what the clicked bar, step or slice adds.
  */
-export function leadsHref(query: Pick<DashboardQuery, 'range' | 'filters'>, extra: Partial<LeadViewState> = {}): string {
+export function leadsHref(
+  query: Pick<DashboardQuery, 'range' | 'filters'>,
+  extra: Partial<LeadViewState> = {},
+): string {
   const { source, action, offer, owner, country } = query.filters;
   return serializeLeadView('/leads', {
     view: 'all',

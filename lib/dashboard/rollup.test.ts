@@ -49,7 +49,11 @@ describe('rebuildDailyStats', () => {
     for (const dim of ['all', 'offer', 'country', 'owner', 'source', 'action']) {
       expect(expected.some((row) => (row as { dim: string }).dim === dim)).toBe(true);
     }
-    expect(expected.some((row) => (row as { dim: string; value: string }).dim === 'source' && (row as { value: string }).value === '')).toBe(true);
+    expect(
+      expected.some(
+        (row) => (row as { dim: string; value: string }).dim === 'source' && (row as { value: string }).value === '',
+      ),
+    ).toBe(true);
 
     rebuildDailyStats(client);
     expect(table()).toEqual(expected);

@@ -27,8 +27,19 @@ const MEASURES = Object.keys(ROLLUP_MEASURES) as RollupMeasure[];
 
 /** Columns of leads whose change can move a lead between rollup rows. */
 const TRACKED_COLUMNS = [
-  'received_at', 'is_test', 'offer_ref', 'country', 'owner_id', 'journey_sources', 'journey_actions', 'stage',
-  'do_not_contact', 'first_touch_at', 'contacted_at', 'qualified_at', 'won_at',
+  'received_at',
+  'is_test',
+  'offer_ref',
+  'country',
+  'owner_id',
+  'journey_sources',
+  'journey_actions',
+  'stage',
+  'do_not_contact',
+  'first_touch_at',
+  'contacted_at',
+  'qualified_at',
+  'won_at',
 ] as const;
 
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
@@ -52,7 +63,8 @@ function dimensionRows(r: string): string {
     ['source', `${r}.journey_sources`, LEAD_SOURCES],
     ['action', `${r}.journey_actions`, LEAD_ACTIONS],
   ] as const) {
-    for (const token of known) rows.push(`SELECT '${dim}', ${quote(token)} WHERE instr(${column}, ${quote(`|${token}|`)}) > 0`);
+    for (const token of known)
+      rows.push(`SELECT '${dim}', ${quote(token)} WHERE instr(${column}, ${quote(`|${token}|`)}) > 0`);
     rows.push(`SELECT '${dim}', '' WHERE ${unknownTokens(column, known)}`);
   }
   return rows.join(' UNION ALL ');
@@ -60,7 +72,9 @@ function dimensionRows(r: string): string {
 
 /** Adds (sign 1) or takes away (sign -1) the contribution of row `r` (NEW or OLD in a trigger). */
 function applyContribution(r: 'NEW' | 'OLD', sign: 1 | -1): string {
-  const measures = MEASURES.map((measure) => (sign === 1 ? ROLLUP_MEASURES[measure](r) : `-${ROLLUP_MEASURES[measure](r)}`));
+  const measures = MEASURES.map((measure) =>
+    sign === 1 ? ROLLUP_MEASURES[measure](r) : `-${ROLLUP_MEASURES[measure](r)}`,
+  );
   return `INSERT INTO lead_daily_stats (day, dim, value, ${MEASURES.join(', ')})
     SELECT ${r}.received_at / ${DAY_MS}, d.dim, d.value, ${measures.join(', ')}
     FROM (${dimensionRows(r)}) AS d
@@ -91,7 +105,9 @@ END`,
  * (the leads table, or a narrow copy of it with each measure already worked out, `m_<measure>`).
  */
 export function rebuildSql(source: 'leads' | 'narrow' = 'leads'): string[] {
-  const sums = MEASURES.map((measure) => (source === 'leads' ? `sum(${ROLLUP_MEASURES[measure]('l')})` : `sum(l.m_${measure})`)).join(', ');
+  const sums = MEASURES.map((measure) =>
+    source === 'leads' ? `sum(${ROLLUP_MEASURES[measure]('l')})` : `sum(l.m_${measure})`,
+  ).join(', ');
   const day = source === 'leads' ? `l.received_at / ${DAY_MS}` : 'l.day';
   const from = source === 'leads' ? 'leads AS l WHERE l.is_test = 0' : 'temp.rollup_source AS l WHERE 1';
   const pass = (dim: string, valueSql: string, where = '') =>
@@ -147,9 +163,15 @@ export function rebuildDailyStats(sqlite: Database.Database): void {
     )
     .raw(true);
   const FIRST_MEASURE = 6;
-  const plain = { all: new Map(), offer: new Map(), country: new Map(), owner: new Map() } satisfies Record<string, Groups>;
+  const plain = { all: new Map(), offer: new Map(), country: new Map(), owner: new Map() } satisfies Record<
+    string,
+    Groups
+  >;
   /** Per token dimension: journey string (null kept apart) → day → sums. */
-  const journeys = { source: new Map<string | null, Map<number, Sums>>(), action: new Map<string | null, Map<number, Sums>>() };
+  const journeys = {
+    source: new Map<string | null, Map<number, Sums>>(),
+    action: new Map<string | null, Map<number, Sums>>(),
+  };
 
   sqlite.transaction(() => {
     for (const row of select.iterate() as IterableIterator<number[]>) {

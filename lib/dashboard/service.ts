@@ -3,7 +3,15 @@
 import type { Db } from '@/db';
 import { canonicalSource, isKnownSource, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
 import { serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
-import { aggregate, firstTouchBreaches, firstTouchNotYetDue, medianFirstTouch, medianStepTimes, ownerStats, totals } from './aggregate';
+import {
+  aggregate,
+  firstTouchBreaches,
+  firstTouchNotYetDue,
+  medianFirstTouch,
+  medianStepTimes,
+  ownerStats,
+  totals,
+} from './aggregate';
 import { leadsHref, type DashboardQuery } from './params';
 import type { PanelColumn, PanelData, PanelName, PanelRow } from './panels';
 import { bucketsOf, DAY_MS, isoDay, type DayRange } from './range';
@@ -49,35 +57,75 @@ function summary({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 
   return {
     panel: 'summary',
     title: 'Key figures',
-    columns: [col('metric', 'Metric', 'text'), col('value', 'This period', 'count'), col('previous', 'Previous period', 'count'), col('change', 'Change', 'change')],
+    columns: [
+      col('metric', 'Metric', 'text'),
+      col('value', 'This period', 'count'),
+      col('previous', 'Previous period', 'count'),
+      col('change', 'Change', 'change'),
+    ],
     rows: [
       count('newLeads', 'New leads', current.leads, previous.leads, leadsHref(query)),
-      rate('touchedIn24h', 'First touched within 24 h', share(current.touched_in_sla, current.sla_eligible), share(previous.touched_in_sla, previous.sla_eligible)),
+      rate(
+        'touchedIn24h',
+        'First touched within 24 h',
+        share(current.touched_in_sla, current.sla_eligible),
+        share(previous.touched_in_sla, previous.sla_eligible),
+      ),
       {
         key: 'medianFirstTouch',
-        cells: { metric: 'Median time to first touch', value: currentMedian, previous: previousMedian, change: relativeChange(currentMedian, previousMedian) },
+        cells: {
+          metric: 'Median time to first touch',
+          value: currentMedian,
+          previous: previousMedian,
+          change: relativeChange(currentMedian, previousMedian),
+        },
         kinds: { value: 'minutes', previous: 'minutes', change: 'change' },
         lowerIsBetter: true,
       },
-      count('qualified', 'Qualified', current.qualified, previous.qualified, leadsHref(query, { reached: 'qualified' })),
+      count(
+        'qualified',
+        'Qualified',
+        current.qualified,
+        previous.qualified,
+        leadsHref(query, { reached: 'qualified' }),
+      ),
       count('won', 'Won', current.won, previous.won, leadsHref(query, { reached: 'won' })),
-      rate('conversion', 'Lead → won conversion', share(current.won, current.leads), share(previous.won, previous.leads)),
+      rate(
+        'conversion',
+        'Lead → won conversion',
+        share(current.won, current.leads),
+        share(previous.won, previous.leads),
+      ),
     ],
   };
 }
 
 function acquisition({ db, query }: Context): Omit<Extract<PanelData, { panel: 'acquisition' }>, 'serverMs'> {
-  const t = totals(db, query.range, query.filters, ['stage_contact_me', 'stage_test_drive', 'stage_acquired', 'do_not_contact']);
+  const t = totals(db, query.range, query.filters, [
+    'stage_contact_me',
+    'stage_test_drive',
+    'stage_acquired',
+    'do_not_contact',
+  ]);
   // A funnel of "reached at least this step": a lead's furthest stage counts for every step up to it.
   const steps = [
-    { key: 'contact_me', leads: t.stage_contact_me + t.stage_test_drive + t.stage_acquired, stages: ['contact_me', 'test_drive', 'acquired'] as const },
+    {
+      key: 'contact_me',
+      leads: t.stage_contact_me + t.stage_test_drive + t.stage_acquired,
+      stages: ['contact_me', 'test_drive', 'acquired'] as const,
+    },
     { key: 'test_drive', leads: t.stage_test_drive + t.stage_acquired, stages: ['test_drive', 'acquired'] as const },
     { key: 'acquired', leads: t.stage_acquired, stages: ['acquired'] as const },
   ];
   return {
     panel: 'acquisition',
     title: 'Acquisition funnel',
-    columns: [col('step', 'Step', 'text'), col('leads', 'Leads', 'count'), col('conversion', 'From previous step', 'share'), col('ofFirst', 'Of Contact me', 'share')],
+    columns: [
+      col('step', 'Step', 'text'),
+      col('leads', 'Leads', 'count'),
+      col('conversion', 'From previous step', 'share'),
+      col('ofFirst', 'Of Contact me', 'share'),
+    ],
     rows: steps.map((step, index) => ({
       key: step.key,
       href: leadsHref(query, { stage: [...step.stages] }),
@@ -97,8 +145,20 @@ function nurture({ db, query }: Context): Omit<Extract<PanelData, { panel: 'nurt
   const medians = medianStepTimes(db, query.range, query.filters);
   const steps = [
     { key: 'new', label: 'New', leads: t.leads, median: medians.new, href: leadsHref(query) },
-    { key: 'contacted', label: 'Contacted', leads: t.contacted, median: medians.contacted, href: leadsHref(query, { reached: 'contacted' }) },
-    { key: 'qualified', label: 'Qualified', leads: t.qualified, median: medians.qualified, href: leadsHref(query, { reached: 'qualified' }) },
+    {
+      key: 'contacted',
+      label: 'Contacted',
+      leads: t.contacted,
+      median: medians.contacted,
+      href: leadsHref(query, { reached: 'contacted' }),
+    },
+    {
+      key: 'qualified',
+      label: 'Qualified',
+      leads: t.qualified,
+      median: medians.qualified,
+      href: leadsHref(query, { reached: 'qualified' }),
+    },
     { key: 'won', label: 'Won', leads: t.won, median: null, href: leadsHref(query, { reached: 'won' }) },
   ];
   return {
@@ -124,7 +184,10 @@ function nurture({ db, query }: Context): Omit<Extract<PanelData, { panel: 'nurt
 }
 
 /** The part of a bucket inside the range, as a day range. */
-const clip = (range: DayRange, start: number, next: number): DayRange => ({ fromDay: Math.max(range.fromDay, start), toDay: Math.min(range.toDay, next) });
+const clip = (range: DayRange, start: number, next: number): DayRange => ({
+  fromDay: Math.max(range.fromDay, start),
+  toDay: Math.min(range.toDay, next),
+});
 
 /**
  * Leads over time. By action, each lead counts once, under the furthest stage its actions reached
@@ -136,16 +199,38 @@ function trend({ db, query }: Context): Omit<Extract<PanelData, { panel: 'trend'
   const { range, filters, bucket, by } = query;
   const buckets = bucketsOf(bucket, range);
   const totals = new Map(
-    aggregate(db, { range, filters, dim: 'all', bucket, measures: ['leads', 'stage_contact_me', 'stage_test_drive', 'stage_acquired'] }).map((row) => [row.bucket, row]),
+    aggregate(db, {
+      range,
+      filters,
+      dim: 'all',
+      bucket,
+      measures: ['leads', 'stage_contact_me', 'stage_test_drive', 'stage_acquired'],
+    }).map((row) => [row.bucket, row]),
   );
   type Series = { key: string; label: string; count: (start: number) => number; link: Partial<LeadViewState> | null };
   let series: Series[];
   if (by === 'action') {
-    const stage = (measure: 'stage_contact_me' | 'stage_test_drive' | 'stage_acquired') => (start: number) => totals.get(start)?.[measure] ?? 0;
+    const stage = (measure: 'stage_contact_me' | 'stage_test_drive' | 'stage_acquired') => (start: number) =>
+      totals.get(start)?.[measure] ?? 0;
     series = [
-      { key: 'stage:contact_me', label: STAGE_LABELS.contact_me, count: stage('stage_contact_me'), link: { stage: ['contact_me'] } },
-      { key: 'stage:test_drive', label: STAGE_LABELS.test_drive, count: stage('stage_test_drive'), link: { stage: ['test_drive'] } },
-      { key: 'stage:acquired', label: STAGE_LABELS.acquired, count: stage('stage_acquired'), link: { stage: ['acquired'] } },
+      {
+        key: 'stage:contact_me',
+        label: STAGE_LABELS.contact_me,
+        count: stage('stage_contact_me'),
+        link: { stage: ['contact_me'] },
+      },
+      {
+        key: 'stage:test_drive',
+        label: STAGE_LABELS.test_drive,
+        count: stage('stage_test_drive'),
+        link: { stage: ['test_drive'] },
+      },
+      {
+        key: 'stage:acquired',
+        label: STAGE_LABELS.acquired,
+        count: stage('stage_acquired'),
+        link: { stage: ['acquired'] },
+      },
       {
         key: 'stage:other',
         label: 'Do not contact only',
@@ -159,14 +244,19 @@ function trend({ db, query }: Context): Omit<Extract<PanelData, { panel: 'trend'
   } else {
     const segments = aggregate(db, { range, filters, dim: 'source', bucket, measures: ['leads'] });
     const counts = new Map(segments.map((row) => [`${row.bucket}:${row.value}`, row.leads]));
-    const present = [...new Set(segments.map((row) => row.value))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+    const present = [...new Set(segments.map((row) => row.value))].sort((a, b) =>
+      a === '' ? 1 : b === '' ? -1 : a.localeCompare(b),
+    );
     series = present.map((token) => ({
       key: `source:${token || 'other'}`,
       label: token === '' ? 'Other sources' : isKnownSource(token) ? SOURCE_LABELS[token] : token,
       count: (start: number) => counts.get(`${start}:${token}`) ?? 0,
       // Unknown tokens are grouped, and under a source filter another source's segment means
       // "both": no single table filter says either, so those segments do not link.
-      link: token === '' || (filters.source !== undefined && token !== canonicalSource(filters.source)) ? null : { source: [token] },
+      link:
+        token === '' || (filters.source !== undefined && token !== canonicalSource(filters.source))
+          ? null
+          : { source: [token] },
     }));
   }
   return {
@@ -186,7 +276,11 @@ function trend({ db, query }: Context): Omit<Extract<PanelData, { panel: 'trend'
     rows: buckets.map((item, index) => {
       const next = buckets[index + 1]?.start ?? range.toDay;
       const part = { range: { ...range, ...clip(range, item.start, next) }, filters };
-      const cells: PanelRow['cells'] = { bucket: item.label, start: isoDay(Math.max(item.start, range.fromDay)), total: totals.get(item.start)?.leads ?? 0 };
+      const cells: PanelRow['cells'] = {
+        bucket: item.label,
+        start: isoDay(Math.max(item.start, range.fromDay)),
+        total: totals.get(item.start)?.leads ?? 0,
+      };
       const hrefs: Record<string, string> = {};
       for (const entry of series) {
         cells[entry.key] = entry.count(item.start);
@@ -198,9 +292,21 @@ function trend({ db, query }: Context): Omit<Extract<PanelData, { panel: 'trend'
 }
 
 function offersPanel({ db, query }: Context): Omit<Extract<PanelData, { panel: 'offers' }>, 'serverMs'> {
-  const rows = aggregate(db, { range: query.range, filters: query.filters, dim: 'offer', measures: ['leads', 'won'] }).sort((a, b) => b.leads - a.leads || a.value.localeCompare(b.value));
+  const rows = aggregate(db, {
+    range: query.range,
+    filters: query.filters,
+    dim: 'offer',
+    measures: ['leads', 'won'],
+  }).sort((a, b) => b.leads - a.leads || a.value.localeCompare(b.value));
   const catalog = new Map(
-    (db.$client.prepare('SELECT id, key, title, offer_id AS offerId FROM offers').all() as { id: number; key: string; title: string | null; offerId: string | null }[]).map((offer) => [String(offer.id), offer]),
+    (
+      db.$client.prepare('SELECT id, key, title, offer_id AS offerId FROM offers').all() as {
+        id: number;
+        key: string;
+        title: string | null;
+        offerId: string | null;
+      }[]
+    ).map((offer) => [String(offer.id), offer]),
   );
   const top = rows.slice(0, TOP);
   const rest = rows.slice(TOP);
@@ -209,24 +315,39 @@ function offersPanel({ db, query }: Context): Omit<Extract<PanelData, { panel: '
     return {
       key: offer?.key ?? 'none',
       href: offer ? leadsHref({ ...query, filters: { ...query.filters, offer: offer.key } }) : undefined,
-      cells: { offer: offer ? (offer.title ?? offer.offerId ?? offer.key) : 'No offer', leads: row.leads, won: row.won, wonRate: share(row.won, row.leads) },
+      cells: {
+        offer: offer ? (offer.title ?? offer.offerId ?? offer.key) : 'No offer',
+        leads: row.leads,
+        won: row.won,
+        wonRate: share(row.won, row.leads),
+      },
     };
   });
   if (rest.length) {
     const leads = rest.reduce((sum, row) => sum + row.leads, 0);
     const won = rest.reduce((sum, row) => sum + row.won, 0);
-    out.push({ key: 'other', cells: { offer: `Other offers (${rest.length})`, leads, won, wonRate: share(won, leads) } });
+    out.push({
+      key: 'other',
+      cells: { offer: `Other offers (${rest.length})`, leads, won, wonRate: share(won, leads) },
+    });
   }
   return {
     panel: 'offers',
     title: 'Leads by offer',
-    columns: [col('offer', 'Offer', 'text'), col('leads', 'Leads', 'count'), col('won', 'Won', 'count'), col('wonRate', 'Won rate', 'share')],
+    columns: [
+      col('offer', 'Offer', 'text'),
+      col('leads', 'Leads', 'count'),
+      col('won', 'Won', 'count'),
+      col('wonRate', 'Won rate', 'share'),
+    ],
     rows: out,
   };
 }
 
 function countries({ db, query }: Context): Omit<Extract<PanelData, { panel: 'countries' }>, 'serverMs'> {
-  const rows = aggregate(db, { range: query.range, filters: query.filters, dim: 'country', measures: ['leads'] }).sort((a, b) => b.leads - a.leads || a.value.localeCompare(b.value));
+  const rows = aggregate(db, { range: query.range, filters: query.filters, dim: 'country', measures: ['leads'] }).sort(
+    (a, b) => b.leads - a.leads || a.value.localeCompare(b.value),
+  );
   const all = rows.reduce((sum, row) => sum + row.leads, 0);
   const out: PanelRow[] = rows.slice(0, TOP).map((row) => ({
     key: row.value || 'none',
@@ -250,13 +371,23 @@ function countries({ db, query }: Context): Omit<Extract<PanelData, { panel: 'co
 function sla({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 'sla' }>, 'serverMs'> {
   const { range, filters } = query;
   const weeks = bucketsOf('week', range);
-  const byWeek = new Map(aggregate(db, { range, filters, dim: 'all', bucket: 'week', measures: ['sla_eligible', 'touched_in_sla'] }).map((row) => [row.bucket, row]));
+  const byWeek = new Map(
+    aggregate(db, { range, filters, dim: 'all', bucket: 'week', measures: ['sla_eligible', 'touched_in_sla'] }).map(
+      (row) => [row.bucket, row],
+    ),
+  );
   const notYetDue = firstTouchNotYetDue(db, range, filters, now, 'week');
   const breaches = firstTouchBreaches(db, range, filters, now, { limit: BREACH_LIST, countCap: BREACH_COUNT_CAP });
   return {
     panel: 'sla',
     title: 'First touch within 24 hours',
-    columns: [col('week', 'Week', 'text'), col('start', 'Starts', 'date'), col('eligible', 'Due a first touch', 'count'), col('touchedIn24h', 'Touched within 24 h', 'count'), col('share', 'Share', 'share')],
+    columns: [
+      col('week', 'Week', 'text'),
+      col('start', 'Starts', 'date'),
+      col('eligible', 'Due a first touch', 'count'),
+      col('touchedIn24h', 'Touched within 24 h', 'count'),
+      col('share', 'Share', 'share'),
+    ],
     rows: weeks.map((week, index) => {
       const row = byWeek.get(week.start);
       const eligible = (row?.sla_eligible ?? 0) - (notYetDue.get(week.start) ?? 0);
@@ -265,7 +396,13 @@ function sla({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 'sla
       return {
         key: isoDay(week.start),
         href: leadsHref({ range: { ...range, ...clip(range, week.start, next) }, filters }, { dnc: 'hide' }),
-        cells: { week: week.label, start: isoDay(Math.max(week.start, range.fromDay)), eligible, touchedIn24h: touched, share: share(touched, eligible) },
+        cells: {
+          week: week.label,
+          start: isoDay(Math.max(week.start, range.fromDay)),
+          eligible,
+          touchedIn24h: touched,
+          share: share(touched, eligible),
+        },
       };
     }),
     breaching: {
@@ -285,8 +422,15 @@ function sla({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 'sla
 
 function reps({ db, query }: Context): Omit<Extract<PanelData, { panel: 'reps' }>, 'serverMs'> {
   const stats = ownerStats(db, query.range, query.filters);
-  const names = new Map((db.$client.prepare('SELECT id, name FROM users').all() as { id: string; name: string }[]).map((user) => [user.id, user.name]));
-  stats.sort((a, b) => b.won - a.won || b.qualified - a.qualified || b.leads - a.leads || a.owner.localeCompare(b.owner));
+  const names = new Map(
+    (db.$client.prepare('SELECT id, name FROM users').all() as { id: string; name: string }[]).map((user) => [
+      user.id,
+      user.name,
+    ]),
+  );
+  stats.sort(
+    (a, b) => b.won - a.won || b.qualified - a.qualified || b.leads - a.leads || a.owner.localeCompare(b.owner),
+  );
   return {
     panel: 'reps',
     title: 'Rep leaderboard',
@@ -320,14 +464,25 @@ function health({ db, query, now }: Context): Omit<Extract<PanelData, { panel: '
        FROM offers ${query.filters.offer ? 'WHERE key = ?' : ''} ORDER BY last_lead_at IS NULL, last_lead_at DESC, key LIMIT 500`,
     )
     .all(...(query.filters.offer ? [query.filters.offer.toLowerCase()] : [])) as {
-    key: string; title: string | null; offerId: string | null; leads: number; lastLeadAt: number | null; lastTestLeadAt: number | null;
+    key: string;
+    title: string | null;
+    offerId: string | null;
+    leads: number;
+    lastLeadAt: number | null;
+    lastTestLeadAt: number | null;
   }[];
   const quietSince = now.getTime() - QUIET_AFTER_DAYS * DAY_MS;
   return {
     panel: 'health',
     title: 'Connection health',
     quietAfterDays: QUIET_AFTER_DAYS,
-    columns: [col('offer', 'Offer', 'text'), col('leads', 'Leads (all time)', 'count'), col('lastLeadAt', 'Last lead', 'date'), col('lastTestLeadAt', 'Last test lead', 'date'), col('state', 'State', 'text')],
+    columns: [
+      col('offer', 'Offer', 'text'),
+      col('leads', 'Leads (all time)', 'count'),
+      col('lastLeadAt', 'Last lead', 'date'),
+      col('lastTestLeadAt', 'Last test lead', 'date'),
+      col('state', 'State', 'text'),
+    ],
     rows: offers.map((offer) => {
       const quiet = offer.lastLeadAt !== null && offer.lastLeadAt < quietSince;
       const days = offer.lastLeadAt === null ? 0 : Math.floor((now.getTime() - offer.lastLeadAt) / DAY_MS);
@@ -340,7 +495,8 @@ function health({ db, query, now }: Context): Omit<Extract<PanelData, { panel: '
           leads: offer.leads,
           lastLeadAt: offer.lastLeadAt === null ? null : new Date(offer.lastLeadAt).toISOString(),
           lastTestLeadAt: offer.lastTestLeadAt === null ? null : new Date(offer.lastTestLeadAt).toISOString(),
-          state: offer.lastLeadAt === null ? 'Test leads only' : quiet ? `No leads for ${days} days` : 'Receiving leads',
+          state:
+            offer.lastLeadAt === null ? 'Test leads only' : quiet ? `No leads for ${days} days` : 'Receiving leads',
         },
       };
     }),

@@ -85,7 +85,10 @@ describe('GroupCommitter', () => {
     temp.db.$client.pragma('busy_timeout = 0');
     const committer = new GroupCommitter(temp.db.$client);
     const insert = temp.db.$client.prepare('insert into t (v) values (?)');
-    const settled = await Promise.allSettled([committer.submit(() => insert.run(1)), committer.submit(() => insert.run(2))]);
+    const settled = await Promise.allSettled([
+      committer.submit(() => insert.run(1)),
+      committer.submit(() => insert.run(2)),
+    ]);
     expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     other.exec('rollback');
     other.close();

@@ -86,8 +86,7 @@ export class GroupCommitter {
       rollbackTo: client.prepare('ROLLBACK TO delivery'),
       commit: client.prepare('COMMIT'),
     };
-    this.syncsWal =
-      !client.memory && String(client.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+    this.syncsWal = !client.memory && String(client.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
     if (this.syncsWal && options.dedicated) client.pragma('synchronous = NORMAL');
   }
 

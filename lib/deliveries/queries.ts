@@ -27,7 +27,8 @@ const likeLiteral = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 function whereOf(filters: Omit<DeliveryFilters, 'page' | 'pageSize'>): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.outcome) conditions.push(eq(intakeDeliveries.outcome, filters.outcome));
-  if (filters.offer) conditions.push(sql`${intakeDeliveries.offerTitle} like ${likeLiteral(filters.offer)} escape '\\'`);
+  if (filters.offer)
+    conditions.push(sql`${intakeDeliveries.offerTitle} like ${likeLiteral(filters.offer)} escape '\\'`);
   if (filters.from) conditions.push(gte(intakeDeliveries.receivedAt, filters.from));
   if (filters.to) conditions.push(lt(intakeDeliveries.receivedAt, filters.to));
   return conditions.length ? and(...conditions) : undefined;
@@ -54,7 +55,10 @@ export function getDelivery(db: Db, id: number): IntakeDelivery | null {
 
 /** Receipts per outcome since a time: the log's summary ("12 rejected in the last 7 days"). */
 export function countDeliveriesByOutcome(db: Db, since: Date): Record<DeliveryOutcome, number> {
-  const counts = Object.fromEntries(DELIVERY_OUTCOMES.map((outcome) => [outcome, 0])) as Record<DeliveryOutcome, number>;
+  const counts = Object.fromEntries(DELIVERY_OUTCOMES.map((outcome) => [outcome, 0])) as Record<
+    DeliveryOutcome,
+    number
+  >;
   const rows = db
     .select({ outcome: intakeDeliveries.outcome, n: count() })
     .from(intakeDeliveries)

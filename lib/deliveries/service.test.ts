@@ -55,7 +55,10 @@ describe('takeDelivery', () => {
     expect(all.every((taken) => taken.ok)).toBe(true);
     // One group commit took them all, and its upkeep indexed them: nothing is left waiting.
     expect(searchBacklog(temp.db.$client)).toBe(0);
-    const hits = temp.db.$client.prepare(`select count(*) from leads_search where leads_search match '"contoso.example"'`).pluck().get();
+    const hits = temp.db.$client
+      .prepare(`select count(*) from leads_search where leads_search match '"contoso.example"'`)
+      .pluck()
+      .get();
     expect(hits).toBe(SEARCH_BATCH + 3);
   });
 
@@ -210,7 +213,8 @@ describe('the delivery log', () => {
     expect(listDeliveries(temp.db, { ...page, offer: '100%' }).total).toBe(1);
     expect(listDeliveries(temp.db, { ...page, offer: '_' }).total).toBe(0);
     expect(
-      listDeliveries(temp.db, { ...page, from: new Date('2026-11-02T00:00:00Z'), to: new Date('2026-11-03T00:00:00Z') }).rows,
+      listDeliveries(temp.db, { ...page, from: new Date('2026-11-02T00:00:00Z'), to: new Date('2026-11-03T00:00:00Z') })
+        .rows,
     ).toHaveLength(1);
     expect(listDeliveries(temp.db, page).rows[0]).not.toHaveProperty('body');
     expect(listDeliveries(temp.db, page).rows[0]?.hasBody).toBe(true);

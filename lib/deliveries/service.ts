@@ -186,7 +186,10 @@ export function replayDelivery(db: Db, actor: AuditActor, receiptId: number, now
     throw new AppError('conflict', `This delivery was already replayed (delivery ${original.replayId}).`);
   }
   if (!original.body || original.bodyTruncated) {
-    throw new AppError('conflict', 'The body was larger than the 64 KiB limit and was not kept whole, so it cannot be replayed.');
+    throw new AppError(
+      'conflict',
+      'The body was larger than the 64 KiB limit and was not kept whole, so it cannot be replayed.',
+    );
   }
   const prepared = prepareDelivery(original.body);
   return db.transaction(
@@ -214,7 +217,12 @@ export function replayDelivery(db: Db, actor: AuditActor, receiptId: number, now
           requestId: null,
           replayOf: original.id,
         },
-        { rawBody: original.body!, contentType: original.contentType, leadReceivedAt: original.receivedAt, touchKey: false },
+        {
+          rawBody: original.body!,
+          contentType: original.contentType,
+          leadReceivedAt: original.receivedAt,
+          touchKey: false,
+        },
       );
       tx.update(intakeDeliveries)
         .set({ replayedAt: now, replayedBy: actor.label, replayId })

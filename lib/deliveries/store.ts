@@ -13,9 +13,24 @@ export const MAX_OFFER_TITLE_LENGTH = 200;
 // The webhook's writes as prepared statements bound by position: drizzle's query builder costs
 // more per call than SQLite's own work for these (as in lib/intake/ingest.ts).
 const RECEIPT_COLUMNS = [
-  'received_at', 'outcome', 'status', 'error_code', 'reason', 'body_bytes', 'body_sha256', 'body',
-  'body_truncated', 'content_type', 'key_state', 'intake_key_id', 'key_label', 'offer_title', 'lead_id',
-  'event_id', 'request_id', 'replay_of',
+  'received_at',
+  'outcome',
+  'status',
+  'error_code',
+  'reason',
+  'body_bytes',
+  'body_sha256',
+  'body',
+  'body_truncated',
+  'content_type',
+  'key_state',
+  'intake_key_id',
+  'key_label',
+  'offer_title',
+  'lead_id',
+  'event_id',
+  'request_id',
+  'replay_of',
 ] as const;
 
 /** A key's last use is kept to the minute: most deliveries then skip the write. */
@@ -37,7 +52,9 @@ function statementsFor(db: Db): Statements {
         `insert into intake_deliveries (${RECEIPT_COLUMNS.join(', ')}) values (${RECEIPT_COLUMNS.map(() => '?').join(', ')})`,
       ),
       eventBody: client.prepare('select raw_body from lead_events where id = ?'),
-      touchKey: client.prepare('update intake_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)'),
+      touchKey: client.prepare(
+        'update intake_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)',
+      ),
     };
     statementCache.set(client, statements);
   }
@@ -104,4 +121,3 @@ export function storeAccepted(
   });
   return { result, receiptId };
 }
-

@@ -26,11 +26,19 @@ describe('deliveries crossing to the writer thread', () => {
     expect(Buffer.isBuffer(received.body.bytes)).toBe(true);
     expect(received.body.bytes.equals(original.body.bytes)).toBe(true);
     expect(received.receivedAt).toEqual(original.receivedAt);
-    expect(received).toMatchObject({ requestId: 'req-1', presentedKey: 'leadline_intake_x', contentType: 'application/json' });
+    expect(received).toMatchObject({
+      requestId: 'req-1',
+      presentedKey: 'leadline_intake_x',
+      contentType: 'application/json',
+    });
     expect(received.body).toMatchObject({ size: original.body.size, complete: true, refusal: null });
 
     // Every byte value, invalid UTF-8 and a NUL included: the receipt keeps what was sent.
-    const bytes = Buffer.concat([Buffer.from([0, 0xff, 0xc3, 0x28, 0x80]), Buffer.from('Zoë 名前', 'utf8'), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
+    const bytes = Buffer.concat([
+      Buffer.from([0, 0xff, 0xc3, 0x28, 0x80]),
+      Buffer.from('Zoë 名前', 'utf8'),
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+    ]);
     const odd = incoming({ body: { bytes, size: bytes.byteLength, complete: false, refusal: null } });
     const back = receiveDelivery(overTheWire(sendDelivery(odd)));
     expect(back.body.bytes.equals(bytes)).toBe(true);
@@ -48,17 +56,26 @@ describe('deliveries crossing to the writer thread', () => {
   });
 
   it('bring answers back: a stored lead as it is, an AppError with its details, any other error by name', () => {
-    const stored: TakenDelivery = { ok: true, receiptId: 7, keyLabel: 'Partner Center', result: { leadId: 3, eventId: 4, duplicate: false, merged: false } };
+    const stored: TakenDelivery = {
+      ok: true,
+      receiptId: 7,
+      keyLabel: 'Partner Center',
+      result: { leadId: 3, eventId: 4, duplicate: false, merged: false },
+    };
     expect(receiveTaken(overTheWire(sendTaken(stored)))).toEqual(stored);
 
-    const invalid = new AppError('invalid_lead', 'The lead needs attention.', { details: [{ field: 'UserDetails.Email', message: 'not an address' }] });
+    const invalid = new AppError('invalid_lead', 'The lead needs attention.', {
+      details: [{ field: 'UserDetails.Email', message: 'not an address' }],
+    });
     const refused = receiveTaken(overTheWire(sendTaken({ ok: false, receiptId: 8, keyLabel: null, error: invalid })));
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error).toBeInstanceOf(AppError);
     expect(refused.error).toMatchObject({ code: 'invalid_lead', status: 422, details: invalid.details });
 
-    const failed = receiveTaken(overTheWire(sendTaken({ ok: false, receiptId: null, keyLabel: null, error: new RangeError('disk full') })));
+    const failed = receiveTaken(
+      overTheWire(sendTaken({ ok: false, receiptId: null, keyLabel: null, error: new RangeError('disk full') })),
+    );
     if (failed.ok) return;
     expect(failed.error).not.toBeInstanceOf(AppError);
     expect(failed.error).toMatchObject({ name: 'RangeError', message: 'disk full' });

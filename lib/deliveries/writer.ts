@@ -81,8 +81,7 @@ export type SentDelivery = {
   refusal: SentError | null;
 };
 export type SentTaken =
-  | Extract<TakenDelivery, { ok: true }>
-  | (Omit<Extract<TakenDelivery, { ok: false }>, 'error'> & { error: SentError });
+  Extract<TakenDelivery, { ok: true }> | (Omit<Extract<TakenDelivery, { ok: false }>, 'error'> & { error: SentError });
 
 export function sendDelivery(incoming: IncomingDelivery): SentDelivery {
   const { body } = incoming;
@@ -127,7 +126,9 @@ export function receiveTaken(sent: SentTaken): TakenDelivery {
 
 /** Messages: the server posts each delivery; the worker answers a group commit's deliveries together. */
 export type ToWriter = { id: number; delivery: SentDelivery };
-export type FromWriter = { answers: ({ id: number; ok: true; taken: SentTaken } | { id: number; ok: false; error: SentError })[] };
+export type FromWriter = {
+  answers: ({ id: number; ok: true; taken: SentTaken } | { id: number; ok: false; error: SentError })[];
+};
 
 // --- The worker, seen from the server ---------------------------------------------------------
 

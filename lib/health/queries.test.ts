@@ -27,7 +27,11 @@ describe('getDatabaseHealth', () => {
       schema: {
         applied: tags.length,
         available: tags.length,
-        latest: { tag: tags.at(-1), hash: shippedMigrations().at(-1)!.hash.slice(0, 12), createdAt: expect.any(String) },
+        latest: {
+          tag: tags.at(-1),
+          hash: shippedMigrations().at(-1)!.hash.slice(0, 12),
+          createdAt: expect.any(String),
+        },
         pending: [],
         upToDate: true,
       },
@@ -39,7 +43,9 @@ describe('getDatabaseHealth', () => {
   it('names migrations that are not applied, and says the schema is behind', () => {
     const temp = createTempDb();
     cleanup = temp.cleanup;
-    temp.db.run(sql`delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)`);
+    temp.db.run(
+      sql`delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)`,
+    );
     const { schema } = getDatabaseHealth(temp.db);
     expect(schema).toMatchObject({
       applied: tags.length - 1,
@@ -57,11 +63,19 @@ describe('getDatabaseHealth', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'migrations-'));
     try {
       fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-      const copy = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+      const copy = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
+        entries: unknown[];
+      };
       copy.entries.pop();
       fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(copy));
       const { schema } = getDatabaseHealth(temp.db, folder);
-      expect(schema).toMatchObject({ applied: tags.length, available: tags.length - 1, latest: { tag: null }, pending: [], upToDate: false });
+      expect(schema).toMatchObject({
+        applied: tags.length,
+        available: tags.length - 1,
+        latest: { tag: null },
+        pending: [],
+        upToDate: false,
+      });
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }

@@ -56,14 +56,22 @@ export function getSchemaVersion(db: Db, folder: string = MIGRATIONS_FOLDER): Sc
   const shipped = shippedMigrations(folder);
   // drizzle records each migration by its folder time (created_at) and the hash of its SQL.
   const appliedTimes = new Set(rows.map((row) => Number(row.created_at)));
-  const pending = shipped.filter((migration) => !appliedTimes.has(migration.folderMillis)).map((migration) => migration.tag);
+  const pending = shipped
+    .filter((migration) => !appliedTimes.has(migration.folderMillis))
+    .map((migration) => migration.tag);
   const last = rows.at(-1);
-  const lastShipped = last ? shipped.find((migration) => migration.folderMillis === Number(last.created_at)) : undefined;
+  const lastShipped = last
+    ? shipped.find((migration) => migration.folderMillis === Number(last.created_at))
+    : undefined;
   return {
     applied: rows.length,
     available: shipped.length,
     latest: last
-      ? { tag: lastShipped?.tag ?? null, hash: last.hash.slice(0, 12), createdAt: new Date(Number(last.created_at)).toISOString() }
+      ? {
+          tag: lastShipped?.tag ?? null,
+          hash: last.hash.slice(0, 12),
+          createdAt: new Date(Number(last.created_at)).toISOString(),
+        }
       : null,
     pending,
     // A database migrated by a newer build has a latest migration this build does not know.

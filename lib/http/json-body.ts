@@ -11,7 +11,9 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
     throw new AppError('invalid_json', 'The body is not valid JSON.');
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new AppError('invalid_input', 'Send a JSON object.', { details: [{ field: '(body)', message: 'Expected an object.' }] });
+    throw new AppError('invalid_input', 'Send a JSON object.', {
+      details: [{ field: '(body)', message: 'Expected an object.' }],
+    });
   }
   return parsed as Record<string, unknown>;
 }

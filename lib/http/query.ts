@@ -5,7 +5,11 @@ import { AppError } from '@/lib/errors';
  * A query string read through a zod schema (each key once, the last value winning), or a 400
  * `invalid_query` naming every wrong parameter and why; unknown keys are named too.
  */
-export function parseQuery<Schema extends z.ZodType>(schema: Schema, searchParams: URLSearchParams, message: string): z.output<Schema> {
+export function parseQuery<Schema extends z.ZodType>(
+  schema: Schema,
+  searchParams: URLSearchParams,
+  message: string,
+): z.output<Schema> {
   const raw: Record<string, string> = {};
   for (const [key, value] of searchParams) raw[key] = value;
   const parsed = schema.safeParse(raw);

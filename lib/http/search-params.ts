@@ -50,7 +50,10 @@ export function utcDayRange(from: string | undefined, to: string | undefined): {
 }
 
 /** Drops a `to` day before the `from` day, naming it as ignored. */
-export function dropReversedRange<Search extends { from?: string; to?: string }>(search: Search, ignored: string[]): void {
+export function dropReversedRange<Search extends { from?: string; to?: string }>(
+  search: Search,
+  ignored: string[],
+): void {
   if (search.from && search.to && search.from > search.to) {
     delete search.to;
     ignored.push('to');

@@ -34,7 +34,11 @@ export function getWebhookForDisplay(db: Db, requestHeaders?: Headers): WebhookF
 }
 
 /** Every intake key for the settings screen, with the webhook URL of each working key we can show. */
-export function getIntakeKeysForDisplay(db: Db, requestHeaders?: Headers, now: Date = new Date()): IntakeKeyForDisplay[] {
+export function getIntakeKeysForDisplay(
+  db: Db,
+  requestHeaders?: Headers,
+  now: Date = new Date(),
+): IntakeKeyForDisplay[] {
   const revealed = revealIntakeKeys(db, { ...intakeKeySecrets(), now });
   const base = publicBaseUrl(requestHeaders);
   return listIntakeKeys(db, now).map((row) => {

@@ -94,7 +94,13 @@ describe('intake key service', () => {
   });
 });
 
-const admin: AuditActor = { type: 'user', id: 'admin-1', label: 'admin@example.com', ip: '203.0.113.9', userAgent: 'test' };
+const admin: AuditActor = {
+  type: 'user',
+  id: 'admin-1',
+  label: 'admin@example.com',
+  ip: '203.0.113.9',
+  userAgent: 'test',
+};
 const at = (iso: string) => new Date(iso);
 const HOUR = 3_600_000;
 
@@ -104,7 +110,12 @@ function auditRows() {
 
 describe('labelled intake keys', () => {
   it('creates a key with a trimmed label and audits it without the secret', () => {
-    const created = createLabelledIntakeKey(temp.db, admin, { label: '  Contoso offer  ' }, { secret, now: at('2026-03-01T10:00:00Z') });
+    const created = createLabelledIntakeKey(
+      temp.db,
+      admin,
+      { label: '  Contoso offer  ' },
+      { secret, now: at('2026-03-01T10:00:00Z') },
+    );
     expect(created.label).toBe('Contoso offer');
     expect(authenticateIntakeKey(temp.db, created.key)).toEqual({ id: created.id, label: 'Contoso offer' });
     const [entry] = auditRows();
@@ -135,7 +146,10 @@ describe('labelled intake keys', () => {
     }
     expect(caught).toBeInstanceOf(AppError);
     expect((caught as AppError).code).toBe('invalid_input');
-    expect((caught as AppError).details?.[0]).toMatchObject({ field: 'label', message: expect.stringMatching(message) });
+    expect((caught as AppError).details?.[0]).toMatchObject({
+      field: 'label',
+      message: expect.stringMatching(message),
+    });
     expect(temp.db.select().from(intakeKeys).all()).toHaveLength(0);
     expect(auditRows()).toHaveLength(0);
   });
@@ -161,7 +175,10 @@ describe('rotating an intake key', () => {
     const atTheEnd = { now: new Date(start.getTime() + 24 * HOUR) };
     expect(authenticateIntakeKey(temp.db, old.key, justBefore)).toMatchObject({ id: old.id });
     expect(authenticateIntakeKey(temp.db, old.key, atTheEnd)).toBeNull();
-    expect(authenticateIntakeKey(temp.db, rotated.key, atTheEnd)).toMatchObject({ id: rotated.id, label: 'Production' });
+    expect(authenticateIntakeKey(temp.db, rotated.key, atTheEnd)).toMatchObject({
+      id: rotated.id,
+      label: 'Production',
+    });
   });
 
   it('lists the old key as expiring during the grace period and revoked after it', () => {
@@ -193,7 +210,10 @@ describe('rotating an intake key', () => {
     const old = createLabelledIntakeKey(temp.db, admin, { label: 'Production' }, { secret, now: start });
     const rotated = rotateIntakeKey(temp.db, admin, old.id, { graceHours: 168, secret, now: start });
     const later = new Date(start.getTime() + HOUR);
-    expect(getDisplayableIntakeKey(temp.db, { secret, now: later })).toMatchObject({ key: rotated.key, revokedAt: null });
+    expect(getDisplayableIntakeKey(temp.db, { secret, now: later })).toMatchObject({
+      key: rotated.key,
+      revokedAt: null,
+    });
     expect([...revealIntakeKeys(temp.db, { secret, now: later })]).toEqual(
       expect.arrayContaining([
         [old.id, old.key],
@@ -232,9 +252,13 @@ describe('rotating an intake key', () => {
   it('refuses to rotate a key twice, a revoked key, or an unknown one', () => {
     const old = createLabelledIntakeKey(temp.db, admin, { label: 'Production' }, { secret, now: start });
     rotateIntakeKey(temp.db, admin, old.id, { graceHours: 24, secret, now: start });
-    expect(() => rotateIntakeKey(temp.db, admin, old.id, { graceHours: 24, secret, now: start })).toThrow(/already rotated/);
+    expect(() => rotateIntakeKey(temp.db, admin, old.id, { graceHours: 24, secret, now: start })).toThrow(
+      /already rotated/,
+    );
     const later = new Date(start.getTime() + 25 * HOUR);
-    expect(() => rotateIntakeKey(temp.db, admin, old.id, { graceHours: 24, secret, now: later })).toThrow(/already revoked/);
+    expect(() => rotateIntakeKey(temp.db, admin, old.id, { graceHours: 24, secret, now: later })).toThrow(
+      /already revoked/,
+    );
     expect(() => rotateIntakeKey(temp.db, admin, 9999, { graceHours: 24, secret, now: start })).toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );

@@ -41,7 +41,9 @@ export const intakeKeyLabelSchema = z
   .trim()
   .min(1, { error: 'Enter a label, such as the offer or environment it is for.' })
   .max(INTAKE_KEY_LABEL_MAX_LENGTH, { error: `Use at most ${INTAKE_KEY_LABEL_MAX_LENGTH} characters.` })
-  .refine((label) => label !== ENV_KEY_LABEL, { error: 'This label is reserved for the INTAKE_KEY environment variable.' });
+  .refine((label) => label !== ENV_KEY_LABEL, {
+    error: 'This label is reserved for the INTAKE_KEY environment variable.',
+  });
 
 export const newIntakeKeySchema = z.object({ label: intakeKeyLabelSchema });
 
@@ -66,7 +68,12 @@ export function intakeKeyState(revokedAt: Date | null, now: Date): IntakeKeyStat
 /** Keys that still authenticate at `now`: never revoked, or in a rotation's grace period. */
 const working = (now: Date) => or(isNull(intakeKeys.revokedAt), gt(intakeKeys.revokedAt, now));
 
-function insertGeneratedKey(tx: Pick<Db, 'insert'>, label: string, secret: Buffer, now: Date): { id: number; key: string } {
+function insertGeneratedKey(
+  tx: Pick<Db, 'insert'>,
+  label: string,
+  secret: Buffer,
+  now: Date,
+): { id: number; key: string } {
   const key = generateKey('intake');
   const row = tx
     .insert(intakeKeys)
@@ -159,7 +166,10 @@ export function rotateIntakeKey(
     const state = intakeKeyState(old.revokedAt, now);
     if (state === 'revoked') throw new AppError('conflict', 'This key is already revoked. Create a new key instead.');
     if (state === 'expiring') {
-      throw new AppError('conflict', 'This key was already rotated and is in its grace period. Revoke it to stop it sooner.');
+      throw new AppError(
+        'conflict',
+        'This key was already rotated and is in its grace period. Revoke it to stop it sooner.',
+      );
     }
     tx.update(intakeKeys).set({ revokedAt: worksUntil }).where(eq(intakeKeys.id, id)).run();
     const created = insertGeneratedKey(tx, old.label, input.secret, now);
@@ -183,7 +193,14 @@ export function revokeIntakeKey(db: Db, actor: AuditActor, id: number, options: 
     const state = intakeKeyState(row.revokedAt, now);
     if (state === 'revoked') return;
     tx.update(intakeKeys).set({ revokedAt: now }).where(eq(intakeKeys.id, id)).run();
-    recordAudit(tx, actor, 'intake_key.revoked', { type: 'intake_key', id }, { label: row.label, wasInGracePeriod: state === 'expiring' }, now);
+    recordAudit(
+      tx,
+      actor,
+      'intake_key.revoked',
+      { type: 'intake_key', id },
+      { label: row.label, wasInGracePeriod: state === 'expiring' },
+      now,
+    );
   });
 }
 
@@ -201,7 +218,9 @@ export function listIntakeKeys(db: Db, now: Date = new Date()): IntakeKeySummary
     })
     .from(intakeKeys)
     .orderBy(
-      asc(sql`case when ${intakeKeys.revokedAt} is null then 0 when ${intakeKeys.revokedAt} > ${now.getTime()} then 1 else 2 end`),
+      asc(
+        sql`case when ${intakeKeys.revokedAt} is null then 0 when ${intakeKeys.revokedAt} > ${now.getTime()} then 1 else 2 end`,
+      ),
       desc(intakeKeys.createdAt),
       desc(intakeKeys.id),
     )
@@ -318,7 +337,12 @@ function revealKey(row: Pick<IntakeKey, 'origin' | 'keyHash' | 'sealedKey'>, opt
 /** The secrets of every working key that can be shown, by key id, for the admin screens. */
 export function revealIntakeKeys(db: Db, options: RevealOptions & Clock): Map<number, string> {
   const rows = db
-    .select({ id: intakeKeys.id, origin: intakeKeys.origin, keyHash: intakeKeys.keyHash, sealedKey: intakeKeys.sealedKey })
+    .select({
+      id: intakeKeys.id,
+      origin: intakeKeys.origin,
+      keyHash: intakeKeys.keyHash,
+      sealedKey: intakeKeys.sealedKey,
+    })
     .from(intakeKeys)
     .where(working(options.now ?? new Date()))
     .all();
@@ -351,4 +375,3 @@ export function getDisplayableIntakeKey(
   }
   return null;
 }
-

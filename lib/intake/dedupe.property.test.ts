@@ -9,9 +9,13 @@ import { dedupeHash } from './service';
 
 const FIELDS = ['FirstName', 'LastName', 'Email', 'Phone', 'Country', 'Company', 'Title'] as const;
 const TOP = ['LeadSource', 'ActionCode', 'OfferTitle', 'Description'] as const;
-const value = fc.string({ minLength: 1, maxLength: 30 }).filter((text) => text.trim() !== '' && text.replaceAll('\u0000', '').trim() !== '');
+const value = fc
+  .string({ minLength: 1, maxLength: 30 })
+  .filter((text) => text.trim() !== '' && text.replaceAll('\u0000', '').trim() !== '');
 const lead = fc.record({
-  UserDetails: fc.record(Object.fromEntries(FIELDS.map((field) => [field, value])) as Record<(typeof FIELDS)[number], fc.Arbitrary<string>>),
+  UserDetails: fc.record(
+    Object.fromEntries(FIELDS.map((field) => [field, value])) as Record<(typeof FIELDS)[number], fc.Arbitrary<string>>,
+  ),
   LeadSource: value,
   ActionCode: value,
   OfferTitle: value,
@@ -28,7 +32,10 @@ describe('dedupeHash (properties)', () => {
         const resent = Object.fromEntries(
           [
             ...TOP.map((key) => [recase(key), `${pad}${payload[key]}${pad}`] as const),
-            [recase('UserDetails'), Object.fromEntries(FIELDS.map((key) => [recase(key), `${pad}${payload.UserDetails[key]}`]).reverse())] as const,
+            [
+              recase('UserDetails'),
+              Object.fromEntries(FIELDS.map((key) => [recase(key), `${pad}${payload.UserDetails[key]}`]).reverse()),
+            ] as const,
             ['ExtraField', 'ignored'] as const,
           ].reverse(),
         );
@@ -40,7 +47,10 @@ describe('dedupeHash (properties)', () => {
   it('treats the email case-insensitively', () => {
     fc.assert(
       fc.property(lead, (payload) => {
-        const shouted = { ...payload, UserDetails: { ...payload.UserDetails, Email: payload.UserDetails.Email.toUpperCase() } };
+        const shouted = {
+          ...payload,
+          UserDetails: { ...payload.UserDetails, Email: payload.UserDetails.Email.toUpperCase() },
+        };
         expect(hashOf(shouted)).toBe(hashOf(payload));
       }),
     );
@@ -50,8 +60,13 @@ describe('dedupeHash (properties)', () => {
     const field = fc.constantFrom<(typeof FIELDS)[number] | (typeof TOP)[number]>(...FIELDS, ...TOP);
     fc.assert(
       fc.property(lead, field, value, (payload: Lead, changed, replacement) => {
-        const before = (FIELDS as readonly string[]).includes(changed) ? payload.UserDetails[changed as (typeof FIELDS)[number]] : payload[changed as (typeof TOP)[number]];
-        const same = changed === 'Email' ? before.trim().toLowerCase() === replacement.trim().toLowerCase() : before.trim() === replacement.trim();
+        const before = (FIELDS as readonly string[]).includes(changed)
+          ? payload.UserDetails[changed as (typeof FIELDS)[number]]
+          : payload[changed as (typeof TOP)[number]];
+        const same =
+          changed === 'Email'
+            ? before.trim().toLowerCase() === replacement.trim().toLowerCase()
+            : before.trim() === replacement.trim();
         fc.pre(!same && before.replaceAll('\u0000', '').trim() !== replacement.replaceAll('\u0000', '').trim());
         const altered = (FIELDS as readonly string[]).includes(changed)
           ? { ...payload, UserDetails: { ...payload.UserDetails, [changed]: replacement } }

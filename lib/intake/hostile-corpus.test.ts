@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, HOSTILE_CORPUS, statusesOf, uniqueFor, type HostileCase, type Keys } from '@/e2e/fixtures/hostile-corpus';
+import {
+  bodyOf,
+  HOSTILE_CORPUS,
+  statusesOf,
+  uniqueFor,
+  type HostileCase,
+  type Keys,
+} from '@/e2e/fixtures/hostile-corpus';
 
 // The hostile corpus through the real route handler, in process: every case that does not need a
 // real socket (slow and lying bodies run only against the production server, in
@@ -28,11 +35,18 @@ beforeAll(async () => {
   const { eq } = await import('drizzle-orm');
   const db = getDb();
   const revoked = createIntakeKey(db, { label: 'revoked', secret: Buffer.alloc(32, 1) });
-  db.update(intakeKeys).set({ revokedAt: new Date(Date.now() - 1000) }).where(eq(intakeKeys.id, revoked.id)).run();
+  db.update(intakeKeys)
+    .set({ revokedAt: new Date(Date.now() - 1000) })
+    .where(eq(intakeKeys.id, revoked.id))
+    .run();
   keys = { valid: KEY, revoked: revoked.key, apiKey: 'mla_not_an_intake_key_0123456789' };
   readLead = (id) => getLeadById(db, { kind: 'all' }, id) as Record<string, unknown> | null;
   storedWith = (tag) =>
-    (db.$client.prepare("select count(*) as n from lead_events where instr(cast(raw_body as text), ?) > 0").get(tag) as { n: number }).n;
+    (
+      db.$client
+        .prepare('select count(*) as n from lead_events where instr(cast(raw_body as text), ?) > 0')
+        .get(tag) as { n: number }
+    ).n;
   const handlers = await import('@/app/api/intake/marketplace/route');
   route = handlers as unknown as typeof route;
 });
@@ -48,7 +62,16 @@ afterAll(async () => {
 function requestFor(item: HostileCase, body: Buffer): Request {
   const query =
     item.query?.(keys) ??
-    ({ query: `?key=${encodeURIComponent(keys.valid)}`, bearer: '', none: '', wrong: '?key=wrong-key-0123456789', revoked: `?key=${encodeURIComponent(keys.revoked)}`, 'api-key': `?key=${keys.apiKey}` } as const)[item.key ?? 'query'];
+    (
+      {
+        query: `?key=${encodeURIComponent(keys.valid)}`,
+        bearer: '',
+        none: '',
+        wrong: '?key=wrong-key-0123456789',
+        revoked: `?key=${encodeURIComponent(keys.revoked)}`,
+        'api-key': `?key=${keys.apiKey}`,
+      } as const
+    )[item.key ?? 'query'];
   const headers = new Headers({ 'content-type': 'application/json', ...item.headers });
   const authorization = item.authorization?.(keys) ?? (item.key === 'bearer' ? `Bearer ${keys.valid}` : undefined);
   if (authorization !== undefined) headers.set('authorization', authorization);
@@ -58,7 +81,12 @@ function requestFor(item: HostileCase, body: Buffer): Request {
   if (method === 'GET') return new Request(url, { method, headers });
   if (transport === 'chunked' || transport === 'abort') {
     const chunkBytes = item.transport?.kind === 'chunked' ? item.transport.chunkBytes : 16;
-    const stop = item.transport?.kind === 'abort' ? (item.transport.afterBytes < 0 ? body.length + item.transport.afterBytes : item.transport.afterBytes) : body.length;
+    const stop =
+      item.transport?.kind === 'abort'
+        ? item.transport.afterBytes < 0
+          ? body.length + item.transport.afterBytes
+          : item.transport.afterBytes
+        : body.length;
     let offset = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
@@ -89,31 +117,40 @@ describe('the hostile corpus through the intake route handler', () => {
     expect(new Set(HOSTILE_CORPUS.map((item) => `${item.group}: ${item.name}`)).size).toBe(HOSTILE_CORPUS.length);
   });
 
-  it.each(inProcess.map(({ item, index }) => [`${item.group}: ${item.name}`, item, index] as const))('%s', async (_name, item, index) => {
-    const u = uniqueFor('vt', index);
-    const post = (body: Buffer) => route[item.method ?? 'POST'](requestFor(item, body));
-    let primeId: number | undefined;
-    if (item.prime) {
-      const primed = await post(Buffer.from(item.prime(u)));
-      expect(primed.status).toBe(201);
-      primeId = (await primed.json()).leadId;
-    }
-    const response = await post(bodyOf(item.body, u));
-    // An aborted body has nobody to answer in real life; in process the handler must still say 400, not 500.
-    const allowed = item.transport?.kind === 'abort' ? [400] : statusesOf(item.expect);
-    expect(allowed, `status ${response.status}: ${await response.clone().text()}`).toContain(response.status);
-    const payload = await response.json();
-    if (response.status >= 400) {
-      expect(payload.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
-      if (item.expect.code) expect(payload.error.code).toBe(item.transport?.kind === 'abort' ? 'invalid_json' : item.expect.code);
-      if (item.expect.fields) expect(payload.error.details.map((detail: { field: string }) => detail.field)).toEqual(item.expect.fields);
-      if (item.expect.samePrimeLead === undefined) expect(storedWith(u.tag)).toBe(0);
-      return;
-    }
-    expect(payload).toEqual({ leadId: expect.any(Number), eventId: expect.any(Number), duplicate: response.status === 200 });
-    if (item.expect.samePrimeLead) expect(payload.leadId).toBe(primeId);
-    const lead = readLead(payload.leadId);
-    expect(lead).not.toBeNull();
-    if (item.expect.lead) expect(JSON.parse(JSON.stringify(lead))).toMatchObject(item.expect.lead(u));
-  });
+  it.each(inProcess.map(({ item, index }) => [`${item.group}: ${item.name}`, item, index] as const))(
+    '%s',
+    async (_name, item, index) => {
+      const u = uniqueFor('vt', index);
+      const post = (body: Buffer) => route[item.method ?? 'POST'](requestFor(item, body));
+      let primeId: number | undefined;
+      if (item.prime) {
+        const primed = await post(Buffer.from(item.prime(u)));
+        expect(primed.status).toBe(201);
+        primeId = (await primed.json()).leadId;
+      }
+      const response = await post(bodyOf(item.body, u));
+      // An aborted body has nobody to answer in real life; in process the handler must still say 400, not 500.
+      const allowed = item.transport?.kind === 'abort' ? [400] : statusesOf(item.expect);
+      expect(allowed, `status ${response.status}: ${await response.clone().text()}`).toContain(response.status);
+      const payload = await response.json();
+      if (response.status >= 400) {
+        expect(payload.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        if (item.expect.code)
+          expect(payload.error.code).toBe(item.transport?.kind === 'abort' ? 'invalid_json' : item.expect.code);
+        if (item.expect.fields)
+          expect(payload.error.details.map((detail: { field: string }) => detail.field)).toEqual(item.expect.fields);
+        if (item.expect.samePrimeLead === undefined) expect(storedWith(u.tag)).toBe(0);
+        return;
+      }
+      expect(payload).toEqual({
+        leadId: expect.any(Number),
+        eventId: expect.any(Number),
+        duplicate: response.status === 200,
+      });
+      if (item.expect.samePrimeLead) expect(payload.leadId).toBe(primeId);
+      const lead = readLead(payload.leadId);
+      expect(lead).not.toBeNull();
+      if (item.expect.lead) expect(JSON.parse(JSON.stringify(lead))).toMatchObject(item.expect.lead(u));
+    },
+  );
 });

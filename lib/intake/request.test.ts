@@ -45,7 +45,11 @@ describe('readBoundedBody', () => {
   });
 
   it('refuses compressed bodies with 415', async () => {
-    const request = new Request('http://localhost/x', { method: 'POST', body: 'x', headers: { 'content-encoding': 'gzip' } });
+    const request = new Request('http://localhost/x', {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-encoding': 'gzip' },
+    });
     expect(await statusOf(readBoundedBody(request))).toBe(415);
   });
 

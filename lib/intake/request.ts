@@ -71,7 +71,9 @@ export async function readDeliveryBody(request: Request, limit = MAX_BODY_BYTES)
     } catch (error) {
       // A sender that hangs up mid-body makes the stream fail: that is an incomplete body (a 400 no
       // one will read), not a fault of ours to log as a 500. What did arrive is kept.
-      const refused = new AppError('invalid_json', 'The body ended before it was complete; send the lead again.', { cause: error });
+      const refused = new AppError('invalid_json', 'The body ended before it was complete; send the lead again.', {
+        cause: error,
+      });
       return { bytes: Buffer.concat(chunks, total), size: total, complete: false, refusal: refusal ?? refused };
     }
     const { done, value } = chunk;

@@ -34,7 +34,10 @@ describe('intake route handler under fuzzing', () => {
     const statuses = new Map<number, number>();
     for (const body of fc.sample(fuzzBody, { numRuns: 10_000, seed: 20261123 })) {
       const response = await POST(
-        new Request(`http://localhost/api/intake/marketplace?key=${KEY}`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body) }),
+        new Request(`http://localhost/api/intake/marketplace?key=${KEY}`, {
+          method: 'POST',
+          body: typeof body === 'string' ? body : new Uint8Array(body),
+        }),
       );
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       if (!ACCEPTABLE_STATUSES.includes(response.status)) {

@@ -20,11 +20,23 @@ const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
 
 function deliver(body: unknown, receivedAt = T0, extra: Partial<Delivery> = {}) {
   const rawBody = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
-  return receiveDelivery(temp.db, { rawBody, contentType: 'application/json', receivedAt, intakeKeyId: null, ...extra });
+  return receiveDelivery(temp.db, {
+    rawBody,
+    contentType: 'application/json',
+    receivedAt,
+    intakeKeyId: null,
+    ...extra,
+  });
 }
 
 const person = (action: string, extra: Record<string, unknown> = {}) => ({
-  UserDetails: { FirstName: 'Kovács', LastName: 'Éva', Email: 'Eva.Kovacs@Contoso.example', Company: 'Contoso', ...extra },
+  UserDetails: {
+    FirstName: 'Kovács',
+    LastName: 'Éva',
+    Email: 'Eva.Kovacs@Contoso.example',
+    Company: 'Contoso',
+    ...extra,
+  },
   LeadSource: `SPZA-${action}|contoso.crm-suite`,
   ActionCode: action,
   OfferTitle: 'Contoso CRM Suite',
@@ -69,7 +81,13 @@ describe('receiveDelivery', () => {
     expect(second.leadId).toBe(first.leadId);
     expect(third.leadId).toBe(first.leadId);
     const lead = getLeadById(temp.db, ALL, first.leadId)!;
-    expect(lead).toMatchObject({ stage: 'acquired', action: 'INS', eventCount: 3, status: 'new', phone: '+36 1 234 5678' });
+    expect(lead).toMatchObject({
+      stage: 'acquired',
+      action: 'INS',
+      eventCount: 3,
+      status: 'new',
+      phone: '+36 1 234 5678',
+    });
     expect(lead.receivedAt).toEqual(hours(0));
     expect(lead.lastEventAt).toEqual(hours(2));
     expect(lead.events.map((event) => event.action)).toEqual(['PLT', 'StartTestDrive', 'INS']);
@@ -111,7 +129,9 @@ describe('receiveDelivery', () => {
     expect(temp.db.select().from(leadEvents).all()).toHaveLength(1);
     // Key case, whitespace and e-mail case do not make a retry new.
     const respelled = deliver(
-      JSON.parse(JSON.stringify(person('PLT')).replace('UserDetails', 'userDetails').replace('Eva.Kovacs', 'eva.kovacs')),
+      JSON.parse(
+        JSON.stringify(person('PLT')).replace('UserDetails', 'userDetails').replace('Eva.Kovacs', 'eva.kovacs'),
+      ),
       hours(2),
     );
     expect(respelled.duplicate).toBe(true);
@@ -156,7 +176,12 @@ describe('receiveDelivery', () => {
   });
 
   it('creates a title-keyed offer when a delivery names no offer id', () => {
-    deliver({ UserDetails: { Email: 'a@b.example' }, LeadSource: 'AzureMarketplace', ActionCode: 'INS', OfferTitle: 'Test Microsoft' });
+    deliver({
+      UserDetails: { Email: 'a@b.example' },
+      LeadSource: 'AzureMarketplace',
+      ActionCode: 'INS',
+      OfferTitle: 'Test Microsoft',
+    });
     expect(temp.db.select({ key: offers.key }).from(offers).all()).toEqual([{ key: 'title:test microsoft' }]);
   });
 

@@ -3,11 +3,7 @@ import type { Db } from '@/db';
 import { intakeKeys } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { AppError } from '@/lib/errors';
-import {
-  normaliseEmail,
-  normaliseMarketplacePayload,
-  type NormalisedLead,
-} from '@/lib/marketplace/payload';
+import { normaliseEmail, normaliseMarketplacePayload, type NormalisedLead } from '@/lib/marketplace/payload';
 import { ingestLead, type Delivery, type IngestResult, type PreparedDelivery } from './ingest';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -76,4 +72,3 @@ export function receiveDelivery(db: Db, delivery: Delivery): IngestResult {
     { behavior: 'immediate' },
   );
 }
-

@@ -4,4 +4,3 @@
 /** What each kind of key starts with, so a leaked key is recognisable (and scannable) at a glance. */
 export const KEY_KINDS = { intake: 'mlk_', api: 'mla_' } as const;
 export type KeyKind = keyof typeof KEY_KINDS;
-

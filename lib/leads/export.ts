@@ -21,7 +21,11 @@ const CSV_OPTIONS = { record_delimiter: '\r\n' } as const;
  * open SQLite cursor would block the shared connection (and the webhook) while the client reads
  * slowly, and offsets would make a deep export quadratic.
  */
-export function exportLeadsCsv(db: Db, context: ListContext, query: LeadListQuery): { stream: ReadableStream<Uint8Array>; count: () => number } {
+export function exportLeadsCsv(
+  db: Db,
+  context: ListContext,
+  query: LeadListQuery,
+): { stream: ReadableStream<Uint8Array>; count: () => number } {
   const encoder = new TextEncoder();
   const now = context.now ?? new Date();
   let exported = 0;
@@ -34,7 +38,9 @@ export function exportLeadsCsv(db: Db, context: ListContext, query: LeadListQuer
     pull(controller) {
       const next = batches.next();
       if (next.done) return controller.close();
-      const records = next.value.map((lead) => query.cols.map((column) => neutraliseCell(columnText(column, lead, now))));
+      const records = next.value.map((lead) =>
+        query.cols.map((column) => neutraliseCell(columnText(column, lead, now))),
+      );
       exported += records.length;
       controller.enqueue(encoder.encode(stringify(records, CSV_OPTIONS)));
     },

@@ -46,7 +46,9 @@ export const LEAD_COLUMNS = [
   'sla',
 ] as const;
 export type LeadColumn = (typeof LEAD_COLUMNS)[number];
-export const DEFAULT_COLUMNS: readonly LeadColumn[] = LEAD_COLUMNS.filter((column) => column !== 'title' && column !== 'email');
+export const DEFAULT_COLUMNS: readonly LeadColumn[] = LEAD_COLUMNS.filter(
+  (column) => column !== 'title' && column !== 'email',
+);
 
 /**
  * How deep pages go: the first 10,000 matches of any view can be paged through (sort the other

@@ -2,7 +2,14 @@
 // Call these only for a lead the viewer may see (the page and the API look it up in scope first).
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { leadNotes, leadQualifications, leadStatusChanges, leadTouches, qualificationItems, type Lead } from '@/db/schema';
+import {
+  leadNotes,
+  leadQualifications,
+  leadStatusChanges,
+  leadTouches,
+  qualificationItems,
+  type Lead,
+} from '@/db/schema';
 import type { TouchKind } from './nurture';
 
 export type LeadTouch = { id: number; kind: TouchKind; note: string | null; authorLabel: string; touchedAt: Date };
@@ -86,7 +93,12 @@ export type LeadNote = { id: number; body: string; authorLabel: string; createdA
 /** A lead's notes, newest first. */
 export function getLeadNotes(db: Db, leadId: number): LeadNote[] {
   return db
-    .select({ id: leadNotes.id, body: leadNotes.body, authorLabel: leadNotes.authorLabel, createdAt: leadNotes.createdAt })
+    .select({
+      id: leadNotes.id,
+      body: leadNotes.body,
+      authorLabel: leadNotes.authorLabel,
+      createdAt: leadNotes.createdAt,
+    })
     .from(leadNotes)
     .where(eq(leadNotes.leadId, leadId))
     .orderBy(desc(leadNotes.createdAt), desc(leadNotes.id))

@@ -79,7 +79,9 @@ describe('datetime-local values', () => {
 
 describe('fewTouchesMessage', () => {
   it('counts in words a person reads', () => {
-    expect(fewTouchesMessage(0)).toBe('Only 0 touches so far. Microsoft suggests a few emails before closing. Close anyway?');
+    expect(fewTouchesMessage(0)).toBe(
+      'Only 0 touches so far. Microsoft suggests a few emails before closing. Close anyway?',
+    );
     expect(fewTouchesMessage(1)).toMatch(/^Only 1 touch so far\./);
   });
 });

@@ -76,7 +76,7 @@ function nineOClock(now: Date, days: number): Date {
 /** The quick picks: tomorrow 9:00, in 3 days 9:00, next Monday 9:00 (local time). */
 export function followUpPresets(now = new Date()): FollowUpPreset[] {
   // Monday is 1; a Monday's "next week" is the Monday after.
-  const toMonday = ((8 - now.getDay()) % 7) || 7;
+  const toMonday = (8 - now.getDay()) % 7 || 7;
   return [
     { key: 'tomorrow', label: 'Tomorrow 9:00', at: nineOClock(now, 1) },
     { key: 'in_3_days', label: 'In 3 days', at: nineOClock(now, 3) },
@@ -95,7 +95,14 @@ export function toDateTimeLocalValue(date: Date): string {
 export function fromDateTimeLocalValue(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
   if (!match) return null;
-  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (h > 23 || mi > 59 || s > 59) return null;
   const date = new Date(y, mo - 1, d, h, mi, s);
   // Reject dates JavaScript rolls over (31 June → 1 July).

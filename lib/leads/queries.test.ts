@@ -23,7 +23,8 @@ function deliver(action: string, email: string, extra: Record<string, unknown> =
     intakeKeyId: null,
   });
 }
-const list = (query: string) => getLeads(temp.db, { db: temp.db, scope: ALL, viewerId: null }, parseLeadListParams(new URLSearchParams(query)));
+const list = (query: string) =>
+  getLeads(temp.db, { db: temp.db, scope: ALL, viewerId: null }, parseLeadListParams(new URLSearchParams(query)));
 
 beforeEach(() => {
   temp = createTempDb();
@@ -44,7 +45,11 @@ describe('getLeads', () => {
 
   it('matches an action or source anywhere in the journey', () => {
     expect(list('action=PLT').rows.map((row) => row.lastName)).toEqual(['a']);
-    expect(list('action=StartTestDrive,Create').rows.map((row) => row.lastName).sort()).toEqual(['a', 'c']);
+    expect(
+      list('action=StartTestDrive,Create')
+        .rows.map((row) => row.lastName)
+        .sort(),
+    ).toEqual(['a', 'c']);
     expect(list('source=AzurePortal').total).toBe(1);
     expect(list('source=SPZA&action=INS').rows.map((row) => row.lastName)).toEqual(['b']);
   });
@@ -55,7 +60,11 @@ describe('getLeads', () => {
     expect(list('status=won').total).toBe(0);
     expect(list('offer=CONTOSO.SUITE').total).toBe(4);
     expect(list('offer=other.offer').total).toBe(0);
-    expect(list('from=2026-10-03&to=2026-10-04').rows.map((row) => row.lastName).sort()).toEqual(['b', 'c']);
+    expect(
+      list('from=2026-10-03&to=2026-10-04')
+        .rows.map((row) => row.lastName)
+        .sort(),
+    ).toEqual(['b', 'c']);
   });
 
   it('searches any substring of name, email, company, title and description (trigram index)', () => {
@@ -71,7 +80,12 @@ describe('getLeads', () => {
   });
 
   it('keeps the search index in step when a later delivery changes the person', () => {
-    deliver('PLT', 'b@x.example', { UserDetails: { FirstName: 'Beatrix', LastName: 'b', Email: 'b@x.example', Company: 'Fabrikam' } }, 6);
+    deliver(
+      'PLT',
+      'b@x.example',
+      { UserDetails: { FirstName: 'Beatrix', LastName: 'b', Email: 'b@x.example', Company: 'Fabrikam' } },
+      6,
+    );
     expect(list('q=Beatrix').rows.map((row) => row.lastName)).toEqual(['b']);
     expect(list('q=Fabrikam').total).toBe(1);
   });
@@ -91,7 +105,11 @@ describe('getLeads', () => {
   });
 
   it('gives a search its counts per status, its status filter and its pages, in list order', () => {
-    temp.db.update(leads).set({ status: 'contacted' }).where(inArray(leads.emailNormalized, ['b@x.example', 'd@x.example'])).run();
+    temp.db
+      .update(leads)
+      .set({ status: 'contacted' })
+      .where(inArray(leads.emailNormalized, ['b@x.example', 'd@x.example']))
+      .run();
     const all = list('q=x.example&sort=name');
     expect(all.rows.map((row) => row.lastName)).toEqual(['a', 'b', 'c', 'd']);
     expect(all).toMatchObject({ total: 4, totalCapped: false, statusCounts: { new: 2, contacted: 2, won: 0 } });
@@ -111,18 +129,35 @@ describe('getLeads', () => {
     // T0 + 30 days: every lead is older than 24 hours and untouched, except the do-not-contact one.
     const later = new Date(T0.getTime() + 30 * 86_400_000);
     const at = (query: string, now: Date) =>
-      getLeads(temp.db, { db: temp.db, scope: ALL, viewerId: null, now }, parseLeadListParams(new URLSearchParams(query)));
+      getLeads(
+        temp.db,
+        { db: temp.db, scope: ALL, viewerId: null, now },
+        parseLeadListParams(new URLSearchParams(query)),
+      );
     expect(at('sla=first_touch_overdue', later).total).toBe(3);
     expect(at('sla=first_touch_due', later).total).toBe(0);
-    expect(at('sla=first_touch_due', new Date(T0.getTime() + 3.5 * 86_400_000)).rows.map((row) => row.lastName)).toEqual(['c']);
+    expect(
+      at('sla=first_touch_due', new Date(T0.getTime() + 3.5 * 86_400_000)).rows.map((row) => row.lastName),
+    ).toEqual(['c']);
     expect(at('received=7d', new Date(T0.getTime() + 6 * 86_400_000)).total).toBe(4);
-    expect(at('received=today', new Date(T0.getTime() + 3 * 86_400_000)).rows.map((row) => row.lastName)).toEqual(['c']);
+    expect(at('received=today', new Date(T0.getTime() + 3 * 86_400_000)).rows.map((row) => row.lastName)).toEqual([
+      'c',
+    ]);
   });
 
   it('filters by a nurture step reached, newest first, and pages through it', () => {
     const ids = Object.fromEntries(list('includeTest=true').rows.map((row) => [row.lastName, row.id]));
     const stamp = (names: string[], at: Date) =>
-      temp.db.update(leads).set({ contactedAt: at, wonAt: at }).where(inArray(leads.id, names.map((name) => ids[name]!))).run();
+      temp.db
+        .update(leads)
+        .set({ contactedAt: at, wonAt: at })
+        .where(
+          inArray(
+            leads.id,
+            names.map((name) => ids[name]!),
+          ),
+        )
+        .run();
     stamp(['a', 'c', 'MSFT_TEST_1'], new Date(T0.getTime() + 10 * 86_400_000));
     expect(list('reached=won').rows.map((row) => row.lastName)).toEqual(['c', 'a']);
     expect(list('reached=won&pageSize=1&page=2').rows.map((row) => row.lastName)).toEqual(['a']);
@@ -132,18 +167,29 @@ describe('getLeads', () => {
   });
 
   it('lists due follow-ups newest first from their index, for everyone and for a rep', () => {
-    temp.db.insert(users).values({ id: 'rep-1', name: 'rep-1', email: 'rep-1@example.test', createdAt: T0, updatedAt: T0 }).run();
+    temp.db
+      .insert(users)
+      .values({ id: 'rep-1', name: 'rep-1', email: 'rep-1@example.test', createdAt: T0, updatedAt: T0 })
+      .run();
     const ids = Object.fromEntries(list('includeTest=true').rows.map((row) => [row.lastName, row.id]));
     const now = new Date(T0.getTime() + 20 * 86_400_000);
     const due = (name: string, days: number, set: Partial<typeof leads.$inferInsert> = {}) =>
-      temp.db.update(leads).set({ nextFollowUpAt: new Date(T0.getTime() + days * 86_400_000), ...set }).where(inArray(leads.id, [ids[name]!])).run();
+      temp.db
+        .update(leads)
+        .set({ nextFollowUpAt: new Date(T0.getTime() + days * 86_400_000), ...set })
+        .where(inArray(leads.id, [ids[name]!]))
+        .run();
     due('a', 15, { ownerId: 'rep-1', status: 'contacted' });
     due('b', 19);
     due('c', 25); // not due yet
     due('d', 10); // do not contact: never listed as due
     due('MSFT_TEST_1', 12);
     const at = (query: string, scope: LeadScope = ALL) =>
-      getLeads(temp.db, { db: temp.db, scope, viewerId: 'rep-1', now }, parseLeadListParams(new URLSearchParams(query)));
+      getLeads(
+        temp.db,
+        { db: temp.db, scope, viewerId: 'rep-1', now },
+        parseLeadListParams(new URLSearchParams(query)),
+      );
     expect(at('sla=follow_up_due').rows.map((row) => row.lastName)).toEqual(['b', 'a']);
     expect(at('sla=follow_up_due')).toMatchObject({ total: 2, statusCounts: { new: 1, contacted: 1 } });
     expect(at('sla=follow_up_due&pageSize=1&page=2').rows.map((row) => row.lastName)).toEqual(['a']);
@@ -153,7 +199,9 @@ describe('getLeads', () => {
     expect(at('sla=follow_up_due&includeTest=true').rows.map((row) => row.lastName)).toEqual(['b', 'a']);
     expect(at('sla=follow_up_due&owner=me').rows.map((row) => row.lastName)).toEqual(['a']);
     expect(at('sla=follow_up_due&from=2026-10-02').rows.map((row) => row.lastName)).toEqual(['b']);
-    expect(at('sla=follow_up_due', { kind: 'own_or_unassigned', userId: 'rep-1' }).rows.map((row) => row.lastName)).toEqual(['b', 'a']);
+    expect(
+      at('sla=follow_up_due', { kind: 'own_or_unassigned', userId: 'rep-1' }).rows.map((row) => row.lastName),
+    ).toEqual(['b', 'a']);
     expect(at('sla=follow_up_overdue').rows.map((row) => row.lastName)).toEqual(['b', 'a']);
   });
 
@@ -176,15 +224,30 @@ describe('getLeads', () => {
 
 describe('list rows', () => {
   it('come out exactly as drizzle maps them: times as dates, flags as booleans, nulls, the owner by join', () => {
-    temp.db.insert(users).values({ id: 'rep-1', name: 'Rep One', email: 'rep-1@example.test', createdAt: T0, updatedAt: T0 }).run();
+    temp.db
+      .insert(users)
+      .values({ id: 'rep-1', name: 'Rep One', email: 'rep-1@example.test', createdAt: T0, updatedAt: T0 })
+      .run();
     const [a, b] = list('sort=name').rows.map((row) => row.id);
     const later = new Date(T0.getTime() + 3_600_000);
     temp.db
       .update(leads)
-      .set({ ownerId: 'rep-1', assignedAt: later, status: 'contacted', firstTouchAt: later, lastTouchAt: later, touchCount: 2, nextFollowUpAt: later })
+      .set({
+        ownerId: 'rep-1',
+        assignedAt: later,
+        status: 'contacted',
+        firstTouchAt: later,
+        lastTouchAt: later,
+        touchCount: 2,
+        nextFollowUpAt: later,
+      })
       .where(inArray(leads.id, [a!]))
       .run();
-    temp.db.update(leads).set({ doNotContact: true, phone: '+49 30 1234' }).where(inArray(leads.id, [b!])).run();
+    temp.db
+      .update(leads)
+      .set({ doNotContact: true, phone: '+49 30 1234' })
+      .where(inArray(leads.id, [b!]))
+      .run();
     const context = { db: temp.db, scope: ALL, viewerId: null };
     for (const params of ['sort=name&includeTest=true', 'sort=-receivedAt&includeTest=true']) {
       const query = parseLeadListParams(new URLSearchParams(params));
@@ -195,27 +258,55 @@ describe('list rows', () => {
     const owned = list('sort=name').rows.find((row) => row.id === a)!;
     expect(owned).toMatchObject({ ownerName: 'Rep One', isTest: false, doNotContact: false, touchCount: 2 });
     expect(owned.firstTouchAt).toEqual(later);
-    expect(list('sort=name').rows.find((row) => row.id === b)).toMatchObject({ ownerName: null, doNotContact: true, firstTouchAt: null });
+    expect(list('sort=name').rows.find((row) => row.id === b)).toMatchObject({
+      ownerName: null,
+      doNotContact: true,
+      firstTouchAt: null,
+    });
   });
 });
 
 describe("a rep's view", () => {
   it("lists and counts the rep's own leads and the unassigned, per status, and no one else's", () => {
     for (const id of ['rep-1', 'rep-2']) {
-      temp.db.insert(users).values({ id, name: id, email: `${id}@example.test`, createdAt: T0, updatedAt: T0 }).run();
+      temp.db
+        .insert(users)
+        .values({ id, name: id, email: `${id}@example.test`, createdAt: T0, updatedAt: T0 })
+        .run();
     }
     const [a, b, c] = list('sort=name').rows.map((row) => row.id);
-    temp.db.update(leads).set({ ownerId: 'rep-1', status: 'contacted' }).where(inArray(leads.id, [a!])).run();
-    temp.db.update(leads).set({ ownerId: 'rep-2', status: 'contacted' }).where(inArray(leads.id, [b!, c!])).run();
+    temp.db
+      .update(leads)
+      .set({ ownerId: 'rep-1', status: 'contacted' })
+      .where(inArray(leads.id, [a!]))
+      .run();
+    temp.db
+      .update(leads)
+      .set({ ownerId: 'rep-2', status: 'contacted' })
+      .where(inArray(leads.id, [b!, c!]))
+      .run();
     const rep = (query: string) =>
-      getLeads(temp.db, { db: temp.db, scope: { kind: 'own_or_unassigned', userId: 'rep-1' }, viewerId: 'rep-1' }, parseLeadListParams(new URLSearchParams(query)));
+      getLeads(
+        temp.db,
+        { db: temp.db, scope: { kind: 'own_or_unassigned', userId: 'rep-1' }, viewerId: 'rep-1' },
+        parseLeadListParams(new URLSearchParams(query)),
+      );
     const all = rep('sort=name');
     expect(all.rows.map((row) => row.lastName)).toEqual(['a', 'd']);
-    expect(all).toMatchObject({ total: 2, totalCapped: false, statusCounts: { new: 1, contacted: 1, won: 0 }, cappedStatuses: [] });
+    expect(all).toMatchObject({
+      total: 2,
+      totalCapped: false,
+      statusCounts: { new: 1, contacted: 1, won: 0 },
+      cappedStatuses: [],
+    });
     expect(rep('status=contacted')).toMatchObject({ total: 1, statusCounts: { new: 1, contacted: 1 } });
     // The unassigned Partner Center test lead counts only when test leads are asked for.
     expect(rep('includeTest=true')).toMatchObject({ total: 3, statusCounts: { new: 2, contacted: 1 } });
-    expect(rep('includeTest=true&status=new').rows.map((row) => row.lastName).sort()).toEqual(['MSFT_TEST_1', 'd']);
+    expect(
+      rep('includeTest=true&status=new')
+        .rows.map((row) => row.lastName)
+        .sort(),
+    ).toEqual(['MSFT_TEST_1', 'd']);
     // A manager sees all three contacted leads.
     expect(list('').statusCounts).toMatchObject({ new: 1, contacted: 3 });
     expect(list('includeTest=true')).toMatchObject({ total: 5, statusCounts: { new: 2, contacted: 3 } });
@@ -227,7 +318,11 @@ describe('getLeadById and counts', () => {
     const lead = getLeadById(temp.db, ALL, list('q=a@x').rows[0]!.id)!;
     expect(lead.events.map((event) => event.action)).toEqual(['PLT', 'StartTestDrive']);
     expect(getLeadById(temp.db, ALL, 9999)).toBeNull();
-    expect(getLeadCounts(temp.db, ALL, new Date(T0.getTime() + 6 * 86_400_000))).toEqual({ total: 4, lastWeek: 4, doNotContact: 1 });
+    expect(getLeadCounts(temp.db, ALL, new Date(T0.getTime() + 6 * 86_400_000))).toEqual({
+      total: 4,
+      lastWeek: 4,
+      doNotContact: 1,
+    });
   });
 });
 const ALL: LeadScope = { kind: 'all' };

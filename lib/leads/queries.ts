@@ -86,7 +86,10 @@ const summaryColumns = {
   lastActivityAt: leads.lastActivityAt,
 };
 
-const summaryFields = Object.entries(summaryColumns) as [keyof LeadSummary, { mapFromDriverValue(value: unknown): unknown }][];
+const summaryFields = Object.entries(summaryColumns) as [
+  keyof LeadSummary,
+  { mapFromDriverValue(value: unknown): unknown },
+][];
 
 /**
  * Summaries from a list query's raw rows (its `.values()`, columns in summaryColumns' order),
@@ -192,7 +195,8 @@ function slaCondition(db: Db, filter: SlaFilter, now: Date, sortKey: LeadSortKey
     }
     case 'follow_up_due':
     case 'follow_up_overdue': {
-      const [operator, bound] = filter === 'follow_up_due' ? [sql`<=`, endOfDay(now).getTime()] : [sql`<`, now.getTime()];
+      const [operator, bound] =
+        filter === 'follow_up_due' ? [sql`<=`, endOfDay(now).getTime()] : [sql`<`, now.getTime()];
       const due = sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} ${operator} ${bound}`;
       const plain = sql`${due} and ${openHidden}`;
       // Like a multi-value filter (oneOf): a few due follow-ups are gathered through their
@@ -209,7 +213,10 @@ function slaCondition(db: Db, filter: SlaFilter, now: Date, sortKey: LeadSortKey
 }
 
 function selectsDoNotContact(query: LeadListQuery): boolean {
-  return query.dnc === 'only' || Boolean(query.action?.length && query.action.every((action) => canonicalAction(action) === 'DNC'));
+  return (
+    query.dnc === 'only' ||
+    Boolean(query.action?.length && query.action.every((action) => canonicalAction(action) === 'DNC'))
+  );
 }
 
 /**
@@ -251,13 +258,21 @@ function filterConditions(context: ListContext, query: LeadListQuery): Condition
     // A handful of stages against dozens of offers: with an offer filter, counts walk the offer's
     // index and check the stage on its rows (SQLite, without statistics, took the stage index:
     // a quarter of the leads read for one offer's count).
-    conditions.push(query.offer?.length ? { list: listForm(stage)!, count: hiddenIn(sql`coalesce(${leads.stage}, '')`, query.stage) } : stage);
+    conditions.push(
+      query.offer?.length
+        ? { list: listForm(stage)!, count: hiddenIn(sql`coalesce(${leads.stage}, '')`, query.stage) }
+        : stage,
+    );
   }
   if (query.country?.length) {
     const country = sql`coalesce(${leads.country}, '')`;
     const condition = oneOf(db, country, query.country, keepsOrder('country'));
     // Everyone's leads only: a rep's scope narrows through the owner index instead.
-    conditions.push(context.scope.kind === 'all' ? countFromCoveringIndexWhenCommon(db, condition, country, query.country) : condition);
+    conditions.push(
+      context.scope.kind === 'all'
+        ? countFromCoveringIndexWhenCommon(db, condition, country, query.country)
+        : condition,
+    );
   }
   if (query.owner === 'me') {
     conditions.push(context.viewerId ? eq(leads.ownerId, context.viewerId) : sql`0`);
@@ -272,13 +287,23 @@ function filterConditions(context: ListContext, query: LeadListQuery): Condition
   if (query.reached) conditions.push(isNotNull(REACHED_COLUMN[query.reached]));
   const range = query.received ? receivedRange(query.received, now) : { from: query.from, to: query.to };
   if (range.from || range.to) {
-    const inRange = and(range.from ? gte(leads.receivedAt, range.from) : undefined, range.to ? lte(leads.receivedAt, range.to) : undefined)!;
+    const inRange = and(
+      range.from ? gte(leads.receivedAt, range.from) : undefined,
+      range.to ? lte(leads.receivedAt, range.to) : undefined,
+    )!;
     // Under another sort, a wide range is checked on the sort index's rows (unary + hides the
     // received index) instead of gathering and sorting a quarter's worth of leads.
     const wide = query.sort.key !== 'receivedAt' && boundedCount(db, inRange, GATHER_LIMIT) >= GATHER_LIMIT;
     const column = wide ? sql`+${leads.receivedAt}` : sql`${leads.receivedAt}`;
-    for (const [edge, operator] of [[range.from, sql`>=`], [range.to, sql`<=`]] as const) {
-      if (edge) conditions.push({ list: sql`${column} ${operator} ${edge.getTime()}`, count: sql`${leads.receivedAt} ${operator} ${edge.getTime()}` });
+    for (const [edge, operator] of [
+      [range.from, sql`>=`],
+      [range.to, sql`<=`],
+    ] as const) {
+      if (edge)
+        conditions.push({
+          list: sql`${column} ${operator} ${edge.getTime()}`,
+          count: sql`${leads.receivedAt} ${operator} ${edge.getTime()}`,
+        });
     }
   }
   if (query.offer?.length) {
@@ -313,9 +338,15 @@ function filterConditions(context: ListContext, query: LeadListQuery): Condition
     // The search index yields at most the window's worth of newest matches (bounded work). They
     // are read once here: the page and the counts each ran the search again (~25 ms for two words).
     const ids = match
-      ? db.all<{ id: number }>(sql`select rowid as id from leads_search where leads_search match ${match} order by rowid desc limit ${MAX_WINDOW}`)
+      ? db.all<{ id: number }>(
+          sql`select rowid as id from leads_search where leads_search match ${match} order by rowid desc limit ${MAX_WINDOW}`,
+        )
       : [];
-    conditions.push(ids.length ? sql`${leads.id} in (select value from json_each(${JSON.stringify(ids.map((row) => row.id))}))` : sql`0`);
+    conditions.push(
+      ids.length
+        ? sql`${leads.id} in (select value from json_each(${JSON.stringify(ids.map((row) => row.id))}))`
+        : sql`0`,
+    );
   }
   if (query.ids?.length) conditions.push(inArray(leads.id, query.ids));
   if (query.sort.key === 'nextFollowUpAt') conditions.push(sql`${leads.nextFollowUpAt} is not null`);
@@ -334,7 +365,12 @@ const GATHER_LIMIT = 20_000;
  * GATHER_LIMIT entries: a few matches are gathered through the index and sorted; many are checked
  * on the rows the sort's index yields (`|| ''` hides the filter's index), which fills a page fast.
  */
-function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | number)[], keepsOrder: boolean): Condition {
+function oneOf(
+  db: Db,
+  column: SQL | SQLiteColumn,
+  values: readonly (string | number)[],
+  keepsOrder: boolean,
+): Condition {
   // One value under the list's own order (received_at, or this column's): the index walk is exact.
   if (values.length === 1 && keepsOrder) return sql`${column} = ${values[0]}`;
   const gathered = values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} in ${sqlList(values)}`;
@@ -343,13 +379,19 @@ function oneOf(db: Db, column: SQL | SQLiteColumn, values: readonly (string | nu
 }
 
 /** `(a, b, c)` with each value bound. */
-const sqlList = (items: readonly unknown[]) => sql`(${sql.join(items.map((item) => sql`${item}`), sql`, `)})`;
+const sqlList = (items: readonly unknown[]) =>
+  sql`(${sql.join(
+    items.map((item) => sql`${item}`),
+    sql`, `,
+  )})`;
 
 /** A filter on `column` that no index on it can serve (`|| ''` makes it an expression). */
-const hiddenIn = (column: SQL | SQLiteColumn, values: readonly (string | number)[]) => sql`${column} || '' in ${sqlList(values.map(String))}`;
+const hiddenIn = (column: SQL | SQLiteColumn, values: readonly (string | number)[]) =>
+  sql`${column} || '' in ${sqlList(values.map(String))}`;
 
 /** The spelling of a condition the list's own query uses. */
-const listForm = (condition: Condition): SQL | undefined => (condition === undefined || is(condition, SQL) ? condition : condition.list);
+const listForm = (condition: Condition): SQL | undefined =>
+  condition === undefined || is(condition, SQL) ? condition : condition.list;
 
 /**
  * A common value (a big country) proves nothing alone: the other filters are checked on each of
@@ -357,11 +399,17 @@ const listForm = (condition: Condition): SQL | undefined => (condition === undef
  * the covering dashboard index instead (`|| ''` hides its own index), which reads no rows: a
  * country with a source and a status is proved to hold 10,000+ leads in ~17 ms instead of ~45.
  */
-function countFromCoveringIndexWhenCommon(db: Db, condition: Condition, column: SQL, values: readonly string[]): Condition {
+function countFromCoveringIndexWhenCommon(
+  db: Db,
+  condition: Condition,
+  column: SQL,
+  values: readonly string[],
+): Condition {
   const list = listForm(condition);
   if (!list) return condition;
   // oneOf already probed when it returned two spellings (it does so only for common values).
-  const common = list !== condition || boundedCount(db, sql`${column} in ${sqlList(values)}`, GATHER_LIMIT) >= GATHER_LIMIT;
+  const common =
+    list !== condition || boundedCount(db, sql`${column} in ${sqlList(values)}`, GATHER_LIMIT) >= GATHER_LIMIT;
   return common ? { list, count: hiddenIn(column, values) } : condition;
 }
 
@@ -372,7 +420,10 @@ function statusCondition(context: ListContext, query: LeadListQuery): Condition 
 }
 
 export function leadListWhere(context: ListContext, query: LeadListQuery): SQL | undefined {
-  return and(...spelled([...filterConditions(context, query), statusCondition(context, query)], 'list'), realLeads(query, 'list'));
+  return and(
+    ...spelled([...filterConditions(context, query), statusCondition(context, query)], 'list'),
+    realLeads(query, 'list'),
+  );
 }
 
 type SortDirection = 'asc' | 'desc';
@@ -414,24 +465,47 @@ function keysetParts(key: LeadSortKey, direction: SortDirection, values: unknown
   const parts: { where: SQL; order: SQL[] }[] = [];
   for (let pinned = expressions.length - 1; pinned >= 0; pinned--) {
     const equal = expressions.slice(0, pinned).map((expression, index) => sql`${expression} = ${values[index]}`);
-    const past = direction === 'asc' ? sql`${expressions[pinned]} > ${values[pinned]}` : sql`${expressions[pinned]} < ${values[pinned]}`;
+    const past =
+      direction === 'asc'
+        ? sql`${expressions[pinned]} > ${values[pinned]}`
+        : sql`${expressions[pinned]} < ${values[pinned]}`;
     // The pinned expressions are constant here; SQLite sorts again if they stay in ORDER BY.
-    const order = expressions.slice(pinned).map((expression) => (direction === 'asc' ? asc(expression) : desc(expression)));
+    const order = expressions
+      .slice(pinned)
+      .map((expression) => (direction === 'asc' ? asc(expression) : desc(expression)));
     parts.push({ where: and(...equal, past)!, order });
   }
   return parts;
 }
 
 function listRows(db: Db, where: SQL | undefined, order: SQL[]) {
-  return db.select(summaryColumns).from(leads).leftJoin(users, eq(users.id, leads.ownerId)).where(where).orderBy(...order);
+  return db
+    .select(summaryColumns)
+    .from(leads)
+    .leftJoin(users, eq(users.id, leads.ownerId))
+    .where(where)
+    .orderBy(...order);
 }
 
 /** Up to `limit` rows of the list after a position (keyset), in the given direction. */
-function rowsAfter(db: Db, where: SQL | undefined, key: LeadSortKey, direction: SortDirection, position: unknown[], limit: number): LeadSummary[] {
+function rowsAfter(
+  db: Db,
+  where: SQL | undefined,
+  key: LeadSortKey,
+  direction: SortDirection,
+  position: unknown[],
+  limit: number,
+): LeadSummary[] {
   const rows: LeadSummary[] = [];
   for (const part of keysetParts(key, direction, position)) {
     if (rows.length >= limit) break;
-    rows.push(...summaries(listRows(db, and(where, part.where), part.order).limit(limit - rows.length).values()));
+    rows.push(
+      ...summaries(
+        listRows(db, and(where, part.where), part.order)
+          .limit(limit - rows.length)
+          .values(),
+      ),
+    );
   }
   return rows;
 }
@@ -442,7 +516,12 @@ export function leadListSelect(db: Db, context: ListContext, query: LeadListQuer
 }
 
 /** Keyset batches of the whole list, in order: for the export, without deep offsets. */
-export function* leadListBatches(db: Db, context: ListContext, query: LeadListQuery, batchSize: number): Generator<LeadSummary[]> {
+export function* leadListBatches(
+  db: Db,
+  context: ListContext,
+  query: LeadListQuery,
+  batchSize: number,
+): Generator<LeadSummary[]> {
   const key = effectiveSortKey(query);
   const where = leadListWhere(context, query);
   let batch = summaries(listRows(db, where, orderBy(key, query.sort.direction)).limit(batchSize).values());
@@ -468,9 +547,20 @@ export type LeadPage = {
 /** True when the query filters on more than scope, test leads and status. */
 function hasNarrowingFilter(query: LeadListQuery): boolean {
   return Boolean(
-    query.source?.length || query.action?.length || query.offer?.length || query.stage?.length ||
-      query.country?.length || (query.owner && query.owner !== 'anyone') || query.dnc || query.sla || query.reached ||
-      query.received || query.from || query.to || query.q || query.sort.key === 'nextFollowUpAt',
+    query.source?.length ||
+    query.action?.length ||
+    query.offer?.length ||
+    query.stage?.length ||
+    query.country?.length ||
+    (query.owner && query.owner !== 'anyone') ||
+    query.dnc ||
+    query.sla ||
+    query.reached ||
+    query.received ||
+    query.from ||
+    query.to ||
+    query.q ||
+    query.sort.key === 'nextFollowUpAt',
   );
 }
 
@@ -503,7 +593,14 @@ type IndexName = 'leads_dashboard_idx' | 'leads_follow_up_idx';
 
 const DEEP_PAGE_OFFSET = 1_000;
 
-function pageFromIndex(db: Db, index: IndexName, where: SQL | undefined, order: SQL[], limit: number, offset: number): LeadSummary[] {
+function pageFromIndex(
+  db: Db,
+  index: IndexName,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): LeadSummary[] {
   // INDEXED BY fails the query rather than fall back to another plan if the index cannot serve it.
   const ids = db
     .all<{ id: number }>(
@@ -525,19 +622,28 @@ function testLeadCounts(db: Db, scope: LeadScope): { counts: Map<LeadStatus, num
     .where(and(sql`${leads.isTest} = 1`, hiddenScope(scope)))
     .limit(MAX_WINDOW + 1)
     .as('matches');
-  const groups = db.select({ status: matches.status, n: count() }).from(matches).groupBy(sql`${matches.status}`).all();
+  const groups = db
+    .select({ status: matches.status, n: count() })
+    .from(matches)
+    .groupBy(sql`${matches.status}`)
+    .all();
   const counts = new Map(groups.map((group) => [group.status, group.n]));
   return { counts, capped: groups.reduce((sum, group) => sum + group.n, 0) > MAX_WINDOW };
 }
 
 /** Counts at most `MAX_WINDOW + 1` matching rows: bounded work however broad the view. */
 function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): number {
-  const inner = db.select({ one: sql`1` }).from(leads).where(where).limit(bound);
+  const inner = db
+    .select({ one: sql`1` })
+    .from(leads)
+    .where(where)
+    .limit(bound);
   return db.select({ n: count() }).from(inner.as('matches')).get()?.n ?? 0;
 }
 
 /** No count capped: every status at 0 until counted. */
-const zeroCounts = () => Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number | null>;
+const zeroCounts = () =>
+  Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number | null>;
 
 /**
  * A search's page and counts in one pass over its matches (at most MAX_WINDOW, the search index's
@@ -603,7 +709,12 @@ export function getLeads(db: Db, context: ListContext, query: LeadListQuery): Le
     // At most MAX_WINDOW rows: one grouped pass gives exact counts. It groups the bounded
     // matches, so it reads them the way the count did (a bare GROUP BY could walk the whole
     // status index to save a sort).
-    const matches = db.select({ status: leads.status }).from(leads).where(base).limit(MAX_WINDOW + 1).as('matches');
+    const matches = db
+      .select({ status: leads.status })
+      .from(leads)
+      .where(base)
+      .limit(MAX_WINDOW + 1)
+      .as('matches');
     const groups = db.select({ status: matches.status, n: count() }).from(matches).groupBy(matches.status).all();
     for (const group of groups) statusCounts[group.status] = group.n;
   } else if (!hasNarrowingFilter(query)) {
@@ -642,12 +753,14 @@ export type QueueSection = { key: 'first_touch' | 'follow_up' | 'to_claim'; rows
  */
 export function getQueue(db: Db, viewerId: string, now = new Date(), limit = 50): QueueSection[] {
   const open = sql`${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and +${leads.isTest} = 0`;
-  const select = (where: SQL, order: SQL[]) =>
-    summaries(listRows(db, where, order).limit(limit).values());
+  const select = (where: SQL, order: SQL[]) => summaries(listRows(db, where, order).limit(limit).values());
   return [
     {
       key: 'first_touch',
-      rows: select(and(eq(leads.ownerId, viewerId), isNull(leads.firstTouchAt), open)!, [asc(leads.receivedAt), asc(leads.id)]),
+      rows: select(and(eq(leads.ownerId, viewerId), isNull(leads.firstTouchAt), open)!, [
+        asc(leads.receivedAt),
+        asc(leads.id),
+      ]),
     },
     {
       key: 'follow_up',
@@ -658,7 +771,10 @@ export function getQueue(db: Db, viewerId: string, now = new Date(), limit = 50)
     },
     {
       key: 'to_claim',
-      rows: select(and(isNull(leads.ownerId), sql`${leads.status} = 'new'`, open)!, [asc(leads.receivedAt), asc(leads.id)]),
+      rows: select(and(isNull(leads.ownerId), sql`${leads.status} = 'new'`, open)!, [
+        asc(leads.receivedAt),
+        asc(leads.id),
+      ]),
     },
   ];
 }
@@ -753,7 +869,11 @@ export function getLeadCounts(
 ): { total: number; lastWeek: number; doNotContact: number } {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const countWhere = (where: SQL | undefined) =>
-    db.select({ n: count() }).from(leads).where(and(where, scopeCondition(scope))).get()?.n ?? 0;
+    db
+      .select({ n: count() })
+      .from(leads)
+      .where(and(where, scopeCondition(scope)))
+      .get()?.n ?? 0;
   const real = (where: SQL | undefined) => countWhere(where) - countWhere(and(where, sql`${leads.isTest} = 1`));
   return {
     total: real(undefined),

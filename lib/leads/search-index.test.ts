@@ -5,7 +5,13 @@ import { receiveDelivery } from '@/lib/intake/service';
 import { createTempDb } from '@/lib/testing/temp-db';
 import { getLeads } from './queries';
 import { parseLeadListParams } from './search-params';
-import { catchUpSearchIndex, indexSearchBacklog, indexSearchBacklogWhenDue, SEARCH_BATCH, searchBacklog } from './search-index';
+import {
+  catchUpSearchIndex,
+  indexSearchBacklog,
+  indexSearchBacklogWhenDue,
+  SEARCH_BATCH,
+  searchBacklog,
+} from './search-index';
 
 let temp: ReturnType<typeof createTempDb>;
 beforeEach(() => (temp = createTempDb()));
@@ -13,7 +19,12 @@ afterEach(() => temp.cleanup());
 
 function deliver(firstName: string, email: string) {
   return receiveDelivery(temp.db, {
-    rawBody: Buffer.from(JSON.stringify({ UserDetails: { FirstName: firstName, LastName: 'Lind', Email: email }, LeadSource: 'SPZA-PLT|contoso.suite' })),
+    rawBody: Buffer.from(
+      JSON.stringify({
+        UserDetails: { FirstName: firstName, LastName: 'Lind', Email: email },
+        LeadSource: 'SPZA-PLT|contoso.suite',
+      }),
+    ),
     contentType: null,
     receivedAt: new Date('2026-11-01T10:00:00Z'),
     intakeKeyId: null,
@@ -25,11 +36,17 @@ function deleteLead(id: number) {
 }
 /** What the index itself holds for a word, without catching up first. */
 const indexed = (word: string) =>
-  (temp.db.$client.prepare('select rowid from leads_search where leads_search match ? order by rowid').all(`"${word}"`) as { rowid: number }[]).map(
-    (row) => row.rowid,
-  );
+  (
+    temp.db.$client
+      .prepare('select rowid from leads_search where leads_search match ? order by rowid')
+      .all(`"${word}"`) as { rowid: number }[]
+  ).map((row) => row.rowid);
 const search = (q: string) =>
-  getLeads(temp.db, { db: temp.db, scope: { kind: 'all' }, viewerId: null }, parseLeadListParams(new URLSearchParams({ q }))).rows.map((row) => row.id);
+  getLeads(
+    temp.db,
+    { db: temp.db, scope: { kind: 'all' }, viewerId: null },
+    parseLeadListParams(new URLSearchParams({ q })),
+  ).rows.map((row) => row.id);
 
 describe('the search backlog', () => {
   it('queues a new lead, and a search indexes the queue before it reads', () => {

@@ -115,7 +115,16 @@ export const leadListParamsSchema = z
       ids: z
         .string()
         .transform((value) => value.split(',').filter(Boolean))
-        .pipe(z.array(z.string().regex(/^\d{1,15}$/, 'must be lead ids').transform(Number)).max(1000, 'at most 1000 ids'))
+        .pipe(
+          z
+            .array(
+              z
+                .string()
+                .regex(/^\d{1,15}$/, 'must be lead ids')
+                .transform(Number),
+            )
+            .max(1000, 'at most 1000 ids'),
+        )
         .optional(),
       /** The page's tab (a rep's queue or the whole list); the list query ignores it. */
       view: z.enum(['queue', 'all'], { error: 'must be queue or all' }).optional(),
@@ -130,10 +139,15 @@ export const leadListParamsSchema = z
     message: 'use either a preset or from/to, not both',
     path: ['received'],
   })
-  .refine((params) => (params.page ?? 1) * (params.pageSize ?? DEFAULT_PAGE_SIZE) <= MAX_WINDOW + (params.pageSize ?? DEFAULT_PAGE_SIZE) - 1, {
-    message: `pages reach the first ${MAX_WINDOW.toLocaleString('en')} matches; sort the other way or narrow the filters`,
-    path: ['page'],
-  });
+  .refine(
+    (params) =>
+      (params.page ?? 1) * (params.pageSize ?? DEFAULT_PAGE_SIZE) <=
+      MAX_WINDOW + (params.pageSize ?? DEFAULT_PAGE_SIZE) - 1,
+    {
+      message: `pages reach the first ${MAX_WINDOW.toLocaleString('en')} matches; sort the other way or narrow the filters`,
+      path: ['page'],
+    },
+  );
 
 export type LeadListParams = z.output<typeof leadListParamsSchema>;
 

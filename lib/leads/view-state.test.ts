@@ -54,7 +54,10 @@ describe('lead view URL state', () => {
 
   it('leaves empty state out of the URL and the server fills the defaults', () => {
     expect(serializeLeadView({ q: null, status: null, page: null })).toBe('');
-    expect(parseLeadListParams(new URLSearchParams(''))).toMatchObject({ sort: { key: 'receivedAt', direction: 'desc' }, page: 1 });
+    expect(parseLeadListParams(new URLSearchParams(''))).toMatchObject({
+      sort: { key: 'receivedAt', direction: 'desc' },
+      page: 1,
+    });
   });
 
   it('keeps characters that need escaping intact', () => {

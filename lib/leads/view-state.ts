@@ -40,12 +40,28 @@ export const leadViewParsers = {
   ids: parseAsArrayOf(parseAsInteger, ','),
 };
 
-export type LeadViewState = { [Key in keyof typeof leadViewParsers]: ReturnType<(typeof leadViewParsers)[Key]['parse']> };
+export type LeadViewState = {
+  [Key in keyof typeof leadViewParsers]: ReturnType<(typeof leadViewParsers)[Key]['parse']>;
+};
 
 /** The query string of a view state (keys in a stable order; empty values left out). */
 export const serializeLeadView = createSerializer(leadViewParsers);
 
 /** Filter keys: changing one of them returns to page 1. */
 export const FILTER_KEYS = [
-  'q', 'source', 'action', 'offer', 'status', 'stage', 'owner', 'country', 'dnc', 'sla', 'reached', 'received', 'from', 'to', 'includeTest',
+  'q',
+  'source',
+  'action',
+  'offer',
+  'status',
+  'stage',
+  'owner',
+  'country',
+  'dnc',
+  'sla',
+  'reached',
+  'received',
+  'from',
+  'to',
+  'includeTest',
 ] as const satisfies readonly (keyof typeof leadViewParsers)[];

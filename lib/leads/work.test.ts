@@ -42,13 +42,27 @@ function newLead({ action = 'PLT', receivedAt = hoursAgo(5) }: { action?: string
     LeadSource: `SPZA-${action}|contoso.suite`,
     ActionCode: action,
   };
-  return receiveDelivery(temp.db, { rawBody: Buffer.from(JSON.stringify(body)), contentType: null, receivedAt, intakeKeyId: null }).leadId;
+  return receiveDelivery(temp.db, {
+    rawBody: Buffer.from(JSON.stringify(body)),
+    contentType: null,
+    receivedAt,
+    intakeKeyId: null,
+  }).leadId;
 }
 
 const row = (id: number) => temp.db.select().from(leads).where(eq(leads.id, id)).get()!;
 const history = (id: number) =>
-  temp.db.select().from(leadStatusChanges).where(eq(leadStatusChanges.leadId, id)).all().map((change) => [change.fromStatus, change.toStatus, change.changedByLabel]);
-const audited = () => temp.db.select({ action: auditLog.action, targetId: auditLog.targetId, details: auditLog.details }).from(auditLog).all();
+  temp.db
+    .select()
+    .from(leadStatusChanges)
+    .where(eq(leadStatusChanges.leadId, id))
+    .all()
+    .map((change) => [change.fromStatus, change.toStatus, change.changedByLabel]);
+const audited = () =>
+  temp.db
+    .select({ action: auditLog.action, targetId: auditLog.targetId, details: auditLog.details })
+    .from(auditLog)
+    .all();
 
 /** The AppError a call throws (fails the test when it throws nothing or something else). */
 function errorOf(call: () => unknown): AppError {
@@ -78,7 +92,9 @@ describe('logTouch', () => {
     expect(first).toMatchObject({ status: 'contacted', touchCount: 1 });
     const afterFirst = row(id);
     expect(afterFirst.firstTouchAt).not.toBeNull();
-    expect(afterFirst.firstTouchAt!.getTime() - afterFirst.receivedAt.getTime()).toBeGreaterThanOrEqual(3 * HOUR - 1000);
+    expect(afterFirst.firstTouchAt!.getTime() - afterFirst.receivedAt.getTime()).toBeGreaterThanOrEqual(
+      3 * HOUR - 1000,
+    );
     expect(history(id)).toEqual([['new', 'contacted', 'Rita Rep']]);
 
     const earlier = hoursAgo(1);
@@ -111,7 +127,9 @@ describe('logTouch', () => {
     const touch = errorOf(() => logTouch(temp.db, manager, SYSTEM_ACTOR, id, { kind: 'email' }));
     expect(touch).toMatchObject({ code: 'conflict', status: 409 });
     expect(touch.message).toMatch(/asked not to be contacted/);
-    const followUp = errorOf(() => setFollowUp(temp.db, manager, SYSTEM_ACTOR, id, { nextFollowUpAt: new Date(Date.now() + HOUR).toISOString() }));
+    const followUp = errorOf(() =>
+      setFollowUp(temp.db, manager, SYSTEM_ACTOR, id, { nextFollowUpAt: new Date(Date.now() + HOUR).toISOString() }),
+    );
     expect(followUp).toMatchObject({ code: 'conflict' });
     // Clearing an old follow-up is still allowed.
     expect(setFollowUp(temp.db, manager, SYSTEM_ACTOR, id, { nextFollowUpAt: null })).toEqual({ nextFollowUpAt: null });
@@ -122,23 +140,39 @@ describe('logTouch', () => {
     const open = newLead();
     const taken = newLead();
     claimLead(temp.db, rep2, SYSTEM_ACTOR, taken);
-    expect(errorOf(() => logTouch(temp.db, rep1, SYSTEM_ACTOR, open, { kind: 'email' }))).toMatchObject({ code: 'forbidden' });
-    expect(errorOf(() => logTouch(temp.db, rep1, SYSTEM_ACTOR, taken, { kind: 'email' }))).toMatchObject({ code: 'not_found' });
+    expect(errorOf(() => logTouch(temp.db, rep1, SYSTEM_ACTOR, open, { kind: 'email' }))).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(errorOf(() => logTouch(temp.db, rep1, SYSTEM_ACTOR, taken, { kind: 'email' }))).toMatchObject({
+      code: 'not_found',
+    });
     const reader: Viewer = { kind: 'api_key', id: 1, label: 'BI', role: 'reader' };
-    expect(errorOf(() => logTouch(temp.db, reader, SYSTEM_ACTOR, open, { kind: 'email' }))).toMatchObject({ code: 'forbidden' });
+    expect(errorOf(() => logTouch(temp.db, reader, SYSTEM_ACTOR, open, { kind: 'email' }))).toMatchObject({
+      code: 'forbidden',
+    });
     expect(row(open).touchCount).toBe(0);
   });
 
   it('names each bad field, and refuses touches in the future or before the lead arrived', () => {
     const id = newLead({ receivedAt: hoursAgo(2) });
-    expect(errorOf(() => logTouch(temp.db, manager, SYSTEM_ACTOR, id, { kind: 'fax', note: 5, touchedAt: 'yesterday' })).details).toEqual([
+    expect(
+      errorOf(() => logTouch(temp.db, manager, SYSTEM_ACTOR, id, { kind: 'fax', note: 5, touchedAt: 'yesterday' }))
+        .details,
+    ).toEqual([
       expect.objectContaining({ field: 'kind' }),
       expect.objectContaining({ field: 'note' }),
       expect.objectContaining({ field: 'touchedAt' }),
     ]);
-    const future = errorOf(() => logTouch(temp.db, manager, SYSTEM_ACTOR, id, { kind: 'call', touchedAt: new Date(Date.now() + HOUR).toISOString() }));
+    const future = errorOf(() =>
+      logTouch(temp.db, manager, SYSTEM_ACTOR, id, {
+        kind: 'call',
+        touchedAt: new Date(Date.now() + HOUR).toISOString(),
+      }),
+    );
     expect(future.details).toEqual([{ field: 'touchedAt', message: 'A touch cannot be in the future.' }]);
-    const before = errorOf(() => logTouch(temp.db, manager, SYSTEM_ACTOR, id, { kind: 'call', touchedAt: hoursAgo(3).toISOString() }));
+    const before = errorOf(() =>
+      logTouch(temp.db, manager, SYSTEM_ACTOR, id, { kind: 'call', touchedAt: hoursAgo(3).toISOString() }),
+    );
     expect(before.details).toEqual([{ field: 'touchedAt', message: 'A touch cannot be before the lead arrived.' }]);
   });
 
@@ -154,16 +188,23 @@ describe('closing as lost', () => {
     const id = newLead();
     claimLead(temp.db, rep1, SYSTEM_ACTOR, id);
     logTouch(temp.db, rep1, SYSTEM_ACTOR, id, { kind: 'email' });
-    const asked = errorOf(() => setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, id, { status: 'lost', lostReason: 'No budget' }));
+    const asked = errorOf(() =>
+      setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, id, { status: 'lost', lostReason: 'No budget' }),
+    );
     expect(asked).toMatchObject({ code: 'confirmation_required', status: 409 });
     expect(asked.message).toBe('Only 1 touch so far. Microsoft suggests a few emails before closing. Close anyway?');
     expect(asked.details).toEqual([expect.objectContaining({ field: 'confirmFewTouches' })]);
     expect(row(id).status).toBe('contacted');
     // The reason is still checked first.
-    expect(errorOf(() => setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, id, { status: 'lost', confirmFewTouches: true })).details).toEqual([
-      expect.objectContaining({ field: 'lostReason' }),
-    ]);
-    setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, id, { status: 'lost', lostReason: 'No budget', confirmFewTouches: true });
+    expect(
+      errorOf(() => setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, id, { status: 'lost', confirmFewTouches: true }))
+        .details,
+    ).toEqual([expect.objectContaining({ field: 'lostReason' })]);
+    setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, id, {
+      status: 'lost',
+      lostReason: 'No budget',
+      confirmFewTouches: true,
+    });
     expect(row(id).status).toBe('lost');
 
     const worked = newLead();
@@ -190,7 +231,9 @@ describe('qualified', () => {
     for (const item of checklist.filter((entry) => entry.label !== 'Timeline' && entry.required)) {
       setQualificationCheck(temp.db, manager, SYSTEM_ACTOR, id, { itemId: item.itemId, checked: true });
     }
-    expect(errorOf(() => setLeadStatus(temp.db, manager, SYSTEM_ACTOR, id, { status: 'qualified' })).message).toContain('Missing: Timeline.');
+    expect(errorOf(() => setLeadStatus(temp.db, manager, SYSTEM_ACTOR, id, { status: 'qualified' })).message).toContain(
+      'Missing: Timeline.',
+    );
     const timeline = checklist.find((item) => item.label === 'Timeline')!;
     setQualificationCheck(temp.db, manager, SYSTEM_ACTOR, id, { itemId: timeline.itemId, checked: true });
     // Neither the optional item nor the archived required one stands in the way.
@@ -202,19 +245,23 @@ describe('qualified', () => {
     const id = newLead();
     claimLead(temp.db, rep1, SYSTEM_ACTOR, id);
     const [budget] = getLeadQualification(temp.db, id);
-    expect(errorOf(() => setQualificationCheck(temp.db, rep2, SYSTEM_ACTOR, id, { itemId: budget!.itemId, checked: true }))).toMatchObject({ code: 'not_found' });
+    expect(
+      errorOf(() => setQualificationCheck(temp.db, rep2, SYSTEM_ACTOR, id, { itemId: budget!.itemId, checked: true })),
+    ).toMatchObject({ code: 'not_found' });
     setQualificationCheck(temp.db, rep1, SYSTEM_ACTOR, id, { itemId: budget!.itemId, checked: true });
     expect(getLeadQualification(temp.db, id)[0]).toMatchObject({ checked: true, checkedByLabel: 'Rita Rep' });
     setQualificationCheck(temp.db, rep1, SYSTEM_ACTOR, id, { itemId: budget!.itemId, checked: false });
     expect(getLeadQualification(temp.db, id)[0]).toMatchObject({ checked: false, checkedByLabel: null });
     archiveQualificationItem(temp.db, admin, SYSTEM_ACTOR, budget!.itemId);
-    expect(errorOf(() => setQualificationCheck(temp.db, rep1, SYSTEM_ACTOR, id, { itemId: budget!.itemId, checked: true })).details).toEqual([
-      expect.objectContaining({ field: 'itemId' }),
-    ]);
-    expect(errorOf(() => setQualificationCheck(temp.db, rep1, SYSTEM_ACTOR, id, { itemId: 'x', checked: 'yes' })).details?.map((d) => d.field)).toEqual([
-      'itemId',
-      'checked',
-    ]);
+    expect(
+      errorOf(() => setQualificationCheck(temp.db, rep1, SYSTEM_ACTOR, id, { itemId: budget!.itemId, checked: true }))
+        .details,
+    ).toEqual([expect.objectContaining({ field: 'itemId' })]);
+    expect(
+      errorOf(() =>
+        setQualificationCheck(temp.db, rep1, SYSTEM_ACTOR, id, { itemId: 'x', checked: 'yes' }),
+      ).details?.map((d) => d.field),
+    ).toEqual(['itemId', 'checked']);
   });
 });
 
@@ -235,11 +282,11 @@ describe('releaseLead', () => {
     expect(row(id).ownerId).toBeNull();
     // Releasing an unassigned lead is a no-op, not an error.
     expect(releaseLead(temp.db, rep1, SYSTEM_ACTOR, id)).toEqual({ ownerId: null });
-    expect(audited().filter((entry) => entry.action === 'lead.released').map((entry) => entry.details)).toEqual([
-      { from: rep1.id },
-      { from: rep2.id },
-      { from: rep1.id },
-    ]);
+    expect(
+      audited()
+        .filter((entry) => entry.action === 'lead.released')
+        .map((entry) => entry.details),
+    ).toEqual([{ from: rep1.id }, { from: rep2.id }, { from: rep1.id }]);
   });
 });
 
@@ -248,19 +295,26 @@ describe('follow-ups', () => {
     const id = newLead();
     claimLead(temp.db, rep1, SYSTEM_ACTOR, id);
     const at = new Date(Date.now() + 26 * HOUR);
-    expect(setFollowUp(temp.db, rep1, SYSTEM_ACTOR, id, { nextFollowUpAt: at.toISOString() })).toEqual({ nextFollowUpAt: at });
+    expect(setFollowUp(temp.db, rep1, SYSTEM_ACTOR, id, { nextFollowUpAt: at.toISOString() })).toEqual({
+      nextFollowUpAt: at,
+    });
     expect(row(id).nextFollowUpAt).toEqual(at);
-    expect(errorOf(() => setFollowUp(temp.db, rep1, SYSTEM_ACTOR, id, { nextFollowUpAt: hoursAgo(1).toISOString() })).details).toEqual([
-      { field: 'nextFollowUpAt', message: 'Pick a time in the future.' },
+    expect(
+      errorOf(() => setFollowUp(temp.db, rep1, SYSTEM_ACTOR, id, { nextFollowUpAt: hoursAgo(1).toISOString() }))
+        .details,
+    ).toEqual([{ field: 'nextFollowUpAt', message: 'Pick a time in the future.' }]);
+    expect(errorOf(() => setFollowUp(temp.db, rep1, SYSTEM_ACTOR, id, {})).details).toEqual([
+      expect.objectContaining({ field: 'nextFollowUpAt' }),
     ]);
-    expect(errorOf(() => setFollowUp(temp.db, rep1, SYSTEM_ACTOR, id, {})).details).toEqual([expect.objectContaining({ field: 'nextFollowUpAt' })]);
     setFollowUp(temp.db, rep1, SYSTEM_ACTOR, id, { nextFollowUpAt: null });
     expect(row(id).nextFollowUpAt).toBeNull();
     expect(audited().filter((entry) => entry.action.startsWith('lead.follow_up'))).toEqual([
       { action: 'lead.follow_up_set', targetId: String(id), details: null },
       { action: 'lead.follow_up_cleared', targetId: String(id), details: null },
     ]);
-    expect(errorOf(() => setFollowUp(temp.db, rep2, SYSTEM_ACTOR, id, { nextFollowUpAt: null }))).toMatchObject({ code: 'not_found' });
+    expect(errorOf(() => setFollowUp(temp.db, rep2, SYSTEM_ACTOR, id, { nextFollowUpAt: null }))).toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 
@@ -269,13 +323,21 @@ describe('last activity', () => {
     const id = newLead({ receivedAt: hoursAgo(30) });
     const [budget] = getLeadQualification(temp.db, id);
     const past = hoursAgo(20);
-    const rewind = () => temp.db.update(leads).set({ lastActivityAt: past, updatedAt: past }).where(eq(leads.id, id)).run();
+    const rewind = () =>
+      temp.db.update(leads).set({ lastActivityAt: past, updatedAt: past }).where(eq(leads.id, id)).run();
     const steps: [string, () => unknown][] = [
       ['claim', () => claimLead(temp.db, rep1, SYSTEM_ACTOR, id)],
       ['touch', () => logTouch(temp.db, rep1, SYSTEM_ACTOR, id, { kind: 'email' })],
       ['note', () => addLeadNote(temp.db, rep1, id, { body: 'Sent pricing' })],
-      ['follow-up', () => setFollowUp(temp.db, rep1, SYSTEM_ACTOR, id, { nextFollowUpAt: new Date(Date.now() + HOUR).toISOString() })],
-      ['qualification', () => setQualificationCheck(temp.db, rep1, SYSTEM_ACTOR, id, { itemId: budget!.itemId, checked: true })],
+      [
+        'follow-up',
+        () =>
+          setFollowUp(temp.db, rep1, SYSTEM_ACTOR, id, { nextFollowUpAt: new Date(Date.now() + HOUR).toISOString() }),
+      ],
+      [
+        'qualification',
+        () => setQualificationCheck(temp.db, rep1, SYSTEM_ACTOR, id, { itemId: budget!.itemId, checked: true }),
+      ],
       ['status', () => setLeadStatus(temp.db, rep1, SYSTEM_ACTOR, id, { status: 'nurturing' })],
       ['release', () => releaseLead(temp.db, rep1, SYSTEM_ACTOR, id)],
       ['assign', () => assignLead(temp.db, manager, SYSTEM_ACTOR, id, rep2.id)],

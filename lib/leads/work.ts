@@ -88,7 +88,15 @@ function touchLead(tx: Tx, id: number, now: Date, changes: Partial<typeof leads.
     .run();
 }
 
-function recordStatusChange(tx: Tx, viewer: Viewer, id: number, from: LeadStatus, to: LeadStatus, at: Date, lostReason?: string) {
+function recordStatusChange(
+  tx: Tx,
+  viewer: Viewer,
+  id: number,
+  from: LeadStatus,
+  to: LeadStatus,
+  at: Date,
+  lostReason?: string,
+) {
   const author = authorOf(viewer);
   tx.insert(leadStatusChanges)
     .values({
@@ -127,13 +135,25 @@ export function claimLead(db: Db, viewer: Viewer, actor: AuditActor, id: number)
 }
 
 /** Gives a lead to an active person, or unassigns it (ownerId null). Managers only. */
-export function assignLead(db: Db, viewer: Viewer, actor: AuditActor, id: number, ownerId: string | null): { ownerId: string | null } {
+export function assignLead(
+  db: Db,
+  viewer: Viewer,
+  actor: AuditActor,
+  id: number,
+  ownerId: string | null,
+): { ownerId: string | null } {
   require(viewer, 'leads:assign');
   const lead = findVisibleLead(db, viewer, id);
   if (ownerId !== null) {
-    const owner = db.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.id, ownerId)).get();
+    const owner = db
+      .select({ id: users.id, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.id, ownerId))
+      .get();
     if (!owner || owner.disabledAt) {
-      throw new AppError('invalid_input', 'Choose an active user.', { details: [{ field: 'ownerId', message: 'No active user has this id.' }] });
+      throw new AppError('invalid_input', 'Choose an active user.', {
+        details: [{ field: 'ownerId', message: 'No active user has this id.' }],
+      });
     }
   }
   if (lead.ownerId === ownerId) return { ownerId };
@@ -154,7 +174,8 @@ export function releaseLead(db: Db, viewer: Viewer, actor: AuditActor, id: numbe
   const lead = findVisibleLead(db, viewer, id);
   if (lead.ownerId === null) return { ownerId: null };
   const isOwner = viewer.kind === 'user' && lead.ownerId === viewer.id;
-  if (!isOwner && !can(viewer, 'leads:assign')) throw new AppError('forbidden', 'Only the owner or a manager can release this lead.');
+  if (!isOwner && !can(viewer, 'leads:assign'))
+    throw new AppError('forbidden', 'Only the owner or a manager can release this lead.');
   db.transaction((tx) => {
     const now = new Date();
     // Only from the owner we saw: a reassignment in between is not undone by a stale page.
@@ -193,7 +214,13 @@ function missingRequiredItems(db: Db, leadId: number): string[] {
       leadQualifications,
       and(eq(leadQualifications.itemId, qualificationItems.id), eq(leadQualifications.leadId, leadId)),
     )
-    .where(and(eq(qualificationItems.required, true), isNull(qualificationItems.archivedAt), isNull(leadQualifications.itemId)))
+    .where(
+      and(
+        eq(qualificationItems.required, true),
+        isNull(qualificationItems.archivedAt),
+        isNull(leadQualifications.itemId),
+      ),
+    )
     .orderBy(asc(qualificationItems.position), asc(qualificationItems.id))
     .all()
     .map((row) => row.label);
@@ -203,7 +230,13 @@ function missingRequiredItems(db: Db, leadId: number): string[] {
  * Moves a lead's nurture status and records who did it, when, from and to. Qualified needs every
  * required checklist item; lost with fewer than three touches needs `confirmFewTouches: true`.
  */
-export function setLeadStatus(db: Db, viewer: Viewer, actor: AuditActor, id: number, input: unknown): { status: LeadStatus } {
+export function setLeadStatus(
+  db: Db,
+  viewer: Viewer,
+  actor: AuditActor,
+  id: number,
+  input: unknown,
+): { status: LeadStatus } {
   const { status, lostReason, confirmFewTouches } = parse(statusChangeSchema, input);
   const lead = findVisibleLead(db, viewer, id);
   requireWorkable(viewer, lead);
@@ -313,7 +346,14 @@ export function logTouch(
   return db.transaction((tx) => {
     const row = tx
       .insert(leadTouches)
-      .values({ leadId: id, kind, note: note === null ? null : plainText(note), authorId: author.id, authorLabel: author.label, touchedAt: at })
+      .values({
+        leadId: id,
+        kind,
+        note: note === null ? null : plainText(note),
+        authorId: author.id,
+        authorLabel: author.label,
+        touchedAt: at,
+      })
       .returning({ id: leadTouches.id })
       .get();
     // A touch logged late may be earlier than one already logged: first and last are min and max.
@@ -350,7 +390,13 @@ export const followUpSchema = z.object({
 });
 
 /** Sets or clears the next follow-up. A do-not-contact lead takes no new follow-ups. */
-export function setFollowUp(db: Db, viewer: Viewer, actor: AuditActor, id: number, input: unknown): { nextFollowUpAt: Date | null } {
+export function setFollowUp(
+  db: Db,
+  viewer: Viewer,
+  actor: AuditActor,
+  id: number,
+  input: unknown,
+): { nextFollowUpAt: Date | null } {
   const { nextFollowUpAt } = parse(followUpSchema, input);
   const lead = findVisibleLead(db, viewer, id);
   requireWorkable(viewer, lead);
@@ -360,7 +406,8 @@ export function setFollowUp(db: Db, viewer: Viewer, actor: AuditActor, id: numbe
     const fieldError = (message: string) =>
       new AppError('invalid_input', 'Some fields need attention.', { details: [{ field: 'nextFollowUpAt', message }] });
     if (nextFollowUpAt.getTime() < now.getTime() - 60_000) throw fieldError('Pick a time in the future.');
-    if (nextFollowUpAt.getTime() > now.getTime() + FOLLOW_UP_HORIZON_MS) throw fieldError('Pick a time within two years.');
+    if (nextFollowUpAt.getTime() > now.getTime() + FOLLOW_UP_HORIZON_MS)
+      throw fieldError('Pick a time within two years.');
   }
   db.transaction((tx) => {
     touchLead(tx, id, now, { nextFollowUpAt });
@@ -377,7 +424,13 @@ export const qualificationCheckSchema = z.object({
 });
 
 /** Checks or unchecks one qualification item on a lead, keeping who checked it and when. */
-export function setQualificationCheck(db: Db, viewer: Viewer, actor: AuditActor, id: number, input: unknown): { checked: boolean } {
+export function setQualificationCheck(
+  db: Db,
+  viewer: Viewer,
+  actor: AuditActor,
+  id: number,
+  input: unknown,
+): { checked: boolean } {
   const { itemId, checked } = parse(qualificationCheckSchema, input);
   const lead = findVisibleLead(db, viewer, id);
   requireWorkable(viewer, lead);

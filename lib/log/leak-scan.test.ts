@@ -12,7 +12,14 @@ const clean = [
 describe('scanLog', () => {
   it('counts lines, JSON lines and request lines, and finds nothing in a scrubbed log', () => {
     const scan = scanLog('server.log', clean, [{ kind: 'intake key', value: 'e2e-intake-key-0123' }]);
-    expect(scan).toEqual({ lines: 5, jsonLines: 4, requestLines: 2, requestsWithActor: 1, intakeLines: 1, findings: [] });
+    expect(scan).toEqual({
+      lines: 5,
+      jsonLines: 4,
+      requestLines: 2,
+      requestsWithActor: 1,
+      intakeLines: 1,
+      findings: [],
+    });
   });
 
   it.each([
@@ -40,9 +47,11 @@ describe('scanLog', () => {
   });
 
   it('never shows one hit in the excerpt of another on the same line', () => {
-    const scan = scanLog('server.log', '{"msg":"eva@contoso.example used e2e-intake-key-0123 twice: e2e-intake-key-0123"}', [
-      { kind: 'intake key', value: 'e2e-intake-key-0123' },
-    ]);
+    const scan = scanLog(
+      'server.log',
+      '{"msg":"eva@contoso.example used e2e-intake-key-0123 twice: e2e-intake-key-0123"}',
+      [{ kind: 'intake key', value: 'e2e-intake-key-0123' }],
+    );
     expect(scan.findings.map((finding) => finding.kind).sort()).toEqual(['email-shaped string', 'intake key']);
     for (const finding of scan.findings) expect(finding.excerpt).toBe('{"msg":"<HIT> used <HIT> twice: <HIT>"}');
   });

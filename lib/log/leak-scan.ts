@@ -86,7 +86,8 @@ export function scanLog(file: string, text: string, literals: Literal[], scan: L
     }
     if (hits.length === 0) return;
     const excerpt = mask(line, hits);
-    for (const kind of new Set(hits.map((hit) => hit.kind))) scan.findings.push({ kind, file, line: index + 1, excerpt });
+    for (const kind of new Set(hits.map((hit) => hit.kind)))
+      scan.findings.push({ kind, file, line: index + 1, excerpt });
   });
   return scan;
 }
@@ -97,5 +98,7 @@ export function emptyScan(): LogScan {
 
 /** Every email address written in some text (fixtures, test sources), lower-cased and unique. */
 export function emailsIn(text: string): string[] {
-  return [...new Set([...text.matchAll(new RegExp(EMAIL_PATTERN.source, 'gi'))].map((match) => match[0].toLowerCase()))];
+  return [
+    ...new Set([...text.matchAll(new RegExp(EMAIL_PATTERN.source, 'gi'))].map((match) => match[0].toLowerCase())),
+  ];
 }

@@ -30,7 +30,13 @@ describe('createLogger', () => {
     log.info({ leadId: 7 }, 'stored');
     expect(raw).toHaveLength(1);
     expect(raw[0]!.endsWith('\n')).toBe(true);
-    expect(lines()[0]).toMatchObject({ level: 'info', service: 'leadline', pid: process.pid, leadId: 7, msg: 'stored' });
+    expect(lines()[0]).toMatchObject({
+      level: 'info',
+      service: 'leadline',
+      pid: process.pid,
+      leadId: 7,
+      msg: 'stored',
+    });
     expect(new Date(lines()[0]!.time as string).toISOString()).toBe(lines()[0]!.time);
   });
 
@@ -85,7 +91,10 @@ describe('createLogger', () => {
     log.warn('cookie better-auth.session_token=zzz.yyy expired');
     const [first, second, third] = lines();
     expect(first).toMatchObject({ path: '/x?key=[redacted]', agent: 'bot ([email])', msg: 'mail to [email] failed' });
-    expect(second).toMatchObject({ err: { type: 'Error', message: 'no user [email] with Bearer [redacted]' }, msg: 'boom' });
+    expect(second).toMatchObject({
+      err: { type: 'Error', message: 'no user [email] with Bearer [redacted]' },
+      msg: 'boom',
+    });
     expect(second!.err).not.toHaveProperty('stack');
     expect(third!.msg).toBe('cookie better-auth.session_token=[redacted] expired');
     expect(raw.join('')).not.toMatch(/@contoso|env-intake-key|abcdefgh123|zzz\.yyy/);
@@ -112,7 +121,11 @@ describe("turnDestination (on the delivery writer's thread)", () => {
       log.info({ leadId: 2 }, 'request');
       expect(fs.readFileSync(file, 'utf8')).toBe('');
       await new Promise((resolve) => setImmediate(resolve));
-      const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+      const lines = fs
+        .readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(lines.map((line) => line.leadId)).toEqual([1, 2]);
       expect(writes).toHaveBeenCalledTimes(1);
       // A later turn's line is written at that turn's end.
@@ -129,10 +142,22 @@ describe("turnDestination (on the delivery writer's thread)", () => {
 describe('request lines', () => {
   it('logRequest writes method, path, status, duration, id and actor — and 5xx as errors', () => {
     const { log, lines } = capture();
-    logRequest({ requestId: 'r1', method: 'GET', path: '/api/leads', status: 200, durationMs: 12.345, actor: 'user:u1' }, log);
+    logRequest(
+      { requestId: 'r1', method: 'GET', path: '/api/leads', status: 200, durationMs: 12.345, actor: 'user:u1' },
+      log,
+    );
     logRequest({ requestId: 'r2', method: 'GET', path: '/api/leads', status: 503, durationMs: 1 }, log);
     expect(lines()[0]).toEqual(
-      expect.objectContaining({ level: 'info', msg: 'request', requestId: 'r1', method: 'GET', path: '/api/leads', status: 200, durationMs: 12.3, actor: 'user:u1' }),
+      expect.objectContaining({
+        level: 'info',
+        msg: 'request',
+        requestId: 'r1',
+        method: 'GET',
+        path: '/api/leads',
+        status: 200,
+        durationMs: 12.3,
+        actor: 'user:u1',
+      }),
     );
     expect(lines()[1]).toMatchObject({ level: 'error', status: 503 });
   });
@@ -140,10 +165,22 @@ describe('request lines', () => {
   it('logIntakeDelivery writes the webhook request line with its outcome, never the key', () => {
     const { log, raw, lines } = capture();
     logIntakeDelivery(
-      { requestId: 'r3', status: 201, outcome: 'accepted', leadId: 5, eventId: 9, bodyBytes: 812, durationMs: 4.04, keyLabel: 'Offer A' },
+      {
+        requestId: 'r3',
+        status: 201,
+        outcome: 'accepted',
+        leadId: 5,
+        eventId: 9,
+        bodyBytes: 812,
+        durationMs: 4.04,
+        keyLabel: 'Offer A',
+      },
       log,
     );
-    logIntakeDelivery({ requestId: 'r4', status: 401, outcome: 'rejected', errorCode: 'unauthorized', durationMs: 0.2 }, log);
+    logIntakeDelivery(
+      { requestId: 'r4', status: 401, outcome: 'rejected', errorCode: 'unauthorized', durationMs: 0.2 },
+      log,
+    );
     expect(lines()[0]).toEqual(
       expect.objectContaining({
         msg: 'request',
@@ -191,12 +228,21 @@ describe('request lines', () => {
     }
     const requestLines = lines().filter((line) => line.msg === 'request');
     expect(requestLines).toHaveLength(3);
-    expect(requestLines[0]).toMatchObject({ requestId: 'caller-id-1', method: 'GET', path: '/api/leads/export', status: 202, actor: 'api_key:4' });
+    expect(requestLines[0]).toMatchObject({
+      requestId: 'caller-id-1',
+      method: 'GET',
+      path: '/api/leads/export',
+      status: 202,
+      actor: 'api_key:4',
+    });
     expect(requestLines[1]).toMatchObject({ path: '/api/leads', status: 500, level: 'error' });
     expect(requestLines[1]!.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestLines[2]).toMatchObject({ path: '/api/leads/9', status: 404 });
     const unhandled = lines().find((line) => line.msg === 'unhandled error');
-    expect(unhandled).toMatchObject({ requestId: requestLines[1]!.requestId, err: { type: 'Error', message: 'db gone for [email]' } });
+    expect(unhandled).toMatchObject({
+      requestId: requestLines[1]!.requestId,
+      err: { type: 'Error', message: 'db gone for [email]' },
+    });
     expect(JSON.stringify(lines())).not.toMatch(/SECRET|contoso/);
   });
 });

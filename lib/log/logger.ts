@@ -83,7 +83,10 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       },
     },
   };
-  return pino(settings, options.destination ?? (isMainThread ? pino.destination({ dest: 1, sync: true }) : turnDestination()));
+  return pino(
+    settings,
+    options.destination ?? (isMainThread ? pino.destination({ dest: 1, sync: true }) : turnDestination()),
+  );
 }
 
 /**

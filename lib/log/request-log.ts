@@ -92,14 +92,17 @@ export function withRequestLog<Args extends unknown[]>(
     } catch (error) {
       response = runWithRequestContext(context, () => toErrorResponse(error));
     }
-    logRequest({
-      requestId: context.requestId,
-      method: request.method,
-      path: pathOf(request.url),
-      status: response.status,
-      durationMs: performance.now() - started,
-      ...(context.actor ? { actor: context.actor } : {}),
-    }, log);
+    logRequest(
+      {
+        requestId: context.requestId,
+        method: request.method,
+        path: pathOf(request.url),
+        status: response.status,
+        durationMs: performance.now() - started,
+        ...(context.actor ? { actor: context.actor } : {}),
+      },
+      log,
+    );
     return response;
   };
 }

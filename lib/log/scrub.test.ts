@@ -15,7 +15,9 @@ describe('scrubText', () => {
   });
 
   it('redacts key= and token= values in URLs and text, keeping the rest of the URL', () => {
-    expect(scrubText('POST /api/intake/marketplace?key=abc123def456&x=1')).toBe('POST /api/intake/marketplace?key=[redacted]&x=1');
+    expect(scrubText('POST /api/intake/marketplace?key=abc123def456&x=1')).toBe(
+      'POST /api/intake/marketplace?key=[redacted]&x=1',
+    );
     expect(scrubText('http://h/cb?token=t0k3n#frag')).toBe('http://h/cb?token=[redacted]#frag');
     expect(scrubText('intakeKey=s3cret apiKey=x password=hunter22')).toBe(
       'intakeKey=[redacted] apiKey=[redacted] password=[redacted]',
@@ -23,7 +25,9 @@ describe('scrubText', () => {
   });
 
   it('redacts Bearer and Basic credentials', () => {
-    expect(scrubText('Authorization: Bearer mla_AAAAbbbbCCCCddddEEEEffffGGGGhhhh')).toBe('Authorization: Bearer [redacted]');
+    expect(scrubText('Authorization: Bearer mla_AAAAbbbbCCCCddddEEEEffffGGGGhhhh')).toBe(
+      'Authorization: Bearer [redacted]',
+    );
     expect(scrubText('Basic dXNlcjpwYXNz')).toBe('Basic [redacted]');
   });
 
@@ -31,7 +35,9 @@ describe('scrubText', () => {
     expect(scrubText('cookie: better-auth.session_token=abc.def%3D; theme=dark')).toBe(
       'cookie: better-auth.session_token=[redacted]; theme=dark',
     );
-    expect(scrubText('__Secure-better-auth.session_data=eyJhbGciOi')).toBe('__Secure-better-auth.session_data=[redacted]');
+    expect(scrubText('__Secure-better-auth.session_data=eyJhbGciOi')).toBe(
+      '__Secure-better-auth.session_data=[redacted]',
+    );
   });
 
   it('redacts our intake and API keys wherever they appear', () => {
@@ -43,13 +49,21 @@ describe('scrubText', () => {
 
   it('redacts configured secrets of any shape, also URL-encoded', () => {
     setKnownSecrets(['e2e intake/key 0123456789', undefined, 'short']);
-    expect(scrubText('got e2e intake/key 0123456789 and e2e%20intake%2Fkey%200123456789')).toBe('got [redacted] and [redacted]');
+    expect(scrubText('got e2e intake/key 0123456789 and e2e%20intake%2Fkey%200123456789')).toBe(
+      'got [redacted] and [redacted]',
+    );
     // Values shorter than 8 characters are never treated as secrets (they would eat ordinary words).
     expect(scrubText('short')).toBe('short');
   });
 
   it('leaves ordinary text alone', () => {
-    for (const text of ['GET /api/leads/42', 'request', 'a webhook key was generated', 'status=200 ok', 'user:9f1c-2a']) {
+    for (const text of [
+      'GET /api/leads/42',
+      'request',
+      'a webhook key was generated',
+      'status=200 ok',
+      'user:9f1c-2a',
+    ]) {
       expect(scrubText(text)).toBe(text);
     }
   });

@@ -4,13 +4,11 @@
 import { KEY_KINDS } from '@/lib/keys/kinds';
 
 /** Anything email-shaped, including the `%40` form a URL carries. */
-export const EMAIL_PATTERN = /[A-Za-z0-9.!#$%&'*+^_`{|}~-]+(?:@|%40)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+/gi;
+export const EMAIL_PATTERN =
+  /[A-Za-z0-9.!#$%&'*+^_`{|}~-]+(?:@|%40)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+/gi;
 
 /** Our issued secrets (intake `mlk_…`, API `mla_…`): a prefix and base64url (see lib/keys/crypto.ts). */
-export const ISSUED_KEY_PATTERN = new RegExp(
-  `\\b(${Object.values(KEY_KINDS).join('|')})[A-Za-z0-9_-]+`,
-  'g',
-);
+export const ISSUED_KEY_PATTERN = new RegExp(`\\b(${Object.values(KEY_KINDS).join('|')})[A-Za-z0-9_-]+`, 'g');
 
 /** `key=…`, `token=…` and friends in query strings, form bodies and free text. */
 const SECRET_PARAM_PATTERN = /\b([A-Za-z_-]*?(?:key|token|secret|password))=([^&#\s"'<>;,]+)/gi;
@@ -30,8 +28,9 @@ let knownSecrets: string[] = [];
  * characters, so no pattern catches it.
  */
 export function setKnownSecrets(values: (string | undefined | null)[]): void {
-  knownSecrets = [...new Set(values.map((value) => value?.trim()).filter((value): value is string => !!value && value.length >= 8))]
-    .sort((a, b) => b.length - a.length);
+  knownSecrets = [
+    ...new Set(values.map((value) => value?.trim()).filter((value): value is string => !!value && value.length >= 8)),
+  ].sort((a, b) => b.length - a.length);
 }
 
 export function knownSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): (string | undefined)[] {

@@ -17,16 +17,31 @@ const maybeText = fc.option(anyText, { nil: undefined }).chain((value) => fc.con
 
 /** Random upper/lower case of a known token, as sloppy senders write them. */
 const recased = (token: string) =>
-  fc.array(fc.boolean(), { minLength: token.length, maxLength: token.length }).map((flags) =>
-    [...token].map((char, i) => (flags[i] ? char.toUpperCase() : char.toLowerCase())).join(''),
-  );
+  fc
+    .array(fc.boolean(), { minLength: token.length, maxLength: token.length })
+    .map((flags) => [...token].map((char, i) => (flags[i] ? char.toUpperCase() : char.toLowerCase())).join(''));
 
 const isBlank = (value: string) => value.trim() === '';
 // Grammar pieces: a source token has no `-` or `|`; an action no `|`; a publisher no `.` or `|`; an offer id no `|`.
-const sourceToken = fc.oneof(fc.constantFrom(...LEAD_SOURCES).chain(recased), fc.stringMatching(/^[A-Za-z0-9_]{1,24}$/), fc.string({ minLength: 1 }).filter((s) => !/[-|]/.test(s) && !isBlank(s)));
-const actionToken = fc.oneof(fc.constantFrom(...LEAD_ACTIONS).chain(recased), fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/), fc.string({ minLength: 1 }).filter((s) => !s.includes('|') && !isBlank(s)));
-const publisherId = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/), fc.string({ minLength: 1 }).filter((s) => !/[.|]/.test(s) && !isBlank(s)));
-const offerId = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,40}$/), fc.uuid(), fc.string({ minLength: 1 }).filter((s) => !s.includes('|') && !isBlank(s)));
+const sourceToken = fc.oneof(
+  fc.constantFrom(...LEAD_SOURCES).chain(recased),
+  fc.stringMatching(/^[A-Za-z0-9_]{1,24}$/),
+  fc.string({ minLength: 1 }).filter((s) => !/[-|]/.test(s) && !isBlank(s)),
+);
+const actionToken = fc.oneof(
+  fc.constantFrom(...LEAD_ACTIONS).chain(recased),
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/),
+  fc.string({ minLength: 1 }).filter((s) => !s.includes('|') && !isBlank(s)),
+);
+const publisherId = fc.oneof(
+  fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/),
+  fc.string({ minLength: 1 }).filter((s) => !/[.|]/.test(s) && !isBlank(s)),
+);
+const offerId = fc.oneof(
+  fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,40}$/),
+  fc.uuid(),
+  fc.string({ minLength: 1 }).filter((s) => !s.includes('|') && !isBlank(s)),
+);
 const padding = fc.constantFrom('', ' ', '  ', '\t', '\u00a0');
 
 describe('parseLeadSource (properties)', () => {
@@ -84,15 +99,25 @@ describe('parseLeadSource (properties)', () => {
 
   it('round-trips Source-Action|publisher.offer built from the grammar, padded or not', () => {
     fc.assert(
-      fc.property(sourceToken, actionToken, publisherId, offerId, padding, padding, (source, action, publisher, offer, before, after) => {
-        const parsed = parseLeadSource(`${before}${source}${after}-${before}${action}${after}|${before}${publisher}.${offer}${after}`);
-        expect(parsed).toEqual({
-          source: canonicalSource(source.trim()),
-          action: canonicalAction(action.trim()),
-          publisherId: publisher.trim(),
-          offerId: offer.trim(),
-        });
-      }),
+      fc.property(
+        sourceToken,
+        actionToken,
+        publisherId,
+        offerId,
+        padding,
+        padding,
+        (source, action, publisher, offer, before, after) => {
+          const parsed = parseLeadSource(
+            `${before}${source}${after}-${before}${action}${after}|${before}${publisher}.${offer}${after}`,
+          );
+          expect(parsed).toEqual({
+            source: canonicalSource(source.trim()),
+            action: canonicalAction(action.trim()),
+            publisherId: publisher.trim(),
+            offerId: offer.trim(),
+          });
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -121,15 +146,19 @@ describe('parseLeadSource (properties)', () => {
 
   it('keeps an offer without a publisher (Partner Center test leads: "MSFT_TEST_…|Offer Name") as the offer id', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.string({ minLength: 1 }).filter((s) => !/[.|]/.test(s) && !isBlank(s)), (n, offerName) => {
-        const marker = `MSFT_TEST_${n}`;
-        expect(parseLeadSource(`${marker}-${marker}|${offerName}`)).toEqual({
-          source: marker,
-          action: marker,
-          publisherId: null,
-          offerId: offerName.trim(),
-        });
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 18n }),
+        fc.string({ minLength: 1 }).filter((s) => !/[.|]/.test(s) && !isBlank(s)),
+        (n, offerName) => {
+          const marker = `MSFT_TEST_${n}`;
+          expect(parseLeadSource(`${marker}-${marker}|${offerName}`)).toEqual({
+            source: marker,
+            action: marker,
+            publisherId: null,
+            offerId: offerName.trim(),
+          });
+        },
+      ),
     );
   });
 

@@ -59,8 +59,18 @@ describe('parseLeadSource', () => {
     expect(parseLeadSource('')).toEqual({ source: null, action: null, publisherId: null, offerId: null });
     expect(parseLeadSource('|||')).toEqual({ source: '||', action: null, publisherId: null, offerId: null });
     expect(parseLeadSource('--')).toEqual({ source: null, action: '-', publisherId: null, offerId: null });
-    expect(parseLeadSource(' SPZA - PLT | a.b ')).toEqual({ source: 'SPZA', action: 'PLT', publisherId: 'a', offerId: 'b' });
-    expect(parseLeadSource('SPZA-PLT| contoso . crm ')).toEqual({ source: 'SPZA', action: 'PLT', publisherId: 'contoso', offerId: 'crm' });
+    expect(parseLeadSource(' SPZA - PLT | a.b ')).toEqual({
+      source: 'SPZA',
+      action: 'PLT',
+      publisherId: 'a',
+      offerId: 'b',
+    });
+    expect(parseLeadSource('SPZA-PLT| contoso . crm ')).toEqual({
+      source: 'SPZA',
+      action: 'PLT',
+      publisherId: 'contoso',
+      offerId: 'crm',
+    });
     expect(parseLeadSource('SPZA-PLT|contoso. ')).toMatchObject({ publisherId: null, offerId: 'contoso.' });
   });
 

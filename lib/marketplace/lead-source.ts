@@ -19,10 +19,7 @@ const blankToNull = (value: string | undefined | null): string | null => {
  * When LeadSource carries the source alone, the action comes from `ActionCode`.
  * Unknown tokens are kept as they came; known ones get their canonical spelling.
  */
-export function parseLeadSource(
-  leadSource: string | null | undefined,
-  actionCode?: string | null,
-): ParsedLeadSource {
+export function parseLeadSource(leadSource: string | null | undefined, actionCode?: string | null): ParsedLeadSource {
   const raw = leadSource ?? '';
   const bar = raw.lastIndexOf('|');
   const sourceAndAction = bar === -1 ? raw : raw.slice(0, bar);

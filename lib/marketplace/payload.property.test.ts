@@ -11,7 +11,19 @@ import { stageOfAction } from './vocabulary';
 // formed; blanks are null; the derived fields follow the LeadSource parser; normalising is
 // idempotent.
 
-const TEXT_KEYS = ['firstName', 'lastName', 'email', 'phone', 'country', 'company', 'title', 'leadSource', 'actionCode', 'offerTitle', 'description'] as const;
+const TEXT_KEYS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'country',
+  'company',
+  'title',
+  'leadSource',
+  'actionCode',
+  'offerTitle',
+  'description',
+] as const;
 const USER_KEY: Record<(typeof USER_DETAIL_FIELDS)[number], (typeof TEXT_KEYS)[number]> = {
   FirstName: 'firstName',
   LastName: 'lastName',
@@ -31,10 +43,25 @@ const TOP_KEY: Record<Exclude<(typeof TOP_LEVEL_FIELDS)[number], 'UserDetails'>,
 const text = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
-  fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\u0000', '\u00a0', '\ud800', '\udc00', 'a', '=', '<', '|', '-', '.') }),
-  fc.constantFrom('MSFT_TEST_636573304831318844', 'SPZA-PLT|contoso.crm', 'AzureMarketplace', 'INS', '<script>alert(1)</script>', '=HYPERLINK("x")'),
+  fc.string({
+    unit: fc.constantFrom(' ', '\t', '\n', '\u0000', '\u00a0', '\ud800', '\udc00', 'a', '=', '<', '|', '-', '.'),
+  }),
+  fc.constantFrom(
+    'MSFT_TEST_636573304831318844',
+    'SPZA-PLT|contoso.crm',
+    'AzureMarketplace',
+    'INS',
+    '<script>alert(1)</script>',
+    '=HYPERLINK("x")',
+  ),
 );
-const goodValue = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null), fc.constant(undefined));
+const goodValue = fc.oneof(
+  text,
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constant(null),
+  fc.constant(undefined),
+);
 const badValue = fc.oneof(
   fc.boolean(),
   fc.array(fc.jsonValue(), { maxLength: 3 }),
@@ -45,12 +72,18 @@ const anyValue = fc.oneof({ weight: 4, arbitrary: goodValue }, { weight: 1, arbi
 
 /** A key spelled in a random case, as sloppy senders do. */
 const spelling = (key: string) =>
-  fc.array(fc.boolean(), { minLength: key.length, maxLength: key.length }).map((flags) =>
-    [...key].map((char, i) => (flags[i] ? char.toUpperCase() : char.toLowerCase())).join(''),
-  );
+  fc
+    .array(fc.boolean(), { minLength: key.length, maxLength: key.length })
+    .map((flags) => [...key].map((char, i) => (flags[i] ? char.toUpperCase() : char.toLowerCase())).join(''));
 
 const userDetails = (value: fc.Arbitrary<unknown>) =>
-  fc.record(Object.fromEntries(USER_DETAIL_FIELDS.map((field) => [field, value])) as Record<(typeof USER_DETAIL_FIELDS)[number], fc.Arbitrary<unknown>>, { requiredKeys: [] });
+  fc.record(
+    Object.fromEntries(USER_DETAIL_FIELDS.map((field) => [field, value])) as Record<
+      (typeof USER_DETAIL_FIELDS)[number],
+      fc.Arbitrary<unknown>
+    >,
+    { requiredKeys: [] },
+  );
 const leadShaped = (value: fc.Arbitrary<unknown>) =>
   fc.record(
     {
@@ -64,7 +97,14 @@ const leadShaped = (value: fc.Arbitrary<unknown>) =>
   );
 /** Lead-shaped objects with odd extra keys, including prototype names, at both levels. */
 const withOddKeys = fc
-  .tuple(leadShaped(anyValue), fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'isTest', 'status'), fc.jsonValue(), { maxKeys: 3 }))
+  .tuple(
+    leadShaped(anyValue),
+    fc.dictionary(
+      fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'isTest', 'status'),
+      fc.jsonValue(),
+      { maxKeys: 3 },
+    ),
+  )
   .map(([lead, extra]) => {
     // Own "__proto__" keys, as JSON.parse makes them, never a prototype change.
     const object = JSON.parse(JSON.stringify(extra)) as Record<string, unknown>;
@@ -82,7 +122,8 @@ function outcome(input: unknown): { lead: NormalisedLead } | { error: AppError }
     expect(appError.code).toBe('invalid_lead');
     expect(appError.status).toBe(422);
     expect(appError.details?.length).toBeGreaterThan(0);
-    for (const detail of appError.details ?? []) expect(detail).toEqual({ field: expect.any(String), message: expect.any(String) });
+    for (const detail of appError.details ?? [])
+      expect(detail).toEqual({ field: expect.any(String), message: expect.any(String) });
     return { error: appError };
   }
 }
@@ -97,7 +138,10 @@ function asPayload(lead: NormalisedLead): Record<string, unknown> {
 
 describe('normaliseMarketplacePayload (properties)', () => {
   it('any JSON value is either a lead or the app’s 422 naming fields; nothing else is thrown', () => {
-    fc.assert(fc.property(fc.oneof(fc.jsonValue(), leadShaped(anyValue), withOddKeys), (input) => void outcome(input)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), leadShaped(anyValue), withOddKeys), (input) => void outcome(input)),
+      { numRuns: 3000 },
+    );
   });
 
   it('is deterministic', () => {
@@ -112,21 +156,29 @@ describe('normaliseMarketplacePayload (properties)', () => {
     fc.assert(
       fc.property(leadShaped(anyValue), (input) => {
         const present = (value: unknown) => value !== undefined && value !== null;
-        const wrong = (value: unknown) => present(value) && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value));
+        const wrong = (value: unknown) =>
+          present(value) && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value));
         const details = input.UserDetails;
         const expected: string[] = [];
         if (!present(details) && !present(input.LeadSource)) {
-          expect(outcome(input)).toMatchObject({ error: { details: [{ field: 'UserDetails' }, { field: 'LeadSource' }] } });
+          expect(outcome(input)).toMatchObject({
+            error: { details: [{ field: 'UserDetails' }, { field: 'LeadSource' }] },
+          });
           return;
         }
         if (present(details) && (typeof details !== 'object' || Array.isArray(details))) expected.push('UserDetails');
         else if (present(details)) {
-          for (const field of USER_DETAIL_FIELDS) if (wrong((details as Record<string, unknown>)[field])) expected.push(`UserDetails.${field}`);
+          for (const field of USER_DETAIL_FIELDS)
+            if (wrong((details as Record<string, unknown>)[field])) expected.push(`UserDetails.${field}`);
         }
-        for (const field of Object.keys(TOP_KEY) as (keyof typeof TOP_KEY)[]) if (wrong(input[field])) expected.push(field);
+        for (const field of Object.keys(TOP_KEY) as (keyof typeof TOP_KEY)[])
+          if (wrong(input[field])) expected.push(field);
         const result = outcome(input);
         if (expected.length === 0) expect(result).toHaveProperty('lead');
-        else expect('error' in result ? result.error.details?.map((detail) => detail.field).sort() : 'accepted').toEqual(expected.sort());
+        else
+          expect('error' in result ? result.error.details?.map((detail) => detail.field).sort() : 'accepted').toEqual(
+            expected.sort(),
+          );
       }),
       { numRuns: 3000 },
     );
@@ -172,7 +224,9 @@ describe('normaliseMarketplacePayload (properties)', () => {
       fc
         .tuple(
           ...Object.keys(lead).map((key) => spelling(key)),
-          ...(lead.UserDetails && typeof lead.UserDetails === 'object' ? Object.keys(lead.UserDetails).map((key) => spelling(key)) : []),
+          ...(lead.UserDetails && typeof lead.UserDetails === 'object'
+            ? Object.keys(lead.UserDetails).map((key) => spelling(key))
+            : []),
         )
         .map((names) => {
           const topKeys = Object.keys(lead);
@@ -180,7 +234,9 @@ describe('normaliseMarketplacePayload (properties)', () => {
           topKeys.forEach((key, i) => (recased[names[i]!] = (lead as Record<string, unknown>)[key]));
           if (lead.UserDetails && typeof lead.UserDetails === 'object') {
             const details: Record<string, unknown> = {};
-            Object.keys(lead.UserDetails).forEach((key, i) => (details[names[topKeys.length + i]!] = (lead.UserDetails as Record<string, unknown>)[key]));
+            Object.keys(lead.UserDetails).forEach(
+              (key, i) => (details[names[topKeys.length + i]!] = (lead.UserDetails as Record<string, unknown>)[key]),
+            );
             recased[names[topKeys.indexOf('UserDetails')]!] = details;
           }
           return [lead, recased] as const;
@@ -196,12 +252,26 @@ describe('normaliseMarketplacePayload (properties)', () => {
 
   it('lets the documented spelling win over another spelling of the same field, in either order', () => {
     fc.assert(
-      fc.property(spelling('LeadSource').filter((key) => key !== 'LeadSource'), text, text, fc.boolean(), (other, documented, odd, documentedFirst) => {
-        const entries: [string, string][] = documentedFirst ? [['LeadSource', documented], [other, odd]] : [[other, odd], ['LeadSource', documented]];
-        const result = outcome(Object.fromEntries(entries));
-        const expected = outcome({ LeadSource: documented });
-        expect(result).toEqual(expected);
-      }),
+      fc.property(
+        spelling('LeadSource').filter((key) => key !== 'LeadSource'),
+        text,
+        text,
+        fc.boolean(),
+        (other, documented, odd, documentedFirst) => {
+          const entries: [string, string][] = documentedFirst
+            ? [
+                ['LeadSource', documented],
+                [other, odd],
+              ]
+            : [
+                [other, odd],
+                ['LeadSource', documented],
+              ];
+          const result = outcome(Object.fromEntries(entries));
+          const expected = outcome({ LeadSource: documented });
+          expect(result).toEqual(expected);
+        },
+      ),
     );
   });
 
@@ -224,9 +294,12 @@ describe('normaliseMarketplacePayload (properties)', () => {
         const result = outcome(input);
         if (!('lead' in result)) return;
         const { lead } = result;
-        expect({ source: lead.source, action: lead.action, publisherId: lead.publisherId, offerId: lead.offerId }).toEqual(
-          parseLeadSource(lead.leadSource, lead.actionCode),
-        );
+        expect({
+          source: lead.source,
+          action: lead.action,
+          publisherId: lead.publisherId,
+          offerId: lead.offerId,
+        }).toEqual(parseLeadSource(lead.leadSource, lead.actionCode));
         expect(lead.stage).toBe(stageOfAction(lead.action));
       }),
       { numRuns: 2000 },
@@ -235,17 +308,28 @@ describe('normaliseMarketplacePayload (properties)', () => {
 
   it('marks a lead as a Partner Center test lead when a field starts with MSFT_TEST, and only then', () => {
     fc.assert(
-      fc.property(leadShaped(goodValue), fc.constantFrom(...USER_DETAIL_FIELDS), fc.bigInt({ min: 0n, max: 10n ** 18n }), (input, field, n) => {
-        const result = outcome(input);
-        if (!('lead' in result)) return;
-        const startsTest = (value: string | null) => value !== null && value.toLowerCase().startsWith('msft_test');
-        expect(result.lead.isTest).toBe(
-          [...TEXT_KEYS.map((key) => result.lead[key]), result.lead.source, result.lead.action, result.lead.publisherId, result.lead.offerId].some(startsTest),
-        );
-        const details = typeof input.UserDetails === 'object' && input.UserDetails !== null ? input.UserDetails : {};
-        const marked = outcome({ ...input, UserDetails: { ...details, [field]: `MSFT_TEST_${n}` } });
-        expect(marked).toMatchObject({ lead: { isTest: true } });
-      }),
+      fc.property(
+        leadShaped(goodValue),
+        fc.constantFrom(...USER_DETAIL_FIELDS),
+        fc.bigInt({ min: 0n, max: 10n ** 18n }),
+        (input, field, n) => {
+          const result = outcome(input);
+          if (!('lead' in result)) return;
+          const startsTest = (value: string | null) => value !== null && value.toLowerCase().startsWith('msft_test');
+          expect(result.lead.isTest).toBe(
+            [
+              ...TEXT_KEYS.map((key) => result.lead[key]),
+              result.lead.source,
+              result.lead.action,
+              result.lead.publisherId,
+              result.lead.offerId,
+            ].some(startsTest),
+          );
+          const details = typeof input.UserDetails === 'object' && input.UserDetails !== null ? input.UserDetails : {};
+          const marked = outcome({ ...input, UserDetails: { ...details, [field]: `MSFT_TEST_${n}` } });
+          expect(marked).toMatchObject({ lead: { isTest: true } });
+        },
+      ),
     );
   });
 });

@@ -64,7 +64,13 @@ describe('normaliseMarketplacePayload', () => {
       LeadSource: 'SPZA',
       Description: ' ',
     });
-    expect(lead).toMatchObject({ phone: '16175555555', firstName: 'Kovács Éva', title: null, company: null, description: null });
+    expect(lead).toMatchObject({
+      phone: '16175555555',
+      firstName: 'Kovács Éva',
+      title: null,
+      company: null,
+      description: null,
+    });
   });
 
   it('keeps full Unicode', () => {
@@ -74,7 +80,9 @@ describe('normaliseMarketplacePayload', () => {
   });
 
   it('marks test leads by any value beginning MSFT_TEST', () => {
-    expect(normaliseMarketplacePayload({ UserDetails: { FirstName: 'MSFT_TEST_636573304831318844' } }).isTest).toBe(true);
+    expect(normaliseMarketplacePayload({ UserDetails: { FirstName: 'MSFT_TEST_636573304831318844' } }).isTest).toBe(
+      true,
+    );
     expect(normaliseMarketplacePayload({ LeadSource: 'MSFT_TEST_1-MSFT_TEST_1|Offer' }).isTest).toBe(true);
     expect(normaliseMarketplacePayload({ UserDetails: { Email: 'msft_test_1@test.com' } }).isTest).toBe(true);
     expect(normaliseMarketplacePayload({ UserDetails: { FirstName: 'Real MSFT_TEST' } }).isTest).toBe(false);
@@ -86,7 +94,9 @@ describe('normaliseMarketplacePayload', () => {
   });
 
   it('ignores unknown keys, including __proto__', () => {
-    const body = JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1, "LeadSource": "SPZA-PLT|a.b", "Extra": {}}');
+    const body = JSON.parse(
+      '{"__proto__": {"polluted": true}, "constructor": 1, "LeadSource": "SPZA-PLT|a.b", "Extra": {}}',
+    );
     const lead = normaliseMarketplacePayload(body);
     expect(lead.source).toBe('SPZA');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -6,22 +6,8 @@ import { stageOfAction, type LeadStage } from './vocabulary';
 // Microsoft's documented payload: every property a string, none required. Real deliveries differ
 // in key case (`UserDetails` / `userDetails`), may send numbers for strings, and pad values.
 
-export const USER_DETAIL_FIELDS = [
-  'FirstName',
-  'LastName',
-  'Email',
-  'Phone',
-  'Country',
-  'Company',
-  'Title',
-] as const;
-export const TOP_LEVEL_FIELDS = [
-  'UserDetails',
-  'LeadSource',
-  'ActionCode',
-  'OfferTitle',
-  'Description',
-] as const;
+export const USER_DETAIL_FIELDS = ['FirstName', 'LastName', 'Email', 'Phone', 'Country', 'Company', 'Title'] as const;
+export const TOP_LEVEL_FIELDS = ['UserDetails', 'LeadSource', 'ActionCode', 'OfferTitle', 'Description'] as const;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -37,18 +23,21 @@ const LONE_SURROGATE = /\p{Cs}/gu;
  * Strings and finite numbers are accepted (phones arrive as numbers); null means "not given".
  * One transform rather than a union of schemas: this runs for every field of every lead.
  */
-const textField = z.unknown().optional().transform((value, ctx): string | null => {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
-    ctx.issues.push({ code: 'custom', input: value, message: `must be a string, not ${describe(value)}` });
-    return z.NEVER;
-  }
-  // NUL bytes are never meaningful in a lead and break many downstream tools; the raw body keeps them.
-  // A lone surrogate (`"\ud800"` in the JSON) has no UTF-8 form: SQLite would get invalid bytes that
-  // read back as three U+FFFD. It becomes one U+FFFD here, so what is stored is what was normalised.
-  const text = String(value).replaceAll('\u0000', '').replace(LONE_SURROGATE, '\ufffd').trim();
-  return text === '' ? null : text;
-});
+const textField = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): string | null => {
+    if (value === null || value === undefined) return null;
+    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
+      ctx.issues.push({ code: 'custom', input: value, message: `must be a string, not ${describe(value)}` });
+      return z.NEVER;
+    }
+    // NUL bytes are never meaningful in a lead and break many downstream tools; the raw body keeps them.
+    // A lone surrogate (`"\ud800"` in the JSON) has no UTF-8 form: SQLite would get invalid bytes that
+    // read back as three U+FFFD. It becomes one U+FFFD here, so what is stored is what was normalised.
+    const text = String(value).replaceAll('\u0000', '').replace(LONE_SURROGATE, '\ufffd').trim();
+    return text === '' ? null : text;
+  });
 
 export const userDetailsSchema = z.object({
   FirstName: textField,

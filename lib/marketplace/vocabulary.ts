@@ -89,9 +89,7 @@ export function actionLabel(token: string | null | undefined): string {
 }
 
 export function stageLabel(stage: string | null | undefined): string {
-  return stage && (LEAD_STAGES as readonly string[]).includes(stage)
-    ? STAGE_LABELS[stage as LeadStage]
-    : '—';
+  return stage && (LEAD_STAGES as readonly string[]).includes(stage) ? STAGE_LABELS[stage as LeadStage] : '—';
 }
 
 /** The acquisition stage an action reaches, or null for unknown actions (they never move a lead). */

@@ -13,7 +13,12 @@ let db: Db;
 
 function deliver(i: number) {
   return receiveDelivery(db, {
-    rawBody: Buffer.from(JSON.stringify({ UserDetails: { FirstName: 'Ann', LastName: `L${i}`, Email: `p${i}@x.example` }, LeadSource: 'SPZA-PLT|contoso.suite' })),
+    rawBody: Buffer.from(
+      JSON.stringify({
+        UserDetails: { FirstName: 'Ann', LastName: `L${i}`, Email: `p${i}@x.example` },
+        LeadSource: 'SPZA-PLT|contoso.suite',
+      }),
+    ),
     contentType: 'application/json',
     receivedAt: new Date(),
     intakeKeyId: null,
@@ -59,7 +64,9 @@ describe('backup and restore', () => {
     expect(count(db)).toBe(summary.leads);
     // The restored database takes new leads, and its rollup is in step.
     deliver(1000);
-    expect(db.$client.prepare(`SELECT sum(leads) FROM lead_daily_stats WHERE dim = 'all'`).pluck().get()).toBe(count(db));
+    expect(db.$client.prepare(`SELECT sum(leads) FROM lead_daily_stats WHERE dim = 'all'`).pluck().get()).toBe(
+      count(db),
+    );
   });
 
   it('refuses to overwrite a file, to copy onto itself, and to restore what is not a database of this app', async () => {

@@ -44,8 +44,7 @@ export const DEFAULT_DRAIN_TIMEOUT_MS = 20_000;
 /** The exit code Next uses after a signal-driven shutdown (128 + the signal's number). */
 export const signalExitCode = (signal: ShutdownSignal): number => 128 + os.constants.signals[signal];
 
-const logJson = (entry: LogEntry) =>
-  (entry.level === 'info' ? console.log : console.error)(JSON.stringify(entry));
+const logJson = (entry: LogEntry) => (entry.level === 'info' ? console.log : console.error)(JSON.stringify(entry));
 
 /** The drain deadline from SHUTDOWN_DRAIN_TIMEOUT_MS, or the default. */
 export function drainTimeoutFromEnv(env: Record<string, string | undefined>): number {
@@ -98,7 +97,11 @@ export function installGracefulShutdown(options: GracefulShutdownOptions): void 
       const checkpoint = options.closeDatabase();
       log({ level: 'info', msg: 'shutdown: database closed', checkpoint: checkpoint ?? null });
     } catch (error) {
-      log({ level: 'error', msg: 'shutdown: closing the database failed', reason: error instanceof Error ? error.message : String(error) });
+      log({
+        level: 'error',
+        msg: 'shutdown: closing the database failed',
+        reason: error instanceof Error ? error.message : String(error),
+      });
       host.exitCode = 1;
       return;
     }

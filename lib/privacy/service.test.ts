@@ -39,7 +39,15 @@ function deliver(body: Record<string, unknown>, receivedAt = T0) {
 }
 
 const person = (email: string, offer: string, action = 'PLT') => ({
-  UserDetails: { FirstName: 'Éva', LastName: 'Kovács', Email: email, Phone: '+36 1 234 5678', Company: 'Contoso', Title: 'CTO', Country: 'HU' },
+  UserDetails: {
+    FirstName: 'Éva',
+    LastName: 'Kovács',
+    Email: email,
+    Phone: '+36 1 234 5678',
+    Company: 'Contoso',
+    Title: 'CTO',
+    Country: 'HU',
+  },
   LeadSource: `SPZA-${action}|contoso.${offer}`,
   ActionCode: action,
   OfferTitle: offer,
@@ -53,8 +61,7 @@ const testLead = (n: number) => ({
   OfferTitle: 'Offer',
 });
 
-const rollup = () =>
-  temp.db.select().from(leadDailyStats).where(eq(leadDailyStats.dim, 'all')).all();
+const rollup = () => temp.db.select().from(leadDailyStats).where(eq(leadDailyStats.dim, 'all')).all();
 
 describe('eraseLeads', () => {
   it('anonymises every lead of the person and keeps counts and funnels', async () => {
@@ -62,8 +69,14 @@ describe('eraseLeads', () => {
     const b = deliver(person('eva@contoso.example', 'sales'), new Date(T0.getTime() + 1000));
     deliver(person('eva@contoso.example', 'crm', 'INS'), new Date(T0.getTime() + 2000));
     const other = deliver(person('someone@else.example', 'crm'));
-    temp.db.insert(leadNotes).values({ leadId: a.leadId, body: 'Éva prefers mornings', authorLabel: 'Rep', createdAt: T0 }).run();
-    temp.db.insert(leadTouches).values({ leadId: a.leadId, kind: 'call', note: 'Rang Éva', authorLabel: 'Rep', touchedAt: T0 }).run();
+    temp.db
+      .insert(leadNotes)
+      .values({ leadId: a.leadId, body: 'Éva prefers mornings', authorLabel: 'Rep', createdAt: T0 })
+      .run();
+    temp.db
+      .insert(leadTouches)
+      .values({ leadId: a.leadId, kind: 'call', note: 'Rang Éva', authorLabel: 'Rep', touchedAt: T0 })
+      .run();
     // A rejected delivery that names her, and one that does not.
     const rejected = (email: string) =>
       takeDelivery(temp.db, {
@@ -81,13 +94,29 @@ describe('eraseLeads', () => {
     expect(found.map((lead) => lead.id)).toEqual([a.leadId, b.leadId]);
     // Indexed for search first, so the erasure has entries to take out of the index.
     expect(indexSearchBacklog(temp.db.$client)).toBe(3);
-    const counts = eraseLeads(temp.db, ADMIN, found.map((lead) => lead.id), T0);
+    const counts = eraseLeads(
+      temp.db,
+      ADMIN,
+      found.map((lead) => lead.id),
+      T0,
+    );
     expect(counts).toEqual({ leads: 2, events: 3, notes: 1, touches: 1, deliveries: 1 });
 
     const erased = temp.db.select().from(leads).where(eq(leads.id, a.leadId)).get()!;
     expect(erased).toMatchObject({
-      email: null, emailNormalized: null, mergeKey: null, firstName: null, lastName: null, phone: null,
-      company: null, title: null, description: null, country: 'HU', offerTitle: 'crm', erasedAt: T0, eventCount: 2,
+      email: null,
+      emailNormalized: null,
+      mergeKey: null,
+      firstName: null,
+      lastName: null,
+      phone: null,
+      company: null,
+      title: null,
+      description: null,
+      country: 'HU',
+      offerTitle: 'crm',
+      erasedAt: T0,
+      eventCount: 2,
     });
     const events = temp.db.select().from(leadEvents).where(eq(leadEvents.leadId, a.leadId)).all();
     for (const event of events) {
@@ -104,7 +133,11 @@ describe('eraseLeads', () => {
     for (const table of ['leads', 'lead_events', 'lead_notes', 'lead_touches', 'intake_deliveries']) {
       const rows = temp.db.$client.prepare(`select * from ${table}`).all() as Record<string, unknown>[];
       const text = rows
-        .map((row) => Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('utf8') : String(value))).join(' '))
+        .map((row) =>
+          Object.values(row)
+            .map((value) => (Buffer.isBuffer(value) ? value.toString('utf8') : String(value)))
+            .join(' '),
+        )
         .join('\n');
       expect(text.toLowerCase(), table).not.toContain('eva@contoso');
     }
@@ -113,7 +146,12 @@ describe('eraseLeads', () => {
     expect(search).toEqual([{ rowid: other.leadId }]);
 
     expect(rollup()).toEqual(before);
-    expect(temp.db.select({ n: sql<number>`count(*)` }).from(leads).get()?.n).toBe(3);
+    expect(
+      temp.db
+        .select({ n: sql<number>`count(*)` })
+        .from(leads)
+        .get()?.n,
+    ).toBe(3);
     const audits = temp.db.select().from(auditLog).where(eq(auditLog.action, 'lead.erased')).all();
     expect(audits.map((entry) => entry.targetId)).toEqual([String(a.leadId), String(b.leadId), null]);
     expect(JSON.stringify(audits).toLowerCase()).not.toContain('eva');
@@ -143,9 +181,16 @@ describe('test lead retention', () => {
     const recent = deliver(testLead(2), new Date(T0.getTime() - 5 * DAY));
     const real = deliver(person('eva@contoso.example', 'crm'), new Date(T0.getTime() - 400 * DAY));
     temp.db.insert(leadNotes).values({ leadId: old.leadId, body: 'test', authorLabel: 'Rep', createdAt: T0 }).run();
-    temp.db.insert(leadStatusChanges).values({ leadId: old.leadId, fromStatus: 'new', toStatus: 'contacted', changedAt: T0, changedByLabel: 'Rep' }).run();
+    temp.db
+      .insert(leadStatusChanges)
+      .values({ leadId: old.leadId, fromStatus: 'new', toStatus: 'contacted', changedAt: T0, changedByLabel: 'Rep' })
+      .run();
     expect(purgeTestLeads(temp.db, new Date(T0.getTime() - 30 * DAY))).toBe(1);
-    const ids = temp.db.select({ id: leads.id }).from(leads).all().map((row) => row.id);
+    const ids = temp.db
+      .select({ id: leads.id })
+      .from(leads)
+      .all()
+      .map((row) => row.id);
     expect(ids.sort()).toEqual([recent.leadId, real.leadId].sort());
     expect(temp.db.select().from(leadEvents).where(eq(leadEvents.leadId, old.leadId)).all()).toEqual([]);
     expect(temp.db.select().from(leadNotes).all()).toEqual([]);
@@ -170,7 +215,11 @@ describe('runRetention', () => {
     expect(getRetention(temp.db)).toEqual({ deliveryLogDays: 7, testLeadDays: 7 });
     expect(runRetention(temp.db, T0)).toEqual({ deliveries: 1, testLeads: 1 });
     expect(runRetention(temp.db, T0)).toEqual({ deliveries: 0, testLeads: 0 });
-    const audits = temp.db.select().from(auditLog).all().map((entry) => [entry.action, entry.actorType]);
+    const audits = temp.db
+      .select()
+      .from(auditLog)
+      .all()
+      .map((entry) => [entry.action, entry.actorType]);
     expect(audits).toEqual([
       ['retention.purged', 'system'],
       ['settings.retention_changed', 'user'],
@@ -179,7 +228,12 @@ describe('runRetention', () => {
   });
 
   it('rejects retention periods that are not whole days between 1 and 3650, naming the field', async () => {
-    for (const bad of [{ deliveryLogDays: 0, testLeadDays: 30 }, { deliveryLogDays: 90, testLeadDays: 1.5 }, { deliveryLogDays: 'x', testLeadDays: 30 }, { deliveryLogDays: 4000, testLeadDays: 30 }]) {
+    for (const bad of [
+      { deliveryLogDays: 0, testLeadDays: 30 },
+      { deliveryLogDays: 90, testLeadDays: 1.5 },
+      { deliveryLogDays: 'x', testLeadDays: 30 },
+      { deliveryLogDays: 4000, testLeadDays: 30 },
+    ]) {
       expect(() => setRetention(temp.db, ADMIN, bad)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     }
     try {

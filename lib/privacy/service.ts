@@ -157,7 +157,10 @@ export function purgeTestLeads(db: Db, before: Date): number {
       // Chunks keep each statement's parameter list well under SQLite's limit.
       for (let start = 0; start < ids.length; start += 500) {
         const chunk = ids.slice(start, start + 500);
-        tx.update(intakeDeliveries).set({ leadId: null, eventId: null }).where(inArray(intakeDeliveries.leadId, chunk)).run();
+        tx.update(intakeDeliveries)
+          .set({ leadId: null, eventId: null })
+          .where(inArray(intakeDeliveries.leadId, chunk))
+          .run();
         for (const table of [leadQualifications, leadTouches, leadNotes, leadStatusChanges, leadEvents]) {
           tx.delete(table).where(inArray(table.leadId, chunk)).run();
         }
@@ -168,4 +171,3 @@ export function purgeTestLeads(db: Db, before: Date): number {
     { behavior: 'immediate' },
   );
 }
-

@@ -10,6 +10,10 @@ export function listQualificationItems(db: Db): QualificationItem[] {
   return db
     .select()
     .from(qualificationItems)
-    .orderBy(sql`${qualificationItems.archivedAt} is not null`, asc(qualificationItems.position), asc(qualificationItems.id))
+    .orderBy(
+      sql`${qualificationItems.archivedAt} is not null`,
+      asc(qualificationItems.position),
+      asc(qualificationItems.id),
+    )
     .all();
 }

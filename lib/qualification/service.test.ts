@@ -28,11 +28,27 @@ const idOf = (label: string) => listQualificationItems(temp.db).find((item) => i
 describe('the qualification checklist', () => {
   it('starts with BANT, and admins add, edit, reorder, archive and restore items', () => {
     expect(labels()).toEqual(['Budget', 'Authority', 'Need', 'Timeline']);
-    const { id } = createQualificationItem(temp.db, admin, SYSTEM_ACTOR, { label: '  Champion ', hint: '', required: false });
-    expect(listQualificationItems(temp.db).at(-1)).toMatchObject({ id, label: 'Champion', hint: null, required: false });
+    const { id } = createQualificationItem(temp.db, admin, SYSTEM_ACTOR, {
+      label: '  Champion ',
+      hint: '',
+      required: false,
+    });
+    expect(listQualificationItems(temp.db).at(-1)).toMatchObject({
+      id,
+      label: 'Champion',
+      hint: null,
+      required: false,
+    });
 
-    updateQualificationItem(temp.db, admin, SYSTEM_ACTOR, id, { label: 'Champion', hint: 'Someone inside pushes for us.', required: true });
-    expect(listQualificationItems(temp.db).at(-1)).toMatchObject({ hint: 'Someone inside pushes for us.', required: true });
+    updateQualificationItem(temp.db, admin, SYSTEM_ACTOR, id, {
+      label: 'Champion',
+      hint: 'Someone inside pushes for us.',
+      required: true,
+    });
+    expect(listQualificationItems(temp.db).at(-1)).toMatchObject({
+      hint: 'Someone inside pushes for us.',
+      required: true,
+    });
 
     moveQualificationItem(temp.db, admin, SYSTEM_ACTOR, id, 'up');
     moveQualificationItem(temp.db, admin, SYSTEM_ACTOR, idOf('Budget'), 'down');
@@ -52,7 +68,11 @@ describe('the qualification checklist', () => {
     restoreQualificationItem(temp.db, admin, SYSTEM_ACTOR, idOf('Budget'));
     expect(labels()).toEqual(['Need', 'Authority', 'Champion', 'Timeline', 'Budget']);
 
-    const actions = temp.db.select({ action: auditLog.action }).from(auditLog).all().map((row) => row.action);
+    const actions = temp.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .all()
+      .map((row) => row.action);
     expect(new Set(actions)).toEqual(
       new Set([
         'qualification.item_created',
@@ -67,15 +87,22 @@ describe('the qualification checklist', () => {
   });
 
   it('is for admins only, and names each bad field', () => {
-    expect(() => createQualificationItem(temp.db, manager, SYSTEM_ACTOR, { label: 'X', required: true })).toThrow(/role/);
+    expect(() => createQualificationItem(temp.db, manager, SYSTEM_ACTOR, { label: 'X', required: true })).toThrow(
+      /role/,
+    );
     expect(() => archiveQualificationItem(temp.db, manager, SYSTEM_ACTOR, idOf('Need'))).toThrow(/role/);
     try {
       createQualificationItem(temp.db, admin, SYSTEM_ACTOR, { label: ' ', hint: 'x'.repeat(301), required: 'yes' });
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ code: 'invalid_input', details: [{ field: 'label' }, { field: 'hint' }, { field: 'required' }] });
+      expect(error).toMatchObject({
+        code: 'invalid_input',
+        details: [{ field: 'label' }, { field: 'hint' }, { field: 'required' }],
+      });
     }
-    expect(() => updateQualificationItem(temp.db, admin, SYSTEM_ACTOR, 999, { label: 'X', required: true })).toThrow(/No checklist item/);
+    expect(() => updateQualificationItem(temp.db, admin, SYSTEM_ACTOR, 999, { label: 'X', required: true })).toThrow(
+      /No checklist item/,
+    );
     expect(() => moveQualificationItem(temp.db, admin, SYSTEM_ACTOR, idOf('Need'), 'sideways')).toThrow(/attention/);
   });
 });

@@ -33,7 +33,10 @@ function findItem(db: Pick<Db, 'select'>, id: number) {
 }
 
 function nextPosition(tx: Pick<Db, 'select'>): number {
-  const row = tx.select({ top: max(qualificationItems.position) }).from(qualificationItems).get();
+  const row = tx
+    .select({ top: max(qualificationItems.position) })
+    .from(qualificationItems)
+    .get();
   return (row?.top ?? 0) + 1;
 }
 
@@ -46,7 +49,13 @@ export function createQualificationItem(db: Db, viewer: Viewer, actor: AuditActo
       .values({ ...values, position: nextPosition(tx), createdAt: new Date() })
       .returning({ id: qualificationItems.id })
       .get();
-    recordAudit(tx, actor, 'qualification.item_created', { type: 'qualification_item', id: row.id }, { required: values.required });
+    recordAudit(
+      tx,
+      actor,
+      'qualification.item_created',
+      { type: 'qualification_item', id: row.id },
+      { required: values.required },
+    );
     return { id: row.id };
   });
 }
@@ -58,14 +67,26 @@ export function updateQualificationItem(db: Db, viewer: Viewer, actor: AuditActo
   const item = findItem(db, itemId);
   db.transaction((tx) => {
     tx.update(qualificationItems).set(values).where(eq(qualificationItems.id, itemId)).run();
-    recordAudit(tx, actor, 'qualification.item_updated', { type: 'qualification_item', id: itemId }, {
-      required: { from: item.required, to: values.required },
-    });
+    recordAudit(
+      tx,
+      actor,
+      'qualification.item_updated',
+      { type: 'qualification_item', id: itemId },
+      {
+        required: { from: item.required, to: values.required },
+      },
+    );
   });
 }
 
 /** Swaps an item with its neighbour among the current items (positions renumbered 1..n first). */
-export function moveQualificationItem(db: Db, viewer: Viewer, actor: AuditActor, id: unknown, direction: unknown): void {
+export function moveQualificationItem(
+  db: Db,
+  viewer: Viewer,
+  actor: AuditActor,
+  id: unknown,
+  direction: unknown,
+): void {
   requireAdmin(viewer);
   const itemId = parse(itemIdSchema, id);
   const towards = parse(moveSchema, direction);
@@ -78,9 +99,19 @@ export function moveQualificationItem(db: Db, viewer: Viewer, actor: AuditActor,
     if (to < 0 || to >= order.length) return;
     [order[from], order[to]] = [order[to]!, order[from]!];
     order.forEach((orderedId, index) =>
-      tx.update(qualificationItems).set({ position: index + 1 }).where(eq(qualificationItems.id, orderedId)).run(),
+      tx
+        .update(qualificationItems)
+        .set({ position: index + 1 })
+        .where(eq(qualificationItems.id, orderedId))
+        .run(),
     );
-    recordAudit(tx, actor, 'qualification.item_moved', { type: 'qualification_item', id: itemId }, { direction: towards, position: to + 1 });
+    recordAudit(
+      tx,
+      actor,
+      'qualification.item_moved',
+      { type: 'qualification_item', id: itemId },
+      { direction: towards, position: to + 1 },
+    );
   });
 }
 
@@ -105,7 +136,8 @@ export function archiveQualificationItem(db: Db, viewer: Viewer, actor: AuditAct
       .set({ archivedAt: new Date() })
       .where(and(eq(qualificationItems.id, itemId), isNull(qualificationItems.archivedAt)))
       .run();
-    if (archived.changes) recordAudit(tx, actor, 'qualification.item_archived', { type: 'qualification_item', id: itemId });
+    if (archived.changes)
+      recordAudit(tx, actor, 'qualification.item_archived', { type: 'qualification_item', id: itemId });
   });
 }
 

@@ -15,14 +15,18 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 type Client = ReturnType<typeof openDatabase>['$client'];
 const schema = (client: Client) =>
   client
-    .prepare(`select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite_stat%' order by type, name`)
+    .prepare(
+      `select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite_stat%' order by type, name`,
+    )
     .all();
 /** The search index's shadow tables, row for row. */
 const searchTables = (client: Client) =>
   Object.fromEntries(
-    (client.prepare(`select name from sqlite_master where type = 'table' and name glob 'leads_search_*'`).all() as { name: string }[]).map(
-      ({ name }) => [name, client.prepare(`select * from "${name}" order by 1`).all()],
-    ),
+    (
+      client.prepare(`select name from sqlite_master where type = 'table' and name glob 'leads_search_*'`).all() as {
+        name: string;
+      }[]
+    ).map(({ name }) => [name, client.prepare(`select * from "${name}" order by 1`).all()]),
   );
 
 describe('seedDatabase', () => {
@@ -41,16 +45,28 @@ describe('seedDatabase', () => {
       expect(client.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(schema(client)).toEqual(schema(fresh.$client));
       expect(client.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(() => client.exec(`insert into leads_search (leads_search, rank) values ('integrity-check', 1)`)).not.toThrow();
-      const someone = client.prepare(`select id, email from leads where email is not null limit 1 offset 100`).get() as { id: number; email: string };
-      const hits = client.prepare(`select rowid from leads_search where leads_search match ?`).all(`"${someone.email}"`) as { rowid: number }[];
+      expect(() =>
+        client.exec(`insert into leads_search (leads_search, rank) values ('integrity-check', 1)`),
+      ).not.toThrow();
+      const someone = client
+        .prepare(`select id, email from leads where email is not null limit 1 offset 100`)
+        .get() as { id: number; email: string };
+      const hits = client
+        .prepare(`select rowid from leads_search where leads_search match ?`)
+        .all(`"${someone.email}"`) as { rowid: number }[];
       expect(hits.map((hit) => hit.rowid)).toContain(someone.id);
 
       // The index built on the second thread equals the one the in-place rebuild writes.
       const built = searchTables(client);
       expect(Object.keys(built).length).toBeGreaterThanOrEqual(3);
       const inPlaceFile = path.join(dir, 'in-place.db');
-      const inPlace = await seedDatabase({ file: inPlaceFile, count: 1200, seed: 4, days: 60, searchOnSecondThread: false });
+      const inPlace = await seedDatabase({
+        file: inPlaceFile,
+        count: 1200,
+        seed: 4,
+        days: 60,
+        searchOnSecondThread: false,
+      });
       expect(inPlace.phases.map((phase) => phase.name)).toContain('search index');
       const other = openDatabase(inPlaceFile);
       try {

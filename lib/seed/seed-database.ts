@@ -124,7 +124,9 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
         const reopening = performance.now();
         const reopeningCpu = cpuNow();
         const searchSql = (
-          db.$client.prepare(`select sql from sqlite_master where type = 'table' and name = 'leads_search'`).get() as { sql: string }
+          db.$client.prepare(`select sql from sqlite_master where type = 'table' and name = 'leads_search'`).get() as {
+            sql: string;
+          }
         ).sql;
         db.$client.close();
         if (options.searchOnSecondThread !== false) {
@@ -137,10 +139,15 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
           name: 'reconnect',
           seconds: elapsed(reopening),
           cpuSeconds: cpuNow() - reopeningCpu,
-          detail: search ? 'the search builder copied the leads\' text, then builds on the second thread' : undefined,
+          detail: search ? "the search builder copied the leads' text, then builds on the second thread" : undefined,
         });
       }
-      if (options.work !== false) phase('work simulation', () => work(db, afterId, data.seed), (detail) => detail);
+      if (options.work !== false)
+        phase(
+          'work simulation',
+          () => work(db, afterId, data.seed),
+          (detail) => detail,
+        );
     } finally {
       if (bulk) await leaveBulkMode(db, deferred, phase, search, options.file);
     }
@@ -153,14 +160,16 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedResult> {
         db.$client.close();
         db = openDatabase(options.file);
         const mode = db.$client.pragma('journal_mode', { simple: true });
-        if (mode !== 'wal') throw new Error(`The seeded database is not in WAL mode (journal_mode is ${String(mode)}).`);
+        if (mode !== 'wal')
+          throw new Error(`The seeded database is not in WAL mode (journal_mode is ${String(mode)}).`);
       }
       db.$client.pragma('synchronous = FULL');
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
       // The planner statistics a server gathers when it starts (lib/ops/statistics).
       refreshStatistics(db.$client);
     });
-    const realLeads = (db.$client.prepare('select count(*) as n from leads where is_test = 0').get() as { n: number }).n;
+    const realLeads = (db.$client.prepare('select count(*) as n from leads where is_test = 0').get() as { n: number })
+      .n;
     const seconds = elapsed(started);
     return { leads: data.count, deliveries, realLeads, seconds, phases, writerWaitSeconds: writerWaitMs / 1000, bulk };
   } finally {
@@ -175,7 +184,8 @@ function bulkSettings(client: Db['$client']): void {
   client.unsafeMode(true);
   client.pragma('locking_mode = EXCLUSIVE');
   const mode = client.pragma('journal_mode = OFF', { simple: true });
-  if (mode !== 'off') throw new Error(`Could not turn the journal off for the bulk load (journal_mode is ${String(mode)}).`);
+  if (mode !== 'off')
+    throw new Error(`Could not turn the journal off for the bulk load (journal_mode is ${String(mode)}).`);
   client.pragma('mmap_size = 8589934592');
 }
 
@@ -221,7 +231,11 @@ async function leaveBulkMode(
       const waiting = performance.now();
       await search;
       const waited = elapsed(waiting);
-      phase('search index: copy in', () => copySearchIndex(db, searchBuildFile(file)), () => `after waiting ${waited.toFixed(1)} s for the builder`);
+      phase(
+        'search index: copy in',
+        () => copySearchIndex(db, searchBuildFile(file)),
+        () => `after waiting ${waited.toFixed(1)} s for the builder`,
+      );
     } else {
       phase('search index', () => rebuildSearchIndex(db));
     }

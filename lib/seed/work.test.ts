@@ -50,7 +50,10 @@ function dropBulkTriggers(): void {
     `select name from sqlite_master where type = 'trigger' and (name like 'lead_daily_stats_%' or name = 'lead_status_changes_stamp')`,
   );
   expect(triggers.map((trigger) => trigger.name).sort()).toEqual([
-    'lead_daily_stats_delete', 'lead_daily_stats_insert', 'lead_daily_stats_update', 'lead_status_changes_stamp',
+    'lead_daily_stats_delete',
+    'lead_daily_stats_insert',
+    'lead_daily_stats_update',
+    'lead_status_changes_stamp',
   ]);
   for (const trigger of triggers) temp.db.$client.exec(`drop trigger "${trigger.name}"`);
 }
@@ -79,7 +82,11 @@ function expectConsistent(): void {
         or (l.owner_id is null) <> (l.assigned_at is null)`,
   );
   expect(badTouches).toEqual([]);
-  expect(one<{ n: number }>('select count(*) as n from lead_touches as t join leads as l on l.id = t.lead_id where t.author_id is not l.owner_id').n).toBe(0);
+  expect(
+    one<{ n: number }>(
+      'select count(*) as n from lead_touches as t join leads as l on l.id = t.lead_id where t.author_id is not l.owner_id',
+    ).n,
+  ).toBe(0);
 
   // Stamps are exactly what the history says (what the 0004 trigger would have written).
   const badStamps = all(
@@ -107,7 +114,9 @@ function expectConsistent(): void {
         or (c.to_status = 'lost') <> (c.lost_reason is not null)`,
   );
   expect(badSteps).toEqual([]);
-  const reasons = all<{ reason: string }>(`select distinct lost_reason as reason from lead_status_changes where lost_reason is not null`);
+  const reasons = all<{ reason: string }>(
+    `select distinct lost_reason as reason from lead_status_changes where lost_reason is not null`,
+  );
   for (const { reason } of reasons) expect(LOST_REASONS).toContain(reason);
 
   // Do-not-contact and test leads are never touched; follow-ups only on open, touched leads.
@@ -118,14 +127,22 @@ function expectConsistent(): void {
             or id in (select lead_id from lead_touches) or id in (select lead_id from lead_status_changes))`,
     ).n,
   ).toBe(0);
-  expect(one<{ n: number }>('select count(*) as n from leads where is_test = 1 and (owner_id is not null or touch_count > 0)').n).toBe(0);
+  expect(
+    one<{ n: number }>(
+      'select count(*) as n from leads where is_test = 1 and (owner_id is not null or touch_count > 0)',
+    ).n,
+  ).toBe(0);
   expect(
     one<{ n: number }>(
       `select count(*) as n from leads where next_follow_up_at is not null
        and (status not in ('contacted', 'qualified', 'nurturing') or first_touch_at is null or next_follow_up_at < last_touch_at)`,
     ).n,
   ).toBe(0);
-  expect(one<{ n: number }>('select count(*) as n from leads where last_activity_at < last_event_at or updated_at < last_activity_at').n).toBe(0);
+  expect(
+    one<{ n: number }>(
+      'select count(*) as n from leads where last_activity_at < last_event_at or updated_at < last_activity_at',
+    ).n,
+  ).toBe(0);
 }
 
 describe('ensureSeedReps', () => {
@@ -154,9 +171,13 @@ describe('simulateWork', () => {
     expect(summary.touched / summary.assigned).toBeGreaterThan(0.7);
     expect(summary.touched / summary.assigned).toBeLessThan(0.9);
     const statuses = Object.fromEntries(
-      all<{ status: string; n: number }>('select status, count(*) as n from leads group by status').map((row) => [row.status, row.n]),
+      all<{ status: string; n: number }>('select status, count(*) as n from leads group by status').map((row) => [
+        row.status,
+        row.n,
+      ]),
     );
-    for (const status of ['new', 'contacted', 'qualified', 'nurturing', 'won', 'lost']) expect(statuses[status]).toBeGreaterThan(0);
+    for (const status of ['new', 'contacted', 'qualified', 'nurturing', 'won', 'lost'])
+      expect(statuses[status]).toBeGreaterThan(0);
     const inSla = one<{ share: number }>(
       'select avg(first_touch_at - received_at <= ?) as share from leads where first_touch_at is not null',
       DAY,
@@ -235,8 +256,12 @@ describe('simulateWork', () => {
     ingest(200, 15);
     const summary = work(afterId);
     expect(all('select * from leads where id <= ? order by id', afterId)).toEqual(before);
-    expect(one<{ n: number }>('select count(*) as n from lead_status_changes where lead_id <= ?', afterId).n).toBe(history);
-    expect(summary.leads).toBe(one<{ n: number }>('select count(*) as n from leads where id > ? and is_test = 0', afterId).n);
+    expect(one<{ n: number }>('select count(*) as n from lead_status_changes where lead_id <= ?', afterId).n).toBe(
+      history,
+    );
+    expect(summary.leads).toBe(
+      one<{ n: number }>('select count(*) as n from leads where id > ? and is_test = 0', afterId).n,
+    );
     expect(summary.assigned).toBeGreaterThan(0);
     expectConsistent();
     const kept = rollup();

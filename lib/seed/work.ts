@@ -7,8 +7,14 @@ import type { Db } from '@/db';
 
 /** The seed's reps: role rep, no accounts row, so nobody can sign in as them. */
 export const SEED_REP_NAMES = [
-  'Avery Quinn', 'Jordan Blake', 'Riley Chen', 'Morgan Ellis',
-  'Casey Novak', 'Taylor Brooks', 'Jamie Okafor', 'Skyler Reyes',
+  'Avery Quinn',
+  'Jordan Blake',
+  'Riley Chen',
+  'Morgan Ellis',
+  'Casey Novak',
+  'Taylor Brooks',
+  'Jamie Okafor',
+  'Skyler Reyes',
 ] as const;
 export const seedRepEmail = (index: number) => `seed-rep-${index + 1}@example.test`;
 
@@ -85,8 +91,22 @@ export const LOST_REASONS = [
  * seed. Four SQL operations per draw; the product stays below 2^63 for ids below 2^31.
  */
 const DRAWS = [
-  'assigned', 'rep', 'assignDelay', 'touched', 'inSla', 'touchDelay', 'touchCount', 'touchGap', 'path',
-  'stepDelay', 'outcome', 'closeDelay', 'followUp', 'followUpOffset', 'kind', 'lostReason',
+  'assigned',
+  'rep',
+  'assignDelay',
+  'touched',
+  'inSla',
+  'touchDelay',
+  'touchCount',
+  'touchGap',
+  'path',
+  'stepDelay',
+  'outcome',
+  'closeDelay',
+  'followUp',
+  'followUpOffset',
+  'kind',
+  'lostReason',
 ] as const;
 type Draw = (typeof DRAWS)[number];
 
@@ -187,7 +207,9 @@ export function simulateWork(db: Db, options: WorkOptions): WorkSummary {
       then ${lit(5 * MINUTE)} + cast(${u.touchDelay} * ${u.touchDelay} * ${u.touchDelay} * ${lit(DAY - 5 * MINUTE)} as integer)
       else ${lit(DAY + MINUTE)} + cast(${u.touchDelay} * ${lit(5 * DAY)} as integer) end)`;
     const sideEnd = `p.qualified + ${R.nurturing + R.lostAfterContact}`;
-    const lostReasons = LOST_REASONS.map((reason, index) => `when ${index} then '${reason.replaceAll("'", "''")}'`).join(' ');
+    const lostReasons = LOST_REASONS.map(
+      (reason, index) => `when ${index} then '${reason.replaceAll("'", "''")}'`,
+    ).join(' ');
     client.exec(`create temp table seed_work (
       id integer primary key, rep_id text, rep_name text, assigned_at integer, touch_at integer, touches integer,
       gap integer, last_touch_at integer, kind integer, qualified_at integer, closed_at integer, closed_status text,
@@ -316,8 +338,16 @@ export function simulateWork(db: Db, options: WorkOptions): WorkSummary {
       .get() as { assigned: number; touched: number; leads: number; followUps: number };
     step('counts');
     for (const table of TEMP_TABLES) client.exec(`drop table temp.${table}`);
-    if (assigned !== counts.assigned) throw new Error(`Expected to work ${counts.assigned} leads, updated ${assigned}.`);
-    return { leads: counts.leads, assigned, touched: counts.touched, touches, statusChanges, followUps: counts.followUps };
+    if (assigned !== counts.assigned)
+      throw new Error(`Expected to work ${counts.assigned} leads, updated ${assigned}.`);
+    return {
+      leads: counts.leads,
+      assigned,
+      touched: counts.touched,
+      touches,
+      statusChanges,
+      followUps: counts.followUps,
+    };
   })();
   step('commit');
   return summary;

@@ -51,7 +51,10 @@ export function setRetention(db: Db, actor: AuditActor, input: unknown, now = ne
   const parsed = retentionSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError('invalid_input', 'Some fields need attention.', {
-      details: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(input)', message: issue.message })),
+      details: parsed.error.issues.map((issue) => ({
+        field: issue.path.join('.') || '(input)',
+        message: issue.message,
+      })),
     });
   }
   const next = parsed.data;
@@ -60,7 +63,10 @@ export function setRetention(db: Db, actor: AuditActor, input: unknown, now = ne
     for (const name of Object.keys(KEYS) as (keyof Retention)[]) {
       tx.insert(appSettings)
         .values({ key: KEYS[name], value: next[name], updatedAt: now, updatedBy: actor.id })
-        .onConflictDoUpdate({ target: appSettings.key, set: { value: next[name], updatedAt: now, updatedBy: actor.id } })
+        .onConflictDoUpdate({
+          target: appSettings.key,
+          set: { value: next[name], updatedAt: now, updatedBy: actor.id },
+        })
         .run();
     }
     recordAudit(tx, actor, 'settings.retention_changed', null, { from: previous, to: next }, now);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// The shared intake fixtures every intake test must pass (../shared/fixtures/marketplace).
+// The intake fixtures every intake test must pass (e2e/fixtures/marketplace: a copy of the team's
+// shared sample deliveries, kept in the repository so a clone anywhere runs its own tests).
 export type IntakeFixture = {
   name: string;
   description: string;
@@ -11,14 +12,15 @@ export type IntakeFixture = {
 };
 
 export function fixturesDir(): string {
-  return path.resolve(
-    process.env.SHARED_FIXTURES_DIR ?? path.join(process.cwd(), '..', 'shared', 'fixtures', 'marketplace'),
-  );
+  return path.resolve(process.env.INTAKE_FIXTURES_DIR ?? path.join(process.cwd(), 'e2e', 'fixtures', 'marketplace'));
 }
 
 export function loadIntakeFixtures(): IntakeFixture[] {
   const dir = fixturesDir();
-  const files = fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new Error(`No intake fixtures found in ${dir}`);
   return files.map((file) => {
     const data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {

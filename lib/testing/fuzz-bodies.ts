@@ -12,10 +12,40 @@ const fieldValue = fc.oneof(
   fc.constant(null),
   fc.array(fc.string(), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 3 }),
-  fc.constantFrom('<script>alert(1)</script>', '=HYPERLINK("x")', "'; DROP TABLE leads; --", '|||', '--', 'MSFT_TEST_1', '\u0000'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '=HYPERLINK("x")',
+    "'; DROP TABLE leads; --",
+    '|||',
+    '--',
+    'MSFT_TEST_1',
+    '\u0000',
+  ),
 );
-const keyName = fc.constantFrom('UserDetails', 'userDetails', 'USERDETAILS', 'LeadSource', 'leadsource', 'ActionCode', 'OfferTitle', 'Description', '__proto__', 'constructor');
-const detailName = fc.constantFrom('FirstName', 'firstname', 'LastName', 'Email', 'EMAIL', 'Phone', 'Country', 'Company', 'Title', '__proto__');
+const keyName = fc.constantFrom(
+  'UserDetails',
+  'userDetails',
+  'USERDETAILS',
+  'LeadSource',
+  'leadsource',
+  'ActionCode',
+  'OfferTitle',
+  'Description',
+  '__proto__',
+  'constructor',
+);
+const detailName = fc.constantFrom(
+  'FirstName',
+  'firstname',
+  'LastName',
+  'Email',
+  'EMAIL',
+  'Phone',
+  'Country',
+  'Company',
+  'Title',
+  '__proto__',
+);
 
 const leadShaped = fc
   .record({

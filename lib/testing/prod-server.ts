@@ -48,21 +48,25 @@ export async function startProdServer(options: {
   const logPath = `${databasePath}.server.log`;
   const logFd = fs.openSync(logPath, 'a');
   const logStart = fs.fstatSync(logFd).size;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_PATH: databasePath,
-      INTAKE_KEY,
-      NEXT_TELEMETRY_DISABLED: '1',
-      PUBLIC_URL: '',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_PATH: databasePath,
+        INTAKE_KEY,
+        NEXT_TELEMETRY_DISABLED: '1',
+        PUBLIC_URL: '',
+        ...options.env,
+      },
+      // Straight into the log file, as a process manager that appends a service's output to a file:
+      // this process (which also runs the load generator in the benchmark) never relays a line.
+      stdio: ['ignore', logFd, logFd],
     },
-    // Straight into the log file, as a process manager that appends a service's output to a file:
-    // this process (which also runs the load generator in the benchmark) never relays a line.
-    stdio: ['ignore', logFd, logFd],
-  });
+  );
   fs.closeSync(logFd);
   live.add(child);
   const output = () => {

@@ -8,7 +8,8 @@ export default function DashboardNotFound() {
       <p className="text-sm font-medium text-brand-600">404</p>
       <h1 className="text-2xl font-semibold">For managers and admins only</h1>
       <p className="text-slate-600 dark:text-slate-400">
-        This page shows the whole team&rsquo;s numbers, so only managers and admins can open it. Ask an admin if your role should change.
+        This page shows the whole team&rsquo;s numbers, so only managers and admins can open it. Ask an admin if your
+        role should change.
       </p>
       <Button asChild>
         <Link href="/leads">Go to your leads</Link>

@@ -17,5 +17,10 @@ export default async function DashboardPage() {
   await connection();
   await requirePageViewer('dashboard:view');
   const db = getDb();
-  return <DashboardView offers={listOfferOptions(db)} people={listAssignableUsers(db).map(({ id, name }) => ({ id, name }))} />;
+  return (
+    <DashboardView
+      offers={listOfferOptions(db)}
+      people={listAssignableUsers(db).map(({ id, name }) => ({ id, name }))}
+    />
+  );
 }

@@ -12,7 +12,10 @@ import { assignLead, claimLead, setLeadStatus } from '@/lib/leads/work';
 // lead page (permission, scope and rules checked per lead); the result says how many succeeded
 // and why the others did not.
 
-const idsSchema = z.array(z.number().int().positive()).min(1, 'Select at least one lead.').max(200, 'Select at most 200 leads.');
+const idsSchema = z
+  .array(z.number().int().positive())
+  .min(1, 'Select at least one lead.')
+  .max(200, 'Select at most 200 leads.');
 
 export type BulkResult = { done: number; failed: { id: number; message: string }[] };
 

@@ -13,7 +13,8 @@ export default async function SettingsLayout({ children }: { children: ReactNode
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Who can sign in, the keys that let Microsoft and your integrations in, every delivery the webhook received, the qualification checklist, a record of what happened, and how long data is kept.
+          Who can sign in, the keys that let Microsoft and your integrations in, every delivery the webhook received,
+          the qualification checklist, a record of what happened, and how long data is kept.
         </p>
       </div>
       <SettingsNav />

@@ -40,7 +40,8 @@ export function ChartTooltip<Datum>({
   payload,
   title,
   lines,
-  linked = (item) => Boolean((item as { href?: string }).href || Object.keys((item as { hrefs?: object }).hrefs ?? {}).length),
+  linked = (item) =>
+    Boolean((item as { href?: string }).href || Object.keys((item as { hrefs?: object }).hrefs ?? {}).length),
 }: Pick<TooltipContentProps<number | string, string>, 'active' | 'payload'> & {
   title: (datum: Datum) => string;
   lines: (datum: Datum) => TooltipLine[];
@@ -56,14 +57,18 @@ export function ChartTooltip<Datum>({
         {lines(datum).map((line) => (
           <div key={line.label} className="contents">
             <dt className="flex items-center gap-1.5 text-slate-600 dark:text-slate-400">
-              {line.color ? <span aria-hidden className="inline-block size-2 rounded-sm" style={{ backgroundColor: line.color }} /> : null}
+              {line.color ? (
+                <span aria-hidden className="inline-block size-2 rounded-sm" style={{ backgroundColor: line.color }} />
+              ) : null}
               {line.label}
             </dt>
             <dd className="text-right tabular-nums text-slate-900 dark:text-slate-100">{line.value}</dd>
           </div>
         ))}
       </dl>
-      {linked(datum) ? <p className="mt-1.5 text-[11px] text-slate-500 dark:text-slate-400">Click to open these leads</p> : null}
+      {linked(datum) ? (
+        <p className="mt-1.5 text-[11px] text-slate-500 dark:text-slate-400">Click to open these leads</p>
+      ) : null}
     </div>
   );
 }

@@ -3,7 +3,20 @@
 // the leads table behind it.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps, type LabelProps } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  Rectangle,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+  type LabelProps,
+} from 'recharts';
 import { BRAND } from '../colors';
 import { BAR_CURSOR, ChartFrame, ChartTooltip, textWidth, TruncatedTick, type TooltipLine } from './chart-kit';
 
@@ -43,9 +56,21 @@ export default function HorizontalBars({ label, data, valueLabel, maxLabelWidth 
   return (
     <ChartFrame label={label}>
       <ResponsiveContainer width="100%" height={height} onResize={(next) => setWidth(next)}>
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: noteWidth, bottom: 4, left: 4 }} barCategoryGap="22%">
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: noteWidth, bottom: 4, left: 4 }}
+          barCategoryGap="22%"
+        >
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="value" allowDecimals={false} tickLine={false} axisLine={false} tickFormatter={(value: number) => compact.format(value)} />
+          <XAxis
+            type="number"
+            dataKey="value"
+            allowDecimals={false}
+            tickLine={false}
+            axisLine={false}
+            tickFormatter={(value: number) => compact.format(value)}
+          />
           <YAxis
             type="category"
             dataKey="label"
@@ -53,12 +78,19 @@ export default function HorizontalBars({ label, data, valueLabel, maxLabelWidth 
             tickLine={false}
             axisLine={false}
             interval={0}
-            tick={(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) => <TruncatedTick {...props} maxWidth={labelWidth - TICK_GAP - 4} />}
+            tick={(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) => (
+              <TruncatedTick {...props} maxWidth={labelWidth - TICK_GAP - 4} />
+            )}
           />
           <Tooltip
             cursor={BAR_CURSOR}
             content={({ active, payload }) => (
-              <ChartTooltip<BarDatum> active={active} payload={payload} title={(datum) => datum.label} lines={(datum) => datum.tooltip} />
+              <ChartTooltip<BarDatum>
+                active={active}
+                payload={payload}
+                title={(datum) => datum.label}
+                lines={(datum) => datum.tooltip}
+              />
             )}
           />
           <Legend verticalAlign="top" align="right" iconType="square" iconSize={10} height={24} />
@@ -69,7 +101,9 @@ export default function HorizontalBars({ label, data, valueLabel, maxLabelWidth 
             radius={[0, 4, 4, 0]}
             isAnimationActive={false}
             style={{ cursor: 'pointer' }}
-            shape={(props: BarShapeProps) => <Rectangle {...props} fill={(props.payload as BarDatum | undefined)?.color ?? BRAND} />}
+            shape={(props: BarShapeProps) => (
+              <Rectangle {...props} fill={(props.payload as BarDatum | undefined)?.color ?? BRAND} />
+            )}
             onClick={(item) => {
               const href = (item.payload as BarDatum | undefined)?.href;
               if (href) router.push(href);
@@ -85,7 +119,12 @@ export default function HorizontalBars({ label, data, valueLabel, maxLabelWidth 
 
 /** The note right of a bar, on one line (recharts' own label wraps once it runs out of room). */
 function NoteLabel({ x, y, width, height, value }: LabelProps) {
-  const [left, top, across, tall] = [x, y, width, height].map((part) => Number(part ?? 0)) as [number, number, number, number];
+  const [left, top, across, tall] = [x, y, width, height].map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return (
     <text x={left + across + 8} y={top + tall / 2} dy={4} className="recharts-label-list-note">
       {String(value ?? '')}

@@ -27,8 +27,24 @@ export default function SlaChart({ label, data }: { label: string; data: SlaDatu
         <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
           <XAxis dataKey="tick" tickLine={false} minTickGap={12} />
-          <YAxis yAxisId="share" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(value: number) => formatShare(value)} tickLine={false} axisLine={false} width={44} />
-          <YAxis yAxisId="leads" orientation="right" allowDecimals={false} tickLine={false} axisLine={false} width={36} tickFormatter={(value: number) => formatCount(value)} />
+          <YAxis
+            yAxisId="share"
+            domain={[0, 1]}
+            ticks={[0, 0.25, 0.5, 0.75, 1]}
+            tickFormatter={(value: number) => formatShare(value)}
+            tickLine={false}
+            axisLine={false}
+            width={44}
+          />
+          <YAxis
+            yAxisId="leads"
+            orientation="right"
+            allowDecimals={false}
+            tickLine={false}
+            axisLine={false}
+            width={36}
+            tickFormatter={(value: number) => formatCount(value)}
+          />
           <Tooltip
             cursor={BAR_CURSOR}
             content={({ active, payload }) => (
@@ -37,7 +53,11 @@ export default function SlaChart({ label, data }: { label: string; data: SlaDatu
                 payload={payload}
                 title={(datum) => datum.label}
                 lines={(datum) => [
-                  { label: 'Touched within 24 h', value: datum.share === null ? '—' : formatShare(datum.share), color: BRAND },
+                  {
+                    label: 'Touched within 24 h',
+                    value: datum.share === null ? '—' : formatShare(datum.share),
+                    color: BRAND,
+                  },
                   { label: 'Touched in time', value: formatCount(datum.touched) },
                   { label: 'Leads counted', value: formatCount(datum.eligible), color: MUTED },
                 ]}

@@ -31,12 +31,15 @@ export async function claimLeadAction(leadId: number): Promise<ActionResult> {
 }
 
 export async function assignLeadAction(leadId: number, ownerId: string | null): Promise<ActionResult> {
-  return runAction(async () => {
-    const { viewer, actor } = await requireActionViewer('leads:assign');
-    const id = leadIdOf(leadId);
-    assignLead(getDb(), viewer, actor, id, ownerId);
-    revalidatePath(`/leads/${id}`);
-  }, ownerId ? 'Lead assigned.' : 'Lead unassigned.');
+  return runAction(
+    async () => {
+      const { viewer, actor } = await requireActionViewer('leads:assign');
+      const id = leadIdOf(leadId);
+      assignLead(getDb(), viewer, actor, id, ownerId);
+      revalidatePath(`/leads/${id}`);
+    },
+    ownerId ? 'Lead assigned.' : 'Lead unassigned.',
+  );
 }
 
 export async function releaseLeadAction(leadId: number): Promise<ActionResult> {
@@ -88,12 +91,15 @@ export async function logTouchAction(
 
 /** `at` is an ISO date-time made in the browser (the viewer's time zone), or null to clear. */
 export async function setFollowUpAction(leadId: number, at: string | null): Promise<ActionResult> {
-  return runAction(async () => {
-    const { viewer, actor } = await requireActionViewer('leads:work');
-    const id = leadIdOf(leadId);
-    setFollowUp(getDb(), viewer, actor, id, { nextFollowUpAt: at });
-    revalidatePath(`/leads/${id}`);
-  }, at ? 'Follow-up set.' : 'Follow-up cleared.');
+  return runAction(
+    async () => {
+      const { viewer, actor } = await requireActionViewer('leads:work');
+      const id = leadIdOf(leadId);
+      setFollowUp(getDb(), viewer, actor, id, { nextFollowUpAt: at });
+      revalidatePath(`/leads/${id}`);
+    },
+    at ? 'Follow-up set.' : 'Follow-up cleared.',
+  );
 }
 
 export async function setQualificationAction(leadId: number, itemId: number, checked: boolean): Promise<ActionResult> {

@@ -107,34 +107,50 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
       </div>
 
       {lead.erasedAt ? (
-        <div role="status" className="flex items-start gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-800/50 dark:text-slate-300">
+        <div
+          role="status"
+          className="flex items-start gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 text-sm text-slate-700 dark:border-slate-700 dark:bg-slate-800/50 dark:text-slate-300"
+        >
           <EyeOff className="mt-0.5 size-5 shrink-0" aria-hidden />
           <p>
-            <strong>Personal data erased</strong> on {formatDateTime(lead.erasedAt)} at the person’s request. The lead is kept,
-            anonymised, so counts and funnels stay right.
+            <strong>Personal data erased</strong> on {formatDateTime(lead.erasedAt)} at the person’s request. The lead
+            is kept, anonymised, so counts and funnels stay right.
           </p>
         </div>
       ) : null}
 
       {contactDisabled ? (
-        <div role="alert" className="flex items-start gap-3 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200">
+        <div
+          role="alert"
+          className="flex items-start gap-3 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800 dark:border-rose-500/30 dark:bg-rose-500/10 dark:text-rose-200"
+        >
           <Ban className="mt-0.5 size-5 shrink-0" aria-hidden />
           <p>
-            <strong>Do not contact.</strong> This customer asked Microsoft not to be contacted. Email and call actions, touch
-            logging and follow-ups are turned off; keep the lead for the record only.
+            <strong>Do not contact.</strong> This customer asked Microsoft not to be contacted. Email and call actions,
+            touch logging and follow-ups are turned off; keep the lead for the record only.
           </p>
         </div>
       ) : null}
 
-      <dl aria-label="Activity" className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
+      <dl
+        aria-label="Activity"
+        className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <Stat label="Touches" value={formatCount(lead.touchCount)} />
         <Stat label="Last touch" value={lead.lastTouchAt ? formatDateTime(lead.lastTouchAt) : 'None yet'} />
         <Stat label="Last activity" value={formatDateTime(lead.lastActivityAt)} />
-        <Stat label="Next follow-up" value={lead.nextFollowUpAt ? formatDateTime(lead.nextFollowUpAt) : 'None planned'} />
+        <Stat
+          label="Next follow-up"
+          value={lead.nextFollowUpAt ? formatDateTime(lead.nextFollowUpAt) : 'None planned'}
+        />
         {showFirstTouch ? (
           <div className="col-span-2 flex flex-wrap items-center gap-2 sm:col-span-4">
             <dt className="sr-only">Time to first touch</dt>
-            <dd className={cn(firstTouch.missed ? 'text-rose-700 dark:text-rose-300' : 'text-slate-700 dark:text-slate-300')}>
+            <dd
+              className={cn(
+                firstTouch.missed ? 'text-rose-700 dark:text-rose-300' : 'text-slate-700 dark:text-slate-300',
+              )}
+            >
               {firstTouch.text}
             </dd>
             {firstTouch.missed ? <Badge tone="danger">Missed the 24-hour window</Badge> : null}
@@ -150,8 +166,20 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
             </CardHeader>
             <CardContent>
               <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-2">
-                <ContactItem label="Email" value={lead.email} href={lead.email ? `mailto:${lead.email}` : null} icon="mail" disabled={contactDisabled} />
-                <ContactItem label="Phone" value={lead.phone} href={lead.phone ? `tel:${lead.phone.replace(/[^\d+]/g, '')}` : null} icon="phone" disabled={contactDisabled} />
+                <ContactItem
+                  label="Email"
+                  value={lead.email}
+                  href={lead.email ? `mailto:${lead.email}` : null}
+                  icon="mail"
+                  disabled={contactDisabled}
+                />
+                <ContactItem
+                  label="Phone"
+                  value={lead.phone}
+                  href={lead.phone ? `tel:${lead.phone.replace(/[^\d+]/g, '')}` : null}
+                  icon="phone"
+                  disabled={contactDisabled}
+                />
                 <Item label="Company" value={lead.company} />
                 <Item label="Title" value={lead.title} />
                 <Item label="Country" value={lead.country} />
@@ -163,7 +191,9 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
           <Card aria-labelledby="touches-title">
             <CardHeader>
               <CardTitle id="touches-title">Touches</CardTitle>
-              <CardDescription>Emails, calls and meetings with the customer. The first one stops the 24-hour clock.</CardDescription>
+              <CardDescription>
+                Emails, calls and meetings with the customer. The first one stops the 24-hour clock.
+              </CardDescription>
             </CardHeader>
             <CardContent>
               <LeadTouches
@@ -171,7 +201,11 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
                 touches={touches}
                 canLog={canWork}
                 disabledReason={
-                  contactDisabled ? 'Touch logging is turned off: this customer asked not to be contacted.' : canWork ? null : notWorkable
+                  contactDisabled
+                    ? 'Touch logging is turned off: this customer asked not to be contacted.'
+                    : canWork
+                      ? null
+                      : notWorkable
                 }
                 authorLabel={viewer.name}
               />
@@ -237,7 +271,9 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
                 nextFollowUpAt={lead.nextFollowUpAt}
                 state={followUpState(lead.nextFollowUpAt, now)}
                 canEdit={canWork}
-                disabledReason={contactDisabled ? 'Follow-ups are turned off: this customer asked not to be contacted.' : null}
+                disabledReason={
+                  contactDisabled ? 'Follow-ups are turned off: this customer asked not to be contacted.' : null
+                }
               />
             </CardContent>
           </Card>
@@ -245,10 +281,17 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
           <Card aria-labelledby="qualification-title">
             <CardHeader>
               <CardTitle id="qualification-title">Qualification</CardTitle>
-              <CardDescription>Every required item must be checked before the lead can be marked qualified.</CardDescription>
+              <CardDescription>
+                Every required item must be checked before the lead can be marked qualified.
+              </CardDescription>
             </CardHeader>
             <CardContent>
-              <LeadQualification leadId={lead.id} items={checklist} canEdit={canWork} isAdmin={can(viewer, 'workspace:admin')} />
+              <LeadQualification
+                leadId={lead.id}
+                items={checklist}
+                canEdit={canWork}
+                isAdmin={can(viewer, 'workspace:admin')}
+              />
             </CardContent>
           </Card>
 
@@ -258,7 +301,9 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
             </CardHeader>
             <CardContent>
               {history.length === 0 ? (
-                <p className="text-sm text-slate-600 dark:text-slate-400">New since {formatDateTime(lead.receivedAt)}; no changes yet.</p>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  New since {formatDateTime(lead.receivedAt)}; no changes yet.
+                </p>
               ) : (
                 <ol className="flex flex-col gap-3 text-sm" aria-label="Status history">
                   {history.map((change) => (
@@ -267,7 +312,11 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
                         {change.fromStatus ? `${STATUS_LABELS[change.fromStatus]} → ` : ''}
                         <strong>{STATUS_LABELS[change.toStatus]}</strong>
                       </p>
-                      {change.lostReason ? <p className="whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300">“{change.lostReason}”</p> : null}
+                      {change.lostReason ? (
+                        <p className="whitespace-pre-wrap break-words text-slate-700 dark:text-slate-300">
+                          “{change.lostReason}”
+                        </p>
+                      ) : null}
                       <p className="text-xs text-slate-500 dark:text-slate-400">
                         {change.changedByLabel} · {formatDateTime(change.changedAt)}
                       </p>
@@ -322,7 +371,10 @@ function ContactItem({
         <span className="min-w-0 break-all">{value || '—'}</span>
         {value && href ? (
           disabled ? (
-            <span aria-disabled="true" className={cn(buttonVariants({ variant: 'secondary', size: 'sm' }), 'pointer-events-none opacity-50')}>
+            <span
+              aria-disabled="true"
+              className={cn(buttonVariants({ variant: 'secondary', size: 'sm' }), 'pointer-events-none opacity-50')}
+            >
               <Icon aria-hidden />
               {icon === 'mail' ? 'Email' : 'Call'} (do not contact)
             </span>

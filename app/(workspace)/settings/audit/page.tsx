@@ -55,13 +55,17 @@ export default async function AuditSettingsPage({ searchParams }: Props) {
       <CardHeader>
         <CardTitle id="audit-title">Audit log</CardTitle>
         <CardDescription>
-          Sign-ins, changes to users and keys, lead assignments and status changes, and exports: who, what, when and from
-          where. Times are in UTC.
+          Sign-ins, changes to users and keys, lead assignments and status changes, and exports: who, what, when and
+          from where. Times are in UTC.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4 border-b border-slate-100 dark:border-slate-800">
         <AuditFilterForm search={search} people={people} apiKeys={keyActors} />
-        <FilterNotice ignored={ignored.map((param) => AUDIT_PARAM_LABELS[param])} clearHref={AUDIT_PATH} pageNote={pageNote} />
+        <FilterNotice
+          ignored={ignored.map((param) => AUDIT_PARAM_LABELS[param])}
+          clearHref={AUDIT_PATH}
+          pageNote={pageNote}
+        />
       </CardContent>
       {total === 0 ? (
         <LogEmpty

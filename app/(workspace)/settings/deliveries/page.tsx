@@ -51,8 +51,9 @@ export default async function DeliveriesPage({ searchParams }: Props) {
       <CardHeader>
         <CardTitle id="deliveries-title">Deliveries</CardTitle>
         <CardDescription>
-          Every request to the webhook, accepted or not: when, what became of it and why, with the body of every rejected
-          one so it can be replayed once the cause is fixed. Kept for {formatCount(retention.deliveryLogDays)} days (
+          Every request to the webhook, accepted or not: when, what became of it and why, with the body of every
+          rejected one so it can be replayed once the cause is fixed. Kept for {formatCount(retention.deliveryLogDays)}{' '}
+          days (
           <Link href="/settings/privacy" className="underline underline-offset-2">
             change
           </Link>
@@ -72,7 +73,11 @@ export default async function DeliveriesPage({ searchParams }: Props) {
           />
         </dl>
         <DeliveryFilterForm search={search} />
-        <FilterNotice ignored={ignored.map((param) => DELIVERY_PARAM_LABELS[param])} clearHref={DELIVERIES_PATH} pageNote={pageNote} />
+        <FilterNotice
+          ignored={ignored.map((param) => DELIVERY_PARAM_LABELS[param])}
+          clearHref={DELIVERIES_PATH}
+          pageNote={pageNote}
+        />
       </CardContent>
       {total === 0 ? (
         <LogEmpty
@@ -111,9 +116,7 @@ export default async function DeliveriesPage({ searchParams }: Props) {
 }
 
 function Stat({ label, value, href, alert = false }: { label: string; value: number; href?: string; alert?: boolean }) {
-  const number = (
-    <span className={alert ? 'text-rose-700 dark:text-rose-300' : undefined}>{formatCount(value)}</span>
-  );
+  const number = <span className={alert ? 'text-rose-700 dark:text-rose-300' : undefined}>{formatCount(value)}</span>;
   return (
     <div className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800">
       <dt className="text-xs text-slate-600 dark:text-slate-400">{label}</dt>

@@ -35,13 +35,21 @@ export async function createIntakeKeyAction(
 ): Promise<ActionResult<NewWebhook>> {
   return runAction(async () => {
     const { actor } = await requireActionViewer('workspace:admin');
-    const created = createLabelledIntakeKey(getDb(), actor, { label: form.get('label') }, { secret: intakeKeySecrets().secret });
+    const created = createLabelledIntakeKey(
+      getDb(),
+      actor,
+      { label: form.get('label') },
+      { secret: intakeKeySecrets().secret },
+    );
     revalidatePath(KEYS_PATH);
     return { label: created.label, ...webhookUrlsFor(publicBaseUrl(await headers()), created.key) };
   });
 }
 
-export async function rotateIntakeKeyAction(input: { id: number; graceHours: number }): Promise<ActionResult<NewWebhook>> {
+export async function rotateIntakeKeyAction(input: {
+  id: number;
+  graceHours: number;
+}): Promise<ActionResult<NewWebhook>> {
   return runAction(async () => {
     const { actor } = await requireActionViewer('workspace:admin');
     const now = new Date();
@@ -67,7 +75,10 @@ export async function revokeIntakeKeyAction(id: number): Promise<ActionResult> {
   }, 'Key revoked.');
 }
 
-export async function createApiKeyAction(_previous: ActionResult<NewApiKey> | null, form: FormData): Promise<ActionResult<NewApiKey>> {
+export async function createApiKeyAction(
+  _previous: ActionResult<NewApiKey> | null,
+  form: FormData,
+): Promise<ActionResult<NewApiKey>> {
   return runAction(async () => {
     const { actor } = await requireActionViewer('workspace:admin');
     const created = createApiKey(getDb(), actor, { label: form.get('label'), role: form.get('role') });

@@ -9,12 +9,21 @@ import { runAction, type ActionResult } from '@/lib/actions/result';
 import { invalidInput } from '@/lib/auth/users';
 import { requireActionViewer } from '@/lib/auth/viewer';
 import { runRetention, type PurgeCounts } from '@/lib/ops/retention';
-import { eraseLeads, findPersonLeads, personEmailSchema, type ErasureCounts, type PersonLead } from '@/lib/privacy/service';
+import {
+  eraseLeads,
+  findPersonLeads,
+  personEmailSchema,
+  type ErasureCounts,
+  type PersonLead,
+} from '@/lib/privacy/service';
 import { setRetention, type Retention } from '@/lib/settings/service';
 
 const PRIVACY_PATH = '/settings/privacy';
 
-export async function saveRetentionAction(_previous: ActionResult<Retention> | null, form: FormData): Promise<ActionResult<Retention>> {
+export async function saveRetentionAction(
+  _previous: ActionResult<Retention> | null,
+  form: FormData,
+): Promise<ActionResult<Retention>> {
   return runAction(async () => {
     const { actor } = await requireActionViewer('workspace:admin');
     const saved = setRetention(getDb(), actor, {
@@ -37,7 +46,10 @@ export async function purgeNowAction(): Promise<ActionResult<PurgeCounts>> {
 
 export type PersonSearch = { leads: PersonLead[] };
 
-export async function findPersonAction(_previous: ActionResult<PersonSearch> | null, form: FormData): Promise<ActionResult<PersonSearch>> {
+export async function findPersonAction(
+  _previous: ActionResult<PersonSearch> | null,
+  form: FormData,
+): Promise<ActionResult<PersonSearch>> {
   return runAction(async () => {
     await requireActionViewer('workspace:admin');
     const parsed = personEmailSchema.safeParse(form.get('email'));

@@ -17,8 +17,8 @@ export default async function PrivacySettingsPage() {
         <CardHeader>
           <CardTitle id="retention-title">Retention</CardTitle>
           <CardDescription>
-            How long the delivery log and Partner Center’s test leads are kept. Older ones are deleted every hour. Real leads are
-            never deleted by retention.
+            How long the delivery log and Partner Center’s test leads are kept. Older ones are deleted every hour. Real
+            leads are never deleted by retention.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -29,8 +29,8 @@ export default async function PrivacySettingsPage() {
         <CardHeader>
           <CardTitle id="erase-title">Erase a person’s data</CardTitle>
           <CardDescription>
-            For a request to be forgotten (GDPR article 17). The person’s leads are anonymised rather than deleted, so the
-            dashboard’s counts do not change; a new delivery from them starts a new lead.
+            For a request to be forgotten (GDPR article 17). The person’s leads are anonymised rather than deleted, so
+            the dashboard’s counts do not change; a new delivery from them starts a new lead.
           </CardDescription>
         </CardHeader>
         <CardContent>

@@ -25,7 +25,10 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 
 export type AddedUser = { name: string; email: string };
 
-export async function addUser(_previous: ActionResult<AddedUser> | null, form: FormData): Promise<ActionResult<AddedUser>> {
+export async function addUser(
+  _previous: ActionResult<AddedUser> | null,
+  form: FormData,
+): Promise<ActionResult<AddedUser>> {
   return runAction(async () => {
     const { actor } = await requireActionViewer('workspace:admin');
     // createUser validates every field (newUserSchema) and names the ones that fail.

@@ -20,8 +20,8 @@ export default async function UsersSettingsPage() {
         <CardHeader>
           <CardTitle id="users-title">Users</CardTitle>
           <CardDescription>
-            {formatCount(active)} active of {formatCount(users.length)}. A disabled user is signed out at once and cannot
-            sign in; their leads stay assigned to them. Role changes apply at once.
+            {formatCount(active)} active of {formatCount(users.length)}. A disabled user is signed out at once and
+            cannot sign in; their leads stay assigned to them. Role changes apply at once.
           </CardDescription>
         </CardHeader>
         <UsersTable users={users} viewerId={viewer.id} now={new Date()} />

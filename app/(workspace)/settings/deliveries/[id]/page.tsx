@@ -30,7 +30,8 @@ export default async function DeliveryPage({ params }: Props) {
 
   const replay = delivery.replayId ? getDelivery(getDb(), delivery.replayId) : null;
   const bodyText = delivery.body ? utf8.decode(delivery.body) : null;
-  const replayable = delivery.outcome === 'rejected' && !delivery.replayedAt && delivery.body && !delivery.bodyTruncated;
+  const replayable =
+    delivery.outcome === 'rejected' && !delivery.replayedAt && delivery.body && !delivery.bodyTruncated;
 
   return (
     <div className="flex flex-col gap-4">
@@ -48,7 +49,10 @@ export default async function DeliveryPage({ params }: Props) {
         </CardHeader>
         <CardContent className="flex flex-col gap-6">
           {delivery.replayedAt ? (
-            <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200">
+            <div
+              role="status"
+              className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200"
+            >
               Replayed {formatDateTime(delivery.replayedAt)} by {delivery.replayedBy ?? 'someone'}
               {replay?.leadId ? (
                 <>
@@ -74,14 +78,20 @@ export default async function DeliveryPage({ params }: Props) {
             <Row label="Key">
               {delivery.keyLabel ?? '—'} <span className={muted}>· {DELIVERY_KEY_STATE_LABELS[delivery.keyState]}</span>
             </Row>
-            <Row label="Offer">{delivery.offerTitle ?? <span className={muted}>Not named, or the body did not parse</span>}</Row>
+            <Row label="Offer">
+              {delivery.offerTitle ?? <span className={muted}>Not named, or the body did not parse</span>}
+            </Row>
             <Row label="Body">
               {formatBytes(delivery.bodyBytes)}
               {delivery.contentType ? <span className={muted}> · {delivery.contentType}</span> : null}
-              {delivery.bodyTruncated ? <span className={muted}> · refused before its end; the first 64 KiB are kept</span> : null}
+              {delivery.bodyTruncated ? (
+                <span className={muted}> · refused before its end; the first 64 KiB are kept</span>
+              ) : null}
             </Row>
             <Row label="SHA-256">
-              <span className="font-mono text-xs break-all">{delivery.bodySha256 ?? '— (the body was not read whole)'}</span>
+              <span className="font-mono text-xs break-all">
+                {delivery.bodySha256 ?? '— (the body was not read whole)'}
+              </span>
             </Row>
             {delivery.requestId ? (
               <Row label="Request id">
