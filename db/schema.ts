@@ -3,6 +3,7 @@ import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
 import { API_KEY_ROLES, USER_ROLES } from '@/lib/auth/roles';
 import { DELIVERY_KEY_STATES, DELIVERY_OUTCOMES } from '@/lib/deliveries/vocabulary';
+import { THEMES } from '@/lib/preferences/vocabulary';
 
 // Times are stored as integer milliseconds since the epoch: compact, indexable, sortable.
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -21,6 +22,11 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: USER_ROLES }).notNull().default('rep'),
   /** A disabled user cannot sign in; their sessions are deleted when they are disabled. */
   disabledAt: timestamp('disabled_at'),
+  /** IANA zone for showing times; null follows the browser's zone. */
+  timeZone: text('time_zone'),
+  theme: text('theme', { enum: THEMES }).notNull().default('system'),
+  /** Set by an admin's password reset: the temporary password must be replaced at next sign-in. */
+  mustChangePassword: flag('must_change_password'),
   createdAt: timestamp('created_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
 });
