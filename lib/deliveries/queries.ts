@@ -18,7 +18,6 @@ export type DeliveryFilters = {
 /** A receipt in the list: everything but the body. */
 export type DeliveryRow = Omit<IntakeDelivery, 'body'> & { hasBody: boolean };
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 const { body: _body, ...listColumns } = getTableColumns(intakeDeliveries);
 
 /** LIKE with the user's text matched literally (its % and _ escaped). */
@@ -84,4 +83,15 @@ export function countUnresolvedRejections(db: Db, since: Date): number {
       )
       .get()?.n ?? 0
   );
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The last seven days' receipts by outcome and the rejections not yet replayed. */
+export function getLastWeekSummary(
+  db: Db,
+  now = new Date(),
+): { week: Record<DeliveryOutcome, number>; unresolved: number } {
+  const since = new Date(now.getTime() - WEEK_MS);
+  return { week: countDeliveriesByOutcome(db, since), unresolved: countUnresolvedRejections(db, since) };
 }

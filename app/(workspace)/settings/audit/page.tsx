@@ -1,6 +1,5 @@
 import { ScrollText } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AuditFilterForm } from '@/components/settings/audit-filter-form';
 import { AuditPagination } from '@/components/settings/audit-pagination';
 import {

@@ -8,7 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requirePageViewer } from '@/lib/auth/viewer';
-import { countDeliveriesByOutcome, countUnresolvedRejections, listDeliveries } from '@/lib/deliveries/queries';
+import { getLastWeekSummary, listDeliveries } from '@/lib/deliveries/queries';
 import {
   DELIVERIES_PATH,
   DELIVERY_PAGE_SIZE,
@@ -25,8 +25,6 @@ export const metadata: Metadata = { title: 'Deliveries' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const WEEK_MS = 7 * 86_400_000;
-
 export default async function DeliveriesPage({ searchParams }: Props) {
   await requirePageViewer('workspace:admin');
   const db = getDb();
@@ -40,9 +38,7 @@ export default async function DeliveriesPage({ searchParams }: Props) {
     search.page = pages;
     ({ rows, total } = listDeliveries(db, deliveryFiltersOf(search)));
   }
-  const weekAgo = new Date(Date.now() - WEEK_MS);
-  const week = countDeliveriesByOutcome(db, weekAgo);
-  const unresolved = countUnresolvedRejections(db, weekAgo);
+  const { week, unresolved } = getLastWeekSummary(db);
   const retention = getRetention(db);
   const filtered = hasDeliveryFilters(search);
 

@@ -18,8 +18,6 @@ import {
 } from '@/lib/privacy/service';
 import { setRetention, type Retention } from '@/lib/settings/service';
 
-const PRIVACY_PATH = '/settings/privacy';
-
 export async function saveRetentionAction(
   _previous: ActionResult<Retention> | null,
   form: FormData,
