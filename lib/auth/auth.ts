@@ -56,6 +56,7 @@ function createAuth(db: Db) {
       additionalFields: {
         role: { type: 'string', input: false, defaultValue: 'rep' },
         disabledAt: { type: 'date', input: false, required: false },
+        mustChangePassword: { type: 'boolean', input: false, required: false, defaultValue: false },
       },
     },
     session: {
