@@ -54,28 +54,43 @@ export function countUsers(db: Db): number {
 }
 
 /** Whether some active person (an active admin, with `admin`) has a password to sign in with. */
-function someoneCanSignIn(db: Pick<Db, 'select'>, admin: boolean): boolean {
-  const row = db
-    .select({ id: users.id })
+function firstWhoCanSignIn(db: Pick<Db, 'select'>, admin: boolean): { email: string } | undefined {
+  return db
+    .select({ email: users.email })
     .from(users)
     .innerJoin(
       accounts,
       and(eq(accounts.userId, users.id), eq(accounts.providerId, 'credential'), isNotNull(accounts.password)),
     )
     .where(and(isNull(users.disabledAt), admin ? eq(users.role, 'admin') : undefined))
+    .orderBy(asc(users.createdAt))
     .limit(1)
     .get();
-  return row !== undefined;
 }
 
 /**
  * True once an admin can sign in: an active admin with a password. Seeded reps (no password) and
  * disabled admins do not count, so a seeded database still offers /setup and ADMIN_EMAIL.
  */
-export const hasUsableAdmin = (db: Pick<Db, 'select'>): boolean => someoneCanSignIn(db, true);
+export const hasUsableAdmin = (db: Pick<Db, 'select'>): boolean => firstWhoCanSignIn(db, true) !== undefined;
 
 /** True once anyone at all can sign in; until then every page leads to /setup. */
-export const hasUsableAccount = (db: Pick<Db, 'select'>): boolean => someoneCanSignIn(db, false);
+export const hasUsableAccount = (db: Pick<Db, 'select'>): boolean => firstWhoCanSignIn(db, false) !== undefined;
+
+/**
+ * How to get into this database, for operators (printed by `npm run seed`): the admin to sign in
+ * as, or the ways to make one. Never a password.
+ */
+export function firstSignInHint(db: Pick<Db, 'select'>, env: { ADMIN_EMAIL?: string } = {}): string {
+  const admin = firstWhoCanSignIn(db, true);
+  if (admin) return `Sign in as ${admin.email} (an admin).`;
+  const scripted = env.ADMIN_EMAIL?.trim();
+  if (scripted) return `No admin can sign in yet: start the app (npm start) and it makes ${scripted} the admin.`;
+  return (
+    'No admin can sign in yet: start the app (npm start) and open /setup to create the first admin, ' +
+    'or set ADMIN_EMAIL and ADMIN_PASSWORD before starting. The seeded reps have no password.'
+  );
+}
 
 const SETUP_CLOSED = 'Setup is already complete. Sign in instead.';
 
