@@ -102,6 +102,11 @@ function createAuth(db: Db) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // Passwords change through the account page (lib/auth/password.ts), which applies our rules,
+        // lifts a reset's must-change flag and audits; the same endpoint over HTTP would skip all that.
+        if (ctx.path === '/change-password' && ctx.request) {
+          throw new APIError('NOT_FOUND', { message: 'Change your password on your account page.' });
+        }
         if (ctx.path === '/sign-out') {
           const current = await getSessionFromCtx(ctx).catch(() => null);
           if (current) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { verifyPassword } from 'better-auth/crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accounts, auditLog, sessions, users } from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/audit/log';
 import { ensureSeedReps } from '@/lib/seed/work';
@@ -12,12 +12,16 @@ import {
   createUser,
   disableUser,
   findUserByEmail,
+  firstSignInHint,
   generateTemporaryPassword,
   hasUsableAccount,
   hasUsableAdmin,
   recordPasswordChanged,
   resetPassword,
 } from './users';
+
+// Password hashing (scrypt) is slow on purpose; a busy machine needs more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 let temp: ReturnType<typeof createTempDb>;
 beforeEach(() => {
@@ -126,6 +130,18 @@ describe('first run: someone can always become admin', () => {
     temp.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, first.id)).run();
     expect(hasUsableAdmin(temp.db)).toBe(false);
     expect(() => assertSetupOpen(temp.db)).not.toThrow();
+  });
+});
+
+describe('what `npm run seed` says at the end', () => {
+  it('points to /setup, to ADMIN_EMAIL, or to the admin to sign in as — never a password', async () => {
+    ensureSeedReps(temp.db);
+    expect(firstSignInHint(temp.db)).toMatch(/open \/setup to create the first admin/);
+    expect(firstSignInHint(temp.db, { ADMIN_EMAIL: ' boss@x.example ' })).toMatch(/makes boss@x\.example the admin/);
+    await ensureScriptedAdmin(temp.db, ADMIN_ENV);
+    const hint = firstSignInHint(temp.db, { ADMIN_EMAIL: ADMIN_ENV.email });
+    expect(hint).toBe('Sign in as boss@x.example (an admin).');
+    expect(hint).not.toContain(ADMIN_ENV.password);
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/audit/log';
 import { createUser } from '@/lib/auth/users';
 import { AppError } from '@/lib/errors';
@@ -6,6 +6,9 @@ import { createTempDb } from '@/lib/testing/temp-db';
 import { getPreferences } from './queries';
 import { updatePreferences } from './service';
 import { isKnownTimeZone, listTimeZones } from './time-zones';
+
+// Each test makes a person (a scrypt hash): slow on a busy machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 let temp: ReturnType<typeof createTempDb>;
 let userId: string;
