@@ -1,6 +1,13 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
+import { ThemeScript, themeClass } from '@/components/theme/theme-script';
+import { ThemeSync } from '@/components/theme/theme-sync';
+import { getDb } from '@/db';
+import { getSessionViewer } from '@/lib/auth/viewer';
+import { getPreferences } from '@/lib/preferences/queries';
+import type { Theme } from '@/lib/preferences/vocabulary';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,9 +23,21 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The signed-in person's theme; signed-out pages follow the device. */
+async function viewerTheme(): Promise<Theme> {
+  // The session lookup is memoised per render, so the workspace layout reuses it.
+  const viewer = await getSessionViewer(await headers());
+  return viewer ? getPreferences(getDb(), viewer.id).theme : 'system';
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = await viewerTheme();
   return (
-    <html lang="en">
+    // The head script may add the class before React hydrates: that difference is expected.
+    <html lang="en" className={themeClass(theme)} suppressHydrationWarning>
+      <head>
+        <ThemeScript theme={theme} />
+      </head>
       <body className="min-h-dvh font-sans">
         <a
           href="#main"
@@ -26,6 +45,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
+        <ThemeSync theme={theme} />
         <NuqsAdapter>{children}</NuqsAdapter>
       </body>
     </html>

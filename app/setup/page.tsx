@@ -4,19 +4,21 @@ import { connection } from 'next/server';
 import { AuthShell } from '@/components/auth/auth-shell';
 import { SetupForm } from '@/components/auth/setup-form';
 import { getDb } from '@/db';
-import { countUsers } from '@/lib/auth/users';
+import { countUsers, hasUsableAdmin } from '@/lib/auth/users';
 
 export const metadata: Metadata = { title: 'Set up' };
 
-/** One-time: exists only while there is no user at all. */
+/** Open only while no admin can sign in (an empty database, or one with seeded reps only). */
 export default async function SetupPage() {
   await connection();
-  if (countUsers(getDb()) > 0) redirect('/sign-in');
+  const db = getDb();
+  if (hasUsableAdmin(db)) redirect('/sign-in');
+  const description =
+    countUsers(db) === 0
+      ? 'Create the first admin account. This page disappears once it exists.'
+      : 'Nobody can sign in as an admin yet. Create the first admin account; this page disappears once it exists.';
   return (
-    <AuthShell
-      title="Welcome to Leadline"
-      description="Create the first admin account. This page disappears once it exists."
-    >
+    <AuthShell title="Welcome to Leadline" description={description}>
       <SetupForm />
     </AuthShell>
   );

@@ -6,14 +6,14 @@ import { AuthShell } from '@/components/auth/auth-shell';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getDb } from '@/db';
 import { getSessionViewer } from '@/lib/auth/viewer';
-import { countUsers } from '@/lib/auth/users';
+import { hasUsableAccount } from '@/lib/auth/users';
 import { safeNextPath } from '@/lib/auth/next-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>) {
   await connection();
-  if (countUsers(getDb()) === 0) redirect('/setup');
+  if (!hasUsableAccount(getDb())) redirect('/setup');
   const next = safeNextPath((await searchParams).next);
   if (await getSessionViewer(await headers())) redirect(next);
   return (

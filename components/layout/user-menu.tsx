@@ -1,5 +1,6 @@
 'use client';
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, LogOut, UserCog } from 'lucide-react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { DropdownMenu } from 'radix-ui';
 import { useState } from 'react';
@@ -58,6 +59,15 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
             <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Role: {USER_ROLE_LABELS[role]}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />
+          <DropdownMenu.Item
+            asChild
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100 dark:data-[highlighted]:bg-slate-800"
+          >
+            <Link href="/account">
+              <UserCog className="size-4" aria-hidden />
+              Your account
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             disabled={signingOut}
             onSelect={(event) => {

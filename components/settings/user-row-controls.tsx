@@ -1,7 +1,15 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { changeUserRole, disableUserAccount, enableUserAccount } from '@/app/(workspace)/settings/users/actions';
+import {
+  changeUserRole,
+  disableUserAccount,
+  enableUserAccount,
+  resetUserPassword,
+  type ResetResult,
+} from '@/app/(workspace)/settings/users/actions';
 import { Button } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
 import { USER_ROLE_LABELS, USER_ROLES, type UserRole } from '@/lib/auth/roles';
 import { ActionDialog } from './action-dialog';
 import { controlClass } from '@/components/ui/form';
@@ -118,5 +126,62 @@ export function UserStatusControl({ user, disabled, isSelf }: { user: RowUser; d
       danger
       onConfirm={() => disableUserAccount(user.id)}
     />
+  );
+}
+
+/**
+ * Reset someone's password (after a confirmation): the temporary password is shown once, in a
+ * dialog with a copy button, and is gone when the dialog closes.
+ */
+export function ResetPasswordControl({ user, isSelf }: { user: RowUser; isSelf: boolean }) {
+  const [fresh, setFresh] = useState<ResetResult | null>(null);
+  if (isSelf) return null;
+  return (
+    <>
+      <ActionDialog
+        triggerLabel="Reset password"
+        triggerAriaLabel={`Reset password of ${user.name}`}
+        title={`Reset the password of ${user.name}?`}
+        description={
+          <>
+            <p>
+              {user.name} ({user.email}) gets a temporary password and is signed out everywhere at once. Their current
+              password stops working.
+            </p>
+            <p>At their next sign-in they must choose a new password before they can use Leadline.</p>
+          </>
+        }
+        confirmLabel="Reset password"
+        pendingLabel="Resetting…"
+        danger
+        onConfirm={() => resetUserPassword(user.id)}
+        onSuccess={setFresh}
+      />
+      <Dialog open={fresh !== null} onOpenChange={(open) => (open ? null : setFresh(null))}>
+        <DialogContent
+          // Closing forgets the password: it cannot be shown again.
+          onInteractOutside={(event) => event.preventDefault()}
+        >
+          <DialogTitle>Temporary password for {fresh?.name}</DialogTitle>
+          <DialogDescription>
+            Give it to them privately. It is shown only now; it lets them sign in once, to choose their own password.
+          </DialogDescription>
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+            <code
+              aria-label="Temporary password"
+              className="min-w-0 flex-1 break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-base tracking-wide dark:border-slate-700 dark:bg-slate-950"
+            >
+              {fresh?.temporaryPassword}
+            </code>
+            <CopyButton value={fresh?.temporaryPassword ?? ''} label="Copy password" />
+          </div>
+          <div className="flex justify-end">
+            <DialogClose asChild>
+              <Button type="button">Done</Button>
+            </DialogClose>
+          </div>
+        </DialogContent>
+      </Dialog>
+    </>
   );
 }

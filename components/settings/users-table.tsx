@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import type { UserSummary } from '@/lib/auth/users';
 import { formatDateTime } from '@/lib/format';
 import { RelativeTime, ScrollTable, TBody, Td, Th, THead, TimeCell } from './table';
-import { UserRoleControl, UserStatusControl } from './user-row-controls';
+import { ResetPasswordControl, UserRoleControl, UserStatusControl } from './user-row-controls';
 
 export function UsersTable({ users, viewerId, now }: { users: UserSummary[]; viewerId: string; now: Date }) {
   if (users.length === 0) {
@@ -64,7 +64,10 @@ export function UsersTable({ users, viewerId, now }: { users: UserSummary[]; vie
                 <RelativeTime date={user.lastSignInAt} now={now} />
               </Td>
               <Td>
-                <UserStatusControl user={row} disabled={Boolean(user.disabledAt)} isSelf={isSelf} />
+                <div className="flex flex-wrap items-center justify-end gap-2">
+                  <ResetPasswordControl user={row} isSelf={isSelf} />
+                  <UserStatusControl user={row} disabled={Boolean(user.disabledAt)} isSelf={isSelf} />
+                </div>
               </Td>
             </tr>
           );

@@ -2,7 +2,8 @@
 // through the ingest code, then simulate reps working them (owners, touches, status history).
 // The work is lib/seed/seed-database.ts; this prints its phases.
 import { parseArgs } from 'node:util';
-import { databasePath } from '../index';
+import { databasePath, openDatabase } from '../index';
+import { firstSignInHint } from '@/lib/auth/users';
 import { seedDatabase } from '@/lib/seed/seed-database';
 
 const { values } = parseArgs({
@@ -56,6 +57,13 @@ seedDatabase({
       `  ${'other'.padEnd(width)}  ${(result.seconds - accounted).toFixed(1).padStart(6)} s  (open, migrate)`,
     );
     console.log(`  ${'total'.padEnd(width)}  ${result.seconds.toFixed(1).padStart(6)} s`);
+    // Seeded reps cannot sign in: say how someone gets in.
+    const db = openDatabase(file);
+    try {
+      console.log(`\n${firstSignInHint(db, { ADMIN_EMAIL: process.env.ADMIN_EMAIL })}`);
+    } finally {
+      db.$client.close();
+    }
   })
   .catch((error) => {
     console.error(error);

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = {
   'user.role_changed': 'Role changed',
   'user.disabled': 'User disabled',
   'user.enabled': 'User enabled',
+  'user.password_changed': 'Password changed',
+  'user.password_reset': 'Password reset',
   'api_key.created': 'API key created',
   'api_key.revoked': 'API key revoked',
   'intake_key.created': 'Intake key created',

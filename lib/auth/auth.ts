@@ -56,6 +56,7 @@ function createAuth(db: Db) {
       additionalFields: {
         role: { type: 'string', input: false, defaultValue: 'rep' },
         disabledAt: { type: 'date', input: false, required: false },
+        mustChangePassword: { type: 'boolean', input: false, required: false, defaultValue: false },
       },
     },
     session: {
@@ -101,6 +102,11 @@ function createAuth(db: Db) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        // Passwords change through the account page (lib/auth/password.ts), which applies our rules,
+        // lifts a reset's must-change flag and audits; the same endpoint over HTTP would skip all that.
+        if (ctx.path === '/change-password' && ctx.request) {
+          throw new APIError('NOT_FOUND', { message: 'Change your password on your account page.' });
+        }
         if (ctx.path === '/sign-out') {
           const current = await getSessionFromCtx(ctx).catch(() => null);
           if (current) {

@@ -15,15 +15,21 @@ import { getAuth } from './auth';
 import { SESSION_ABSOLUTE_MS } from './config';
 import { can, type Permission, type Viewer } from './permissions';
 import { requestInfo } from './request-info';
-import { countUsers } from './users';
+import { hasUsableAccount } from './users';
 import { isUserRole } from './roles';
+
+/** A signed-in person; `mustChangePassword` is set by an admin's reset until they choose a new one. */
+export type SessionViewer = Viewer & { kind: 'user'; mustChangePassword: boolean };
+
+export const PASSWORD_CHANGE_PATH = '/change-password';
+const MUST_CHANGE_MESSAGE = 'Choose a new password before you continue.';
 
 /**
  * The signed-in person behind these headers, or null (no session, expired, or disabled). The
  * session and its user are read from the database on every request (better-auth's cookie cache is
  * off), so a role change or a disable applies to the very next request.
  */
-async function readSessionViewer(headers: Headers): Promise<Viewer | null> {
+async function readSessionViewer(headers: Headers): Promise<SessionViewer | null> {
   const found = await getAuth().api.getSession({ headers });
   if (!found) return null;
   // Absolute expiry: a session ends 30 days after sign-in however active it is.
@@ -33,7 +39,14 @@ async function readSessionViewer(headers: Headers): Promise<Viewer | null> {
   }
   const { user } = found;
   if (user.disabledAt || !isUserRole(user.role)) return null;
-  return { kind: 'user', id: user.id, name: user.name, email: user.email, role: user.role };
+  return {
+    kind: 'user',
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword === true,
+  };
 }
 
 /** Memoised per server render, so a layout and its page look the session up once. */
@@ -68,21 +81,29 @@ export async function requireApiViewer(request: Request, permission: Permission)
   }
   // For the request's log line: who asked, by id.
   noteRequestActor(viewer.kind === 'user' ? `user:${viewer.id}` : `api_key:${viewer.id}`);
+  if (viewer.kind === 'user' && 'mustChangePassword' in viewer && viewer.mustChangePassword) {
+    throw new AppError('forbidden', MUST_CHANGE_MESSAGE);
+  }
   if (!can(viewer, permission)) throw new AppError('forbidden', 'Your role does not allow this.');
   return viewer;
 }
 
 /**
- * Pages and server actions: the signed-in person. Without users the app leads to /setup; without
- * a session to /sign-in; without the permission the page does not exist (404).
+ * Pages: the signed-in person. While nobody can sign in the app leads to /setup; without a
+ * session to /sign-in; after an admin's password reset to the password change, and nowhere else
+ * (except with `passwordChange`); without the permission the page does not exist (404).
  */
-export async function requirePageViewer(permission: Permission = 'leads:read'): Promise<Viewer & { kind: 'user' }> {
+export async function requirePageViewer(
+  permission: Permission = 'leads:read',
+  options: { passwordChange?: boolean } = {},
+): Promise<SessionViewer> {
   const headers = await requestHeaders();
   const viewer = await getSessionViewer(headers);
-  if (!viewer || viewer.kind !== 'user') {
-    if (countUsers(getDb()) === 0) redirect('/setup');
+  if (!viewer) {
+    if (!hasUsableAccount(getDb())) redirect('/setup');
     redirect('/sign-in');
   }
+  if (viewer.mustChangePassword && !options.passwordChange) redirect(PASSWORD_CHANGE_PATH);
   if (!can(viewer, permission)) notFound();
   return viewer;
 }
@@ -101,10 +122,12 @@ export function actorOf(viewer: Viewer, headers: Headers): AuditActor {
  */
 export async function requireActionViewer(
   permission: Permission,
-): Promise<{ viewer: Viewer & { kind: 'user' }; actor: AuditActor }> {
+  options: { passwordChange?: boolean } = {},
+): Promise<{ viewer: SessionViewer; actor: AuditActor }> {
   const headers = await requestHeaders();
   const viewer = await getSessionViewer(headers);
-  if (!viewer || viewer.kind !== 'user') throw new AppError('unauthorized', 'Your session has ended. Sign in again.');
+  if (!viewer) throw new AppError('unauthorized', 'Your session has ended. Sign in again.');
+  if (viewer.mustChangePassword && !options.passwordChange) throw new AppError('forbidden', MUST_CHANGE_MESSAGE);
   if (!can(viewer, permission)) throw new AppError('forbidden', 'Your role does not allow this.');
   return { viewer, actor: actorOf(viewer, headers) };
 }

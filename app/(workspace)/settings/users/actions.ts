@@ -1,12 +1,20 @@
 'use server';
-// Users: add, change role, disable, enable. Admins only; each action checks that itself.
+// Users: add, change role, disable, enable, reset a password. Admins only; each action checks that itself.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { runAction, type ActionResult } from '@/lib/actions/result';
 import { USER_ROLES } from '@/lib/auth/roles';
-import { createUser, disableUser, enableUser, invalidInput, setUserRole, type NewUser } from '@/lib/auth/users';
+import {
+  createUser,
+  disableUser,
+  enableUser,
+  invalidInput,
+  resetPassword,
+  setUserRole,
+  type NewUser,
+} from '@/lib/auth/users';
 import { requireActionViewer } from '@/lib/auth/viewer';
 
 const USERS_PATH = '/settings/users';
@@ -69,4 +77,16 @@ export async function enableUserAccount(userId: string): Promise<ActionResult> {
     enableUser(getDb(), actor, parse(userIdSchema, userId));
     revalidatePath(USERS_PATH);
   }, 'User enabled.');
+}
+
+export type ResetResult = { name: string; temporaryPassword: string };
+
+/** The temporary password goes back to the admin's browser once and is stored only as a hash. */
+export async function resetUserPassword(userId: string): Promise<ActionResult<ResetResult>> {
+  return runAction(async () => {
+    const { actor } = await requireActionViewer('workspace:admin');
+    const { user, temporaryPassword } = await resetPassword(getDb(), actor, parse(userIdSchema, userId));
+    revalidatePath(USERS_PATH);
+    return { name: user.name, temporaryPassword };
+  });
 }
