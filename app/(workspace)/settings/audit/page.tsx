@@ -1,6 +1,5 @@
 import { ScrollText } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AuditFilterForm } from '@/components/settings/audit-filter-form';
 import { AuditPagination } from '@/components/settings/audit-pagination';
 import {
@@ -19,6 +18,7 @@ import { listApiKeys } from '@/lib/api-keys/service';
 import { listAudit } from '@/lib/audit/log';
 import { listUsers } from '@/lib/auth/users';
 import { requirePageViewer } from '@/lib/auth/viewer';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -27,6 +27,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditSettingsPage({ searchParams }: Props) {
   await requirePageViewer('workspace:admin');
   const db = getDb();
+  const timeZone = await viewerTimeZone();
   const users = listUsers(db);
   const apiKeys = listApiKeys(db);
   const people = users.map((user) => ({ id: user.id, label: `${user.name} (${user.email})` }));
@@ -35,13 +36,13 @@ export default async function AuditSettingsPage({ searchParams }: Props) {
   const knownActors = new Set([...people, ...keyActors].map((actor) => actor.id));
   const { search, ignored } = parseAuditSearch(await searchParams, knownActors);
 
-  let { rows, total } = listAudit(db, auditFiltersOf(search));
+  let { rows, total } = listAudit(db, auditFiltersOf(search, timeZone));
   let pageNote: string | null = null;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   if (search.page > pages) {
     pageNote = `There is no page ${search.page}; showing page ${pages}, the last one.`;
     search.page = pages;
-    ({ rows, total } = listAudit(db, auditFiltersOf(search)));
+    ({ rows, total } = listAudit(db, auditFiltersOf(search, timeZone)));
   }
 
   const names = {

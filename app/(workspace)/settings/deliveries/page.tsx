@@ -19,6 +19,7 @@ import {
   parseDeliverySearch,
 } from '@/lib/deliveries/search-params';
 import { formatCount } from '@/lib/format';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
 import { getRetention } from '@/lib/settings/service';
 
 export const metadata: Metadata = { title: 'Deliveries' };
@@ -30,15 +31,16 @@ const WEEK_MS = 7 * 86_400_000;
 export default async function DeliveriesPage({ searchParams }: Props) {
   await requirePageViewer('workspace:admin');
   const db = getDb();
+  const timeZone = await viewerTimeZone();
   const { search, ignored } = parseDeliverySearch(await searchParams);
 
-  let { rows, total } = listDeliveries(db, deliveryFiltersOf(search));
+  let { rows, total } = listDeliveries(db, deliveryFiltersOf(search, timeZone));
   let pageNote: string | null = null;
   const pages = Math.max(1, Math.ceil(total / DELIVERY_PAGE_SIZE));
   if (search.page > pages) {
     pageNote = `There is no page ${search.page}; showing page ${pages}, the last one.`;
     search.page = pages;
-    ({ rows, total } = listDeliveries(db, deliveryFiltersOf(search)));
+    ({ rows, total } = listDeliveries(db, deliveryFiltersOf(search, timeZone)));
   }
   const weekAgo = new Date(Date.now() - WEEK_MS);
   const week = countDeliveriesByOutcome(db, weekAgo);
