@@ -57,7 +57,7 @@ export default async function AuditSettingsPage({ searchParams }: Props) {
         <CardTitle id="audit-title">Audit log</CardTitle>
         <CardDescription>
           Sign-ins, changes to users and keys, lead assignments and status changes, and exports: who, what, when and
-          from where. Times are in UTC.
+          from where. Times are in your time zone, {timeZone}.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4 border-b border-slate-100 dark:border-slate-800">

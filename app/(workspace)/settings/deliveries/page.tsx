@@ -59,7 +59,7 @@ export default async function DeliveriesPage({ searchParams }: Props) {
           <Link href="/settings/privacy" className="underline underline-offset-2">
             change
           </Link>
-          ). Times are in UTC.
+          ). Times are in your time zone, {timeZone}.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4 border-b border-slate-100 dark:border-slate-800">
