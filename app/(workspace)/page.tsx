@@ -47,10 +47,10 @@ export default async function HomePage() {
       {isAdmin ? <ConnectCard webhook={webhook} /> : null}
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 lg:col-span-3">
-          <LatestLeads leads={latest} now={now} />
+          <LatestLeads leads={latest} />
         </div>
         <div className="min-w-0 lg:col-span-2">
-          <OfferConnections offers={offers} now={now} />
+          <OfferConnections offers={offers} />
         </div>
       </div>
     </div>

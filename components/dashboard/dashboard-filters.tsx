@@ -2,7 +2,7 @@
 // The dashboard's global filters. Every change is written to the URL (lib/dashboard/params.ts
 // parsers), so a view can be shared and back/forward walk through it.
 import { X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { DayInput } from '@/components/time/date-time-field';
 import { Button } from '@/components/ui/button';
 import { FilterField, filterControlClass } from '@/components/ui/form';
 import type { DashboardState } from '@/lib/dashboard/params';
@@ -75,15 +75,15 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
           <>
             <FilterField label="From (UTC)">
               <DayInput
+                className={filterControlClass}
                 value={dateValue(state.from)}
-                max={dateValue(state.to) || today}
                 onCommit={(value) => onChange({ from: value, bucket: null })}
               />
             </FilterField>
             <FilterField label="To (UTC)">
               <DayInput
+                className={filterControlClass}
                 value={dateValue(state.to)}
-                min={dateValue(state.from) || undefined}
                 onCommit={(value) => onChange({ to: value, bucket: null })}
               />
             </FilterField>
@@ -192,40 +192,4 @@ const dateValue = (value: string | null): string => (value && parseIsoDay(value)
 function Unlisted({ value, known }: { value: string | null; known: readonly string[] }) {
   if (!value || known.includes(value)) return null;
   return <option value={value}>{value}</option>;
-}
-
-/**
- * A date that reaches the URL when the person is done with it (leaving the field or Enter), not
- * on every keystroke: typing a year passes through 0002, 0020, 0202 on the way to 2026.
- */
-function DayInput({
-  value,
-  min,
-  max,
-  onCommit,
-}: {
-  value: string;
-  min?: string;
-  max?: string;
-  onCommit: (value: string | null) => void;
-}) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  const commit = () => {
-    if (draft !== value) onCommit(draft || null);
-  };
-  return (
-    <input
-      type="date"
-      className={filterControlClass}
-      value={draft}
-      min={min}
-      max={max}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={commit}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') commit();
-      }}
-    />
-  );
 }

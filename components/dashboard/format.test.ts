@@ -20,12 +20,14 @@ describe('dashboard cell formatting', () => {
     expect(formatPoints(-0.05)).toBe('−5 pts');
   });
   it('formats a cell by kind, with a dash for nothing', () => {
-    expect(formatCell(12345, 'count')).toBe('12,345');
-    expect(formatCell(null, 'share')).toBe('—');
-    expect(formatCell('', 'text')).toBe('—');
-    expect(formatCell('2026-11-23T10:05:00.000Z', 'date')).toBe('23 Nov 2026, 10:05 UTC');
-    expect(formatCell('2026-11-23', 'date')).toBe('23 Nov 2026');
-    expect(formatCell('Contoso', 'text')).toBe('Contoso');
+    expect(formatCell(12345, 'count', 'UTC')).toBe('12,345');
+    expect(formatCell(null, 'share', 'UTC')).toBe('—');
+    expect(formatCell('', 'text', 'UTC')).toBe('—');
+    expect(formatCell('2026-11-23T10:05:00.000Z', 'date', 'UTC')).toBe('23 Nov 2026, 10:05');
+    // An instant reads in the viewer's zone; a whole day stays that day in any zone.
+    expect(formatCell('2026-11-23T10:05:00.000Z', 'date', 'America/Los_Angeles')).toBe('23 Nov 2026, 02:05');
+    expect(formatCell('2026-11-23', 'date', 'Asia/Tokyo')).toBe('23 Nov 2026');
+    expect(formatCell('Contoso', 'text', 'UTC')).toBe('Contoso');
   });
   it('lets a row override a column kind', () => {
     const column = { key: 'value', label: 'Value', kind: 'count' as const };

@@ -1,7 +1,7 @@
 // How a dashboard cell reads, by its kind (lib/dashboard/panels.ts): one place for the KPI
 // cards, the chart labels, the tooltips and the "view as table" tables, so they always agree.
 import type { Cell, CellKind, PanelColumn, PanelRow } from '@/lib/dashboard/panels';
-import { formatCount, formatDateTime } from '@/lib/format';
+import { formatCalendarDay, formatCount, formatDateTime } from '@/lib/format';
 
 const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
 const signedPercent = new Intl.NumberFormat('en', {
@@ -29,20 +29,18 @@ export const formatChange = (change: number): string => signedPercent.format(cha
 /** A difference of two shares in percentage points: `+3.2 pts`. */
 export const formatPoints = (points: number): string => `${signedPoints.format(points * 100).replace('-', '−')} pts`;
 
-const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 /** `2026-11-23` as `23 Nov 2026`. */
-export const formatDay = (iso: string): string => day.format(new Date(`${iso}T00:00:00Z`));
+export const formatDay = (iso: string): string => formatCalendarDay(iso);
 
-/** The text of one cell; `—` when there is nothing to show. */
-export function formatCell(value: Cell | undefined, kind: CellKind): string {
+/** The text of one cell; `—` when there is nothing to show. Instants read in `timeZone`. */
+export function formatCell(value: Cell | undefined, kind: CellKind, timeZone: string): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') {
     if (kind === 'date') {
       // A whole day (a bucket's start) reads as a day; an instant as date and time.
       if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
       const date = new Date(value);
-      return Number.isNaN(date.getTime()) ? value : formatDateTime(date);
+      return Number.isNaN(date.getTime()) ? value : formatDateTime(date, timeZone);
     }
     return value;
   }
@@ -58,7 +56,7 @@ export function formatCell(value: Cell | undefined, kind: CellKind): string {
     case 'points':
       return formatPoints(value);
     case 'date':
-      return formatDateTime(new Date(value));
+      return formatDateTime(new Date(value), timeZone);
     case 'text':
       return String(value);
   }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTimeZone } from '@/components/time/time-provider';
 import type { PanelColumn, PanelData } from '@/lib/dashboard/panels';
 import { cn } from '@/lib/utils';
 import { formatCell, kindOf, rawValue } from './format';
@@ -12,6 +13,7 @@ const NUMERIC = new Set(['count', 'share', 'minutes', 'change', 'points']);
  */
 export function PanelTable({ data }: { data: PanelData }) {
   const { panel, title, columns, rows } = data;
+  const timeZone = useTimeZone();
   return (
     <div className="-mx-5 overflow-x-auto px-5">
       <table data-panel={panel} className="w-full min-w-max text-left text-sm">
@@ -37,7 +39,7 @@ export function PanelTable({ data }: { data: PanelData }) {
             <tr key={row.key} data-row={row.key} className={cn(row.warning && 'bg-amber-50 dark:bg-amber-500/10')}>
               {columns.map((column, index) => {
                 const value = row.cells[column.key];
-                const text = formatCell(value, kindOf(column, row));
+                const text = formatCell(value, kindOf(column, row), timeZone);
                 const href = index === 0 ? row.href : row.hrefs?.[column.key];
                 return (
                   <td

@@ -23,7 +23,9 @@ import type {
   TrendPanel,
 } from '@/lib/dashboard/panels';
 import { BUCKETS, DAY_MS, type Bucket } from '@/lib/dashboard/range';
-import { formatCount, formatDateTime, formatRelative } from '@/lib/format';
+import { RelativeTime } from '@/components/time/time';
+import { useTimeZone } from '@/components/time/time-provider';
+import { formatCount, formatDayMonth, formatMonth } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import { MUTED, seriesColor } from './colors';
 import { formatCell, formatMinutes, formatShare, kindOf, numberOf } from './format';
@@ -87,10 +89,11 @@ export function SummaryPanelCard({ query }: { query: string }) {
 function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
   const column = (key: string): PanelColumn =>
     columns.find((item) => item.key === key) ?? { key, label: key, kind: 'count' };
-  const value = formatCell(row.cells.value, kindOf(column('value'), row));
-  const previous = formatCell(row.cells.previous, kindOf(column('previous'), row));
+  const timeZone = useTimeZone();
+  const value = formatCell(row.cells.value, kindOf(column('value'), row), timeZone);
+  const previous = formatCell(row.cells.previous, kindOf(column('previous'), row), timeZone);
   const change = row.cells.change;
-  const changeText = formatCell(change, kindOf(column('change'), row));
+  const changeText = formatCell(change, kindOf(column('change'), row), timeZone);
   const direction = typeof change === 'number' ? Math.sign(change) : 0;
   const better = direction !== 0 && direction > 0 !== Boolean(row.lowerIsBetter);
   const Arrow = direction > 0 ? ArrowUp : direction < 0 ? ArrowDown : Minus;
@@ -304,16 +307,14 @@ export function NurturePanelCard({ query }: { query: string }) {
 // ── Leads over time ───────────────────────────────────────────────────────────────────────────
 
 const BUCKET_LABELS: Record<Bucket, string> = { day: 'Day', week: 'Week', month: 'Month' };
-const dayTick = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const monthTick = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** A short axis label for a bucket: `23 Nov` for days and weeks, `Nov 2026` for months. */
+/** A short axis label for a bucket: `23 Nov` for days and weeks, `Nov 2026` for months (calendar days: UTC midnights). */
 function bucketTick(bucket: Bucket, start: Cell | undefined, fallback: string): string {
   let date: Date | null = null;
   if (typeof start === 'string' && /^\d{4}-\d{2}-\d{2}/.test(start)) date = new Date(`${start.slice(0, 10)}T00:00:00Z`);
   else if (typeof start === 'number') date = new Date(start < 1e7 ? start * DAY_MS : start);
   if (!date || Number.isNaN(date.getTime())) return fallback.replace(/^Week of /, '');
-  return bucket === 'month' ? monthTick.format(date) : dayTick.format(date);
+  return bucket === 'month' ? formatMonth(date, 'UTC') : formatDayMonth(date, 'UTC');
 }
 
 type TrendControls = {
@@ -507,7 +508,6 @@ export function SlaPanelCard({ query }: { query: string }) {
 }
 
 function BreachingList({ breaching }: { breaching: SlaPanel['breaching'] }) {
-  const now = new Date();
   return (
     <div className="min-w-0 border-t border-slate-100 pt-4 dark:border-slate-800">
       <h3 className="flex items-center justify-between gap-2 text-sm font-semibold">
@@ -553,13 +553,7 @@ function BreachingList({ breaching }: { breaching: SlaPanel['breaching'] }) {
                   ) : null}
                 </div>
                 <div className="shrink-0 text-right text-xs">
-                  <time
-                    dateTime={lead.receivedAt}
-                    title={formatDateTime(received)}
-                    className="block text-rose-700 dark:text-rose-400"
-                  >
-                    {formatRelative(received, now)}
-                  </time>
+                  <RelativeTime date={received} className="block text-rose-700 dark:text-rose-400" />
                   <span className="text-slate-500 dark:text-slate-400">{lead.owner ?? 'Unassigned'}</span>
                 </div>
               </li>
@@ -623,7 +617,6 @@ function Leaderboard({
   rows: PanelRow[];
   ranked?: boolean;
 }) {
-  const now = new Date();
   const numeric = (column: PanelColumn) => column.kind !== 'text' && column.kind !== 'date';
   return (
     <div className="-mx-5 overflow-x-auto px-5">
@@ -663,7 +656,7 @@ function Leaderboard({
                     numeric(column) && 'whitespace-nowrap text-right tabular-nums',
                   )}
                 >
-                  <LeaderboardCell column={column} row={row} first={columnIndex === 0} now={now} />
+                  <LeaderboardCell column={column} row={row} first={columnIndex === 0} />
                 </td>
               ))}
             </tr>
@@ -674,17 +667,8 @@ function Leaderboard({
   );
 }
 
-function LeaderboardCell({
-  column,
-  row,
-  first,
-  now,
-}: {
-  column: PanelColumn;
-  row: PanelRow;
-  first: boolean;
-  now: Date;
-}): ReactNode {
+function LeaderboardCell({ column, row, first }: { column: PanelColumn; row: PanelRow; first: boolean }): ReactNode {
+  const timeZone = useTimeZone();
   const value = row.cells[column.key];
   const kind = kindOf(column, row);
   if (first) {
@@ -726,15 +710,10 @@ function LeaderboardCell({
   }
   if (kind === 'date') {
     if (typeof value !== 'string' || !value) return <span className="text-slate-500 dark:text-slate-400">Never</span>;
-    const date = new Date(value);
-    return (
-      <time dateTime={value} title={formatDateTime(date)} className="whitespace-nowrap">
-        {formatRelative(date, now)}
-      </time>
-    );
+    return <RelativeTime date={new Date(value)} />;
   }
   if (column.key === 'state') {
     return <Badge tone={row.warning ? 'warning' : row.cells.lastLeadAt ? 'success' : 'neutral'}>{text(value)}</Badge>;
   }
-  return formatCell(value, kind);
+  return formatCell(value, kind, timeZone);
 }

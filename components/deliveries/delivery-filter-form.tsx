@@ -1,5 +1,6 @@
 import Form from 'next/form';
 import Link from 'next/link';
+import { DAY_INPUT } from '@/components/time/date-time-field';
 import { Button } from '@/components/ui/button';
 import { Field, SelectField } from '@/components/ui/form';
 import { DELIVERIES_PATH, type DeliverySearch } from '@/lib/deliveries/search-params';
@@ -29,8 +30,8 @@ export function DeliveryFilterForm({ search }: { search: DeliverySearch }) {
         maxLength={200}
         defaultValue={search.offer ?? ''}
       />
-      <Field id="delivery-from" label="From (UTC)" name="from" type="date" defaultValue={search.from ?? ''} />
-      <Field id="delivery-to" label="To (UTC, inclusive)" name="to" type="date" defaultValue={search.to ?? ''} />
+      <Field id="delivery-from" label="From" name="from" {...DAY_INPUT} defaultValue={search.from ?? ''} />
+      <Field id="delivery-to" label="To (inclusive)" name="to" {...DAY_INPUT} defaultValue={search.to ?? ''} />
       <div className="flex gap-2">
         <Button type="submit">Apply filters</Button>
         <Button asChild variant="ghost">

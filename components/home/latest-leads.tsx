@@ -4,7 +4,8 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { LeadSummary } from '@/lib/leads/queries';
 import { actionLabel, sourceLabel } from '@/lib/marketplace/vocabulary';
-import { formatDateTime, formatRelative, personName } from '@/lib/format';
+import { RelativeTime } from '@/components/time/time';
+import { personName } from '@/lib/format';
 
 const ACTION_TONE: Record<string, 'brand' | 'success' | 'warning' | 'danger' | 'neutral'> = {
   PLT: 'brand',
@@ -14,7 +15,7 @@ const ACTION_TONE: Record<string, 'brand' | 'success' | 'warning' | 'danger' | '
   DNC: 'danger',
 };
 
-export function LatestLeads({ leads, now }: { leads: LeadSummary[]; now: Date }) {
+export function LatestLeads({ leads }: { leads: LeadSummary[] }) {
   return (
     <Card aria-labelledby="latest-title">
       <CardHeader>
@@ -63,13 +64,10 @@ export function LatestLeads({ leads, now }: { leads: LeadSummary[]; now: Date })
                   </Badge>
                 ) : null}
               </div>
-              <time
-                dateTime={lead.receivedAt.toISOString()}
-                title={formatDateTime(lead.receivedAt)}
+              <RelativeTime
+                date={lead.receivedAt}
                 className="shrink-0 text-xs text-slate-500 tabular-nums sm:w-28 sm:text-right dark:text-slate-400"
-              >
-                {formatRelative(lead.receivedAt, now)}
-              </time>
+              />
             </li>
           ))}
         </ul>

@@ -1,7 +1,8 @@
 import { PlugZap } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { formatCount, formatDateTime, formatRelative } from '@/lib/format';
+import { RelativeTime } from '@/components/time/time';
+import { formatCount } from '@/lib/format';
 import type { ConnectionState, OfferConnection } from '@/lib/offers/queries';
 
 const STATE: Record<ConnectionState, { label: string; tone: 'success' | 'warning' | 'brand' | 'neutral' }> = {
@@ -11,7 +12,7 @@ const STATE: Record<ConnectionState, { label: string; tone: 'success' | 'warning
   waiting: { label: 'Waiting for leads', tone: 'neutral' },
 };
 
-export function OfferConnections({ offers, now }: { offers: OfferConnection[]; now: Date }) {
+export function OfferConnections({ offers }: { offers: OfferConnection[] }) {
   return (
     <Card aria-labelledby="offers-title">
       <CardHeader>
@@ -55,11 +56,11 @@ export function OfferConnections({ offers, now }: { offers: OfferConnection[]; n
                   </div>
                   <div>
                     <dt className="text-slate-500">Last lead</dt>
-                    <dd title={formatDateTime(offer.lastLeadAt)}>{formatRelative(offer.lastLeadAt, now)}</dd>
+                    <dd>{offer.lastLeadAt ? <RelativeTime date={offer.lastLeadAt} /> : 'never'}</dd>
                   </div>
                   <div>
                     <dt className="text-slate-500">Last test lead</dt>
-                    <dd title={formatDateTime(offer.lastTestLeadAt)}>{formatRelative(offer.lastTestLeadAt, now)}</dd>
+                    <dd>{offer.lastTestLeadAt ? <RelativeTime date={offer.lastTestLeadAt} /> : 'never'}</dd>
                   </div>
                 </dl>
               </li>

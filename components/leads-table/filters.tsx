@@ -1,6 +1,8 @@
 'use client';
 import { Search, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { DayInput } from '@/components/time/date-time-field';
+import { useTimeZone } from '@/components/time/time-provider';
 import { Button } from '@/components/ui/button';
 import { FilterField, filterControlClass } from '@/components/ui/form';
 import {
@@ -21,6 +23,7 @@ import {
   STAGE_LABELS,
 } from '@/lib/marketplace/vocabulary';
 import type { OfferOption } from '@/lib/offers/options';
+import { dayInput } from '@/lib/time/zone';
 import type { Person } from './leads-view';
 
 const RECEIVED_LABELS: Record<(typeof RECEIVED_PRESETS)[number], string> = {
@@ -56,6 +59,7 @@ export function LeadFilters({
   people: Person[];
 }) {
   const [text, setText] = useState(state.q ?? '');
+  const timeZone = useTimeZone();
   useEffect(() => setText(state.q ?? ''), [state.q]);
   const tooShort = text.trim() !== '' && searchTerms(text).length === 0;
   const active = FILTER_KEYS.some(
@@ -252,7 +256,7 @@ export function LeadFilters({
             onChange={(event) => {
               const value = event.target.value;
               if (value === 'custom')
-                return onChange({ received: null, from: state.from ?? new Date().toISOString().slice(0, 10) });
+                return onChange({ received: null, from: state.from ?? dayInput(new Date(), timeZone) });
               onChange({ received: (value || null) as LeadViewState['received'], from: null, to: null });
             }}
           >
@@ -267,20 +271,18 @@ export function LeadFilters({
         </FilterField>
         {customRange ? (
           <>
-            <FilterField label="From (UTC)">
-              <input
-                type="date"
+            <FilterField label="From">
+              <DayInput
                 className={filterControlClass}
                 value={state.from?.slice(0, 10) ?? ''}
-                onChange={(event) => onChange({ from: event.target.value || null })}
+                onCommit={(from) => onChange({ from })}
               />
             </FilterField>
-            <FilterField label="To (UTC)">
-              <input
-                type="date"
+            <FilterField label="To (inclusive)">
+              <DayInput
                 className={filterControlClass}
                 value={state.to?.slice(0, 10) ?? ''}
-                onChange={(event) => onChange({ to: event.target.value || null })}
+                onCommit={(to) => onChange({ to })}
               />
             </FilterField>
           </>

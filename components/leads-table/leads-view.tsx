@@ -16,11 +16,12 @@ import { useMemo, useState, useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { LinkProblems } from '@/components/ui/link-problems';
-import { formatCount, formatDateTime } from '@/lib/format';
-import { COLUMN_LABELS, COLUMN_SORT, fullName, slaText } from '@/lib/leads/columns';
+import { LocalTime } from '@/components/time/time';
+import { SlaCountdown } from '@/components/time/sla-countdown';
+import { formatCount } from '@/lib/format';
+import { COLUMN_LABELS, COLUMN_SORT, fullName } from '@/lib/leads/columns';
 import type { LeadPage, LeadSummary, QueueSection } from '@/lib/leads/queries';
 import { DEFAULT_COLUMNS, LEAD_COLUMNS, MAX_WINDOW, type LeadColumn } from '@/lib/leads/list-contract';
-import { slaBadge } from '@/lib/leads/sla';
 import { FILTER_KEYS, leadViewParsers, serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
 import { actionLabel, LEAD_STATUSES, stageLabel, STATUS_LABELS, type LeadStatus } from '@/lib/marketplace/vocabulary';
 import type { OfferOption } from '@/lib/offers/options';
@@ -551,30 +552,12 @@ function Cell({ column, lead, href }: { column: LeadColumn; lead: LeadSummary; h
     case 'owner':
       return lead.ownerName ?? <span className="text-slate-500">Unassigned</span>;
     case 'receivedAt':
-      return (
-        <time dateTime={lead.receivedAt.toISOString()} className="whitespace-nowrap">
-          {formatDateTime(lead.receivedAt)}
-        </time>
-      );
+      return <LocalTime date={lead.receivedAt} className="whitespace-nowrap" />;
     case 'lastActivityAt':
-      return (
-        <time dateTime={lead.lastActivityAt.toISOString()} className="whitespace-nowrap">
-          {formatDateTime(lead.lastActivityAt)}
-        </time>
-      );
+      return <LocalTime date={lead.lastActivityAt} className="whitespace-nowrap" />;
     case 'nextFollowUpAt':
-      return lead.nextFollowUpAt ? (
-        <time dateTime={lead.nextFollowUpAt.toISOString()} className="whitespace-nowrap">
-          {formatDateTime(lead.nextFollowUpAt)}
-        </time>
-      ) : (
-        muted
-      );
-    case 'sla': {
-      const badge = slaBadge(lead);
-      if (!badge) return null;
-      const overdue = badge.kind.endsWith('overdue');
-      return <Badge tone={overdue ? 'danger' : 'warning'}>{slaText(badge)}</Badge>;
-    }
+      return lead.nextFollowUpAt ? <LocalTime date={lead.nextFollowUpAt} className="whitespace-nowrap" /> : muted;
+    case 'sla':
+      return <SlaCountdown lead={lead} />;
   }
 }

@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/badge';
-import { formatDateTime } from '@/lib/format';
+import { LocalTime } from '@/components/time/time';
 import type { LeadEventView } from '@/lib/leads/queries';
 import { actionLabel, sourceLabel } from '@/lib/marketplace/vocabulary';
 
@@ -14,12 +14,7 @@ export function Journey({ events }: { events: LeadEventView[] }) {
             <span className="font-medium">{actionLabel(event.action)}</span>
             <Badge>{sourceLabel(event.source)}</Badge>
             {event.isTest ? <Badge tone="warning">Test lead</Badge> : null}
-            <time
-              dateTime={event.receivedAt.toISOString()}
-              className="text-xs text-slate-500 tabular-nums dark:text-slate-400"
-            >
-              {formatDateTime(event.receivedAt)}
-            </time>
+            <LocalTime date={event.receivedAt} className="text-xs text-slate-500 tabular-nums dark:text-slate-400" />
             <span className="sr-only">
               , event {index + 1} of {events.length}
             </span>

@@ -1,62 +1,87 @@
 'use client';
 import { CalendarClock } from 'lucide-react';
-import { useOptimistic, useState, useTransition, type FormEvent } from 'react';
+import { useOptimistic, useRef, useState, useTransition, type FormEvent } from 'react';
 import { setFollowUpAction } from '@/app/(workspace)/leads/[id]/actions';
+import { DateTimeField } from '@/components/time/date-time-field';
+import { LocalTime } from '@/components/time/time';
+import { useNow, useTimeZone } from '@/components/time/time-provider';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { controlClass, FormError } from '@/components/ui/form';
+import { FormError } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/actions/result';
-import { formatDateTime } from '@/lib/format';
-import { followUpPresets, fromDateTimeLocalValue } from '@/lib/leads/nurture';
+import { formatDateTimeFull } from '@/lib/format';
+import { followUpPresets, type FollowUpPresetKey } from '@/lib/leads/nurture';
+import { endOfDay } from '@/lib/leads/sla';
+import { parseZonedInput } from '@/lib/time/zone';
 import { cn } from '@/lib/utils';
 
-export type FollowUpState = 'overdue' | 'today' | 'later' | null;
+type FollowUpState = 'overdue' | 'today' | 'later' | null;
+
+/** Overdue, due today (the viewer's day) or later: moves on by itself while the page is open. */
+function followUpState(at: Date | null, now: Date, timeZone: string): FollowUpState {
+  if (!at) return null;
+  if (at < now) return 'overdue';
+  return at <= endOfDay(now, timeZone) ? 'today' : 'later';
+}
 
 /**
- * The next follow-up: quick picks (computed in the browser, so "tomorrow 9:00" is the viewer's
- * 9:00), a custom date and time, and clearing. Shows whether it is overdue or due today.
+ * The next follow-up: quick picks and a custom date and time, both on the viewer's clock (their
+ * chosen zone, else the browser's), and clearing. Shows whether it is overdue or due today, and
+ * keeps that up to date while the page is open.
  */
 export function LeadFollowUp({
   leadId,
   nextFollowUpAt,
-  state,
   canEdit,
   disabledReason,
 }: {
   leadId: number;
   nextFollowUpAt: Date | null;
-  state: FollowUpState;
   canEdit: boolean;
   disabledReason: string | null;
 }) {
   const [shown, setShown] = useOptimistic(nextFollowUpAt);
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult | null>(null);
-  const [custom, setCustom] = useState('');
-  const customError = result && !result.ok ? result.fieldErrors?.nextFollowUpAt : undefined;
+  const [customErrors, setCustomErrors] = useState<{ day?: string; time?: string }>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const timeZone = useTimeZone();
+  const now = useNow();
+  const serverError = result && !result.ok ? result.fieldErrors?.nextFollowUpAt : undefined;
+  const state = followUpState(shown, now, timeZone);
 
   function save(at: Date | null) {
     setResult(null);
+    setCustomErrors({});
     startTransition(async () => {
       setShown(at);
       const outcome = await setFollowUpAction(leadId, at ? at.toISOString() : null);
       setResult(outcome);
-      if (outcome.ok) setCustom('');
+      if (outcome.ok) formRef.current?.reset();
     });
+  }
+
+  function pick(key: FollowUpPresetKey) {
+    // Computed at the click, not at render: a page left open overnight still means tomorrow.
+    const at = followUpPresets(new Date(), timeZone).find((preset) => preset.key === key)?.at;
+    if (at) save(at);
   }
 
   function onCustom(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const at = fromDateTimeLocalValue(custom);
-    if (!at) {
-      setResult({
-        ok: false,
-        message: 'Some fields need attention.',
-        fieldErrors: { nextFollowUpAt: 'Enter a date and time.' },
-      });
+    const form = new FormData(event.currentTarget);
+    const parsed = parseZonedInput(
+      String(form.get('followUpDay') ?? ''),
+      String(form.get('followUpTime') ?? ''),
+      timeZone,
+    );
+    if (!parsed.ok) {
+      setResult(null);
+      setCustomErrors({ [parsed.field]: parsed.message });
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    save(at);
+    save(parsed.at);
   }
 
   const settled = !pending && shown?.getTime() === nextFollowUpAt?.getTime();
@@ -70,9 +95,7 @@ export function LeadFollowUp({
       <div className="flex flex-wrap items-center gap-2 text-sm" aria-live="polite">
         <CalendarClock className="size-4 text-slate-500 dark:text-slate-400" aria-hidden />
         {shown ? (
-          <time dateTime={shown.toISOString()} className={cn('tabular-nums', pending && 'opacity-60')}>
-            {formatDateTime(shown)}
-          </time>
+          <LocalTime date={shown} className={cn('tabular-nums', pending && 'opacity-60')} />
         ) : (
           <span className="text-slate-500 dark:text-slate-400">None planned</span>
         )}
@@ -84,44 +107,32 @@ export function LeadFollowUp({
         <>
           {disabledReason ? <p className="text-sm text-slate-600 dark:text-slate-400">{disabledReason}</p> : null}
           <div className="flex flex-wrap gap-2" role="group" aria-label="Quick picks">
-            {followUpPresets().map((preset) => (
+            {followUpPresets(now, timeZone).map((preset) => (
               <Button
                 key={preset.key}
                 type="button"
                 variant="secondary"
                 size="sm"
-                disabled={pending || blocked}
-                // Computed at the click, not at render: a page left open overnight still means tomorrow.
-                onClick={() => save(followUpPresets().find((fresh) => fresh.key === preset.key)!.at)}
+                disabled={pending || blocked || !preset.at}
+                title={preset.at ? formatDateTimeFull(preset.at, timeZone) : 'Too late in the day: pick tomorrow.'}
+                onClick={() => pick(preset.key)}
               >
                 {preset.label}
               </Button>
             ))}
           </div>
-          <form onSubmit={onCustom} className="flex flex-col gap-1.5" noValidate>
-            <label htmlFor="follow-up-at" className="text-sm font-medium">
-              Custom date and time
-            </label>
-            <div className="flex flex-col gap-2 sm:flex-row">
-              <input
-                id="follow-up-at"
-                type="datetime-local"
-                value={custom}
-                onChange={(event) => setCustom(event.target.value)}
-                disabled={pending || blocked}
-                aria-invalid={customError ? true : undefined}
-                aria-describedby={customError ? 'follow-up-at-error' : undefined}
-                className={controlClass}
-              />
-              <Button type="submit" variant="secondary" disabled={pending || blocked || !custom}>
-                Set
-              </Button>
-            </div>
-            {customError ? (
-              <p id="follow-up-at-error" className="text-xs text-red-600 dark:text-red-400">
-                {customError}
-              </p>
-            ) : null}
+          <form ref={formRef} onSubmit={onCustom} className="flex flex-wrap items-end gap-2" noValidate>
+            <DateTimeField
+              id="follow-up-at"
+              name="followUp"
+              legend="Custom date and time"
+              subject="Follow-up"
+              errors={serverError ? { time: serverError } : customErrors}
+              disabled={pending || blocked}
+            />
+            <Button type="submit" variant="secondary" disabled={pending || blocked} className="mb-0.5">
+              Set
+            </Button>
           </form>
           {shown ? (
             <Button
@@ -135,7 +146,7 @@ export function LeadFollowUp({
               Clear follow-up
             </Button>
           ) : null}
-          {result && !result.ok && !customError ? <FormError>{result.message}</FormError> : null}
+          {result && !result.ok && !serverError ? <FormError>{result.message}</FormError> : null}
         </>
       ) : null}
     </section>

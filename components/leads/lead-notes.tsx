@@ -3,7 +3,7 @@ import { addNoteAction } from '@/app/(workspace)/leads/[id]/actions';
 import { Button } from '@/components/ui/button';
 import { FormError, TextareaField } from '@/components/ui/form';
 import { useFormAction } from '@/lib/actions/use-form-action';
-import { formatDateTime } from '@/lib/format';
+import { LocalTime } from '@/components/time/time';
 import type { LeadNote } from '@/lib/leads/nurture-queries';
 import { NOTE_MAX_LENGTH } from '@/lib/leads/nurture';
 
@@ -38,7 +38,7 @@ export function LeadNotes({ leadId, notes, canWrite }: { leadId: number; notes: 
             <li key={note.id} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
               <p className="whitespace-pre-wrap break-words">{note.body}</p>
               <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-                {note.authorLabel} · {formatDateTime(note.createdAt)}
+                {note.authorLabel} · <LocalTime date={note.createdAt} />
               </p>
             </li>
           ))}

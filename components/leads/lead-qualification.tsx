@@ -4,7 +4,7 @@ import { useOptimistic, useState, useTransition } from 'react';
 import { setQualificationAction } from '@/app/(workspace)/leads/[id]/actions';
 import { Badge } from '@/components/ui/badge';
 import { FormError } from '@/components/ui/form';
-import { formatDateTime } from '@/lib/format';
+import { LocalTime } from '@/components/time/time';
 import type { QualificationCheck } from '@/lib/leads/nurture-queries';
 
 /**
@@ -97,7 +97,7 @@ export function LeadQualification({
                   item.checkedAt &&
                   items.find((original) => original.itemId === item.itemId)?.checked ? (
                     <p>
-                      Checked by {item.checkedByLabel} · {formatDateTime(item.checkedAt)}
+                      Checked by {item.checkedByLabel} · <LocalTime date={item.checkedAt} />
                     </p>
                   ) : null}
                 </div>

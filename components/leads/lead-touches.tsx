@@ -2,19 +2,16 @@
 import { Mail, Phone, Users, type LucideIcon } from 'lucide-react';
 import { useOptimistic, useRef, useState, useTransition, type FormEvent } from 'react';
 import { logTouchAction } from '@/app/(workspace)/leads/[id]/actions';
+import { DateTimeField } from '@/components/time/date-time-field';
+import { LocalTime } from '@/components/time/time';
+import { useTimeZone } from '@/components/time/time-provider';
 import { Button } from '@/components/ui/button';
-import { Field, FormError, FormSuccess, Optional, TextareaField } from '@/components/ui/form';
+import { FormError, FormSuccess, Optional, TextareaField } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/actions/result';
-import { formatDateTime } from '@/lib/format';
-import {
-  fromDateTimeLocalValue,
-  TOUCH_KIND_LABELS,
-  TOUCH_KIND_OPTIONS,
-  TOUCH_NOTE_MAX_LENGTH,
-  type TouchKind,
-} from '@/lib/leads/nurture';
+import { TOUCH_KIND_LABELS, TOUCH_KIND_OPTIONS, TOUCH_NOTE_MAX_LENGTH, type TouchKind } from '@/lib/leads/nurture';
 import type { LeadTouch } from '@/lib/leads/nurture-queries';
 import { STATUS_LABELS } from '@/lib/marketplace/vocabulary';
+import { parseZonedInput } from '@/lib/time/zone';
 import { cn } from '@/lib/utils';
 
 const KIND_ICONS: Record<TouchKind, LucideIcon> = { email: Mail, call: Phone, meeting: Users };
@@ -48,24 +45,28 @@ export function LeadTouches({
   const formRef = useRef<HTMLFormElement>(null);
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const disabled = Boolean(disabledReason);
+  const timeZone = useTimeZone();
+  const [whenErrors, setWhenErrors] = useState<{ day?: string; time?: string }>({});
+  const serverWhenError = fieldErrors.touchedAt;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const kind = String(form.get('kind') ?? 'email') as TouchKind;
     const note = String(form.get('note') ?? '').trim();
-    const whenValue = String(form.get('touchedAt') ?? '').trim();
-    // The browser's datetime-local is local time; the server takes an instant.
-    const when = whenValue ? fromDateTimeLocalValue(whenValue) : null;
-    if (whenValue && !when) {
-      setResult({
-        ok: false,
-        message: 'Some fields need attention.',
-        fieldErrors: { touchedAt: 'Enter a real date and time.' },
-      });
+    const day = String(form.get('touchedAtDay') ?? '').trim();
+    const time = String(form.get('touchedAtTime') ?? '').trim();
+    // Typed on the viewer's clock; the server takes an instant. Both empty means now.
+    const parsed = day || time ? parseZonedInput(day, time, timeZone) : null;
+    if (parsed && !parsed.ok) {
+      setResult(null);
+      setWhenErrors({ [parsed.field]: parsed.message });
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
+    const when = parsed?.at ?? null;
     setResult(null);
+    setWhenErrors({});
     startTransition(async () => {
       addOptimistic({
         id: -Date.now(),
@@ -128,18 +129,13 @@ export function LeadTouches({
               maxLength={TOUCH_NOTE_MAX_LENGTH}
               error={fieldErrors.note}
             />
-            <Field
+            <DateTimeField
               id="touch-when"
-              label={
-                <>
-                  When <Optional />
-                </>
-              }
               name="touchedAt"
-              type="datetime-local"
-              className="sm:max-w-64"
-              hint="Leave empty for now. Not in the future."
-              error={fieldErrors.touchedAt}
+              legend="When (optional)"
+              subject="Touch"
+              hint="Leave both empty for now. Not in the future."
+              errors={serverWhenError ? { time: serverWhenError } : whenErrors}
             />
             <Button type="submit" className="self-start">
               {pending ? 'Logging…' : 'Log touch'}
@@ -178,10 +174,7 @@ export function LeadTouches({
                   <p className="font-medium">{TOUCH_KIND_LABELS[touch.kind]}</p>
                   {touch.note ? <p className="mt-1 whitespace-pre-wrap break-words">{touch.note}</p> : null}
                   <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                    {touch.authorLabel} ·{' '}
-                    <time dateTime={touch.touchedAt.toISOString()}>
-                      {touch.pending ? 'Saving…' : formatDateTime(touch.touchedAt)}
-                    </time>
+                    {touch.authorLabel} · {touch.pending ? 'Saving…' : <LocalTime date={touch.touchedAt} />}
                   </p>
                 </div>
               </li>

@@ -3,13 +3,12 @@ import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { eraseLeadsAction, findPersonAction } from '@/app/(workspace)/settings/privacy/actions';
 import { ActionDialog } from '@/components/settings/action-dialog';
+import { LocalTime } from '@/components/time/time';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Field, FormError, FormSuccess } from '@/components/ui/form';
 import { useFormAction } from '@/lib/actions/use-form-action';
 import type { ErasureCounts } from '@/lib/privacy/service';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
 /**
  * A GDPR erasure request: find every lead of one email address, then erase their personal data
@@ -77,7 +76,7 @@ export function ErasePerson() {
                   </Link>
                   <span className="min-w-0 break-words">{lead.offerTitle ?? 'No offer named'}</span>
                   <span className="text-slate-500 dark:text-slate-400">
-                    received {dateFormat.format(new Date(lead.receivedAt))}
+                    received <LocalTime date={new Date(lead.receivedAt)} dateOnly />
                   </span>
                   {lead.erasedAt ? <Badge>Erased</Badge> : null}
                 </li>

@@ -3,11 +3,11 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { ApiKeySummary } from '@/lib/api-keys/service';
 import { API_KEY_ROLE_LABELS } from '@/lib/auth/roles';
-import { formatDateTime } from '@/lib/format';
+import { LocalTime } from '@/components/time/time';
 import { CreateApiKeyForm, RevokeApiKeyButton } from './api-key-controls';
 import { RelativeTime, ScrollTable, TBody, Td, Th, THead, TimeCell } from './table';
 
-export function ApiKeysSection({ keys, now }: { keys: ApiKeySummary[]; now: Date }) {
+export function ApiKeysSection({ keys }: { keys: ApiKeySummary[] }) {
   return (
     <Card aria-labelledby="api-keys-title">
       <CardHeader>
@@ -52,12 +52,12 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeySummary[]; now: Date
                   <TimeCell date={key.createdAt} />
                 </Td>
                 <Td>
-                  <RelativeTime date={key.lastUsedAt} now={now} />
+                  <RelativeTime date={key.lastUsedAt} />
                 </Td>
                 <Td>
                   {key.revokedAt ? (
-                    <Badge tone="neutral" title={formatDateTime(key.revokedAt)}>
-                      Revoked {formatDateTime(key.revokedAt)}
+                    <Badge tone="neutral">
+                      Revoked <LocalTime date={key.revokedAt} />
                     </Badge>
                   ) : (
                     <Badge tone="success">Active</Badge>

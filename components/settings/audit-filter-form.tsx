@@ -1,5 +1,6 @@
 import Form from 'next/form';
 import Link from 'next/link';
+import { DAY_INPUT } from '@/components/time/date-time-field';
 import { Button } from '@/components/ui/button';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit/log';
 import { AUDIT_PATH, type AuditSearch } from '@/lib/audit/search-params';
@@ -85,8 +86,8 @@ export function AuditFilterForm({
           </optgroup>
         ) : null}
       </SelectField>
-      <Field id="audit-from" label="From (UTC)" name="from" type="date" defaultValue={search.from ?? ''} />
-      <Field id="audit-to" label="To (UTC, inclusive)" name="to" type="date" defaultValue={search.to ?? ''} />
+      <Field id="audit-from" label="From" name="from" {...DAY_INPUT} defaultValue={search.from ?? ''} />
+      <Field id="audit-to" label="To (inclusive)" name="to" {...DAY_INPUT} defaultValue={search.to ?? ''} />
       <div className="flex gap-2">
         <Button type="submit">Apply filters</Button>
         <Button asChild variant="ghost">

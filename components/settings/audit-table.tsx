@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { AuditEntry } from '@/db/schema';
 import { AUDIT_ACTIONS, isAuditAction } from '@/lib/audit/log';
-import { formatDateTime } from '@/lib/format';
+import { LocalTime } from '@/components/time/time';
 import { ScrollTable, TBody, Td, Th, THead } from './table';
 
 const ACTOR_TYPES: Record<AuditEntry['actorType'], string> = {
@@ -50,7 +50,7 @@ export function AuditTable({ rows, names }: { rows: AuditEntry[]; names: AuditNa
         {rows.map((row) => (
           <tr key={row.id}>
             <Td className="whitespace-nowrap tabular-nums">
-              <time dateTime={row.at.toISOString()}>{formatDateTime(row.at)}</time>
+              <LocalTime date={row.at} />
             </Td>
             <Td className="max-w-56">
               <div className="flex flex-col gap-0.5">

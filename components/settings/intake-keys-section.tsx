@@ -2,7 +2,7 @@ import { KeyRound } from 'lucide-react';
 import { WebhookUrl } from '@/components/home/webhook-url';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { formatDateTime } from '@/lib/format';
+import { LocalTime } from '@/components/time/time';
 import type { IntakeKeyForDisplay } from '@/lib/intake-keys/queries';
 import { FreshWebhookNotice, FreshWebhookProvider } from './fresh-webhook';
 import { CreateIntakeKeyForm, IntakeKeyActions, type GraceOption } from './intake-key-controls';
@@ -10,13 +10,12 @@ import { RelativeTime, ScrollTable, TBody, Td, Th, THead, TimeCell } from './tab
 
 type Props = {
   keys: IntakeKeyForDisplay[];
-  now: Date;
   graceOptions: GraceOption[];
   defaultGraceHours: number;
   labelMaxLength: number;
 };
 
-export function IntakeKeysSection({ keys, now, graceOptions, defaultGraceHours, labelMaxLength }: Props) {
+export function IntakeKeysSection({ keys, graceOptions, defaultGraceHours, labelMaxLength }: Props) {
   const working = keys.filter((key) => key.state !== 'revoked');
   const revoked = keys.filter((key) => key.state === 'revoked');
   return (
@@ -48,7 +47,6 @@ export function IntakeKeysSection({ keys, now, graceOptions, defaultGraceHours, 
                 <IntakeKeyItem
                   key={key.id}
                   intakeKey={key}
-                  now={now}
                   graceOptions={graceOptions}
                   defaultGraceHours={defaultGraceHours}
                 />
@@ -60,19 +58,17 @@ export function IntakeKeysSection({ keys, now, graceOptions, defaultGraceHours, 
           </div>
         </CardContent>
       </FreshWebhookProvider>
-      {revoked.length > 0 ? <RevokedIntakeKeys keys={revoked} now={now} /> : null}
+      {revoked.length > 0 ? <RevokedIntakeKeys keys={revoked} /> : null}
     </Card>
   );
 }
 
 function IntakeKeyItem({
   intakeKey: key,
-  now,
   graceOptions,
   defaultGraceHours,
 }: {
   intakeKey: IntakeKeyForDisplay;
-  now: Date;
   graceOptions: GraceOption[];
   defaultGraceHours: number;
 }) {
@@ -90,7 +86,9 @@ function IntakeKeyItem({
           </h3>
           <div className="flex flex-wrap items-center gap-2">
             {key.state === 'expiring' && key.revokedAt ? (
-              <Badge tone="warning">Works until {formatDateTime(key.revokedAt)}</Badge>
+              <Badge tone="warning">
+                Works until <LocalTime date={key.revokedAt} />
+              </Badge>
             ) : (
               <Badge tone="success">Active</Badge>
             )}
@@ -121,7 +119,7 @@ function IntakeKeyItem({
         <div>
           <dt className="text-xs text-slate-500 dark:text-slate-400">Last used</dt>
           <dd>
-            <RelativeTime date={key.lastUsedAt} now={now} />
+            <RelativeTime date={key.lastUsedAt} />
           </dd>
         </div>
       </dl>
@@ -149,7 +147,7 @@ function IntakeKeyItem({
   );
 }
 
-function RevokedIntakeKeys({ keys, now }: { keys: IntakeKeyForDisplay[]; now: Date }) {
+function RevokedIntakeKeys({ keys }: { keys: IntakeKeyForDisplay[] }) {
   return (
     <details className="group border-t border-slate-100 dark:border-slate-800">
       <summary className="cursor-pointer px-5 py-3 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:text-slate-300 dark:hover:bg-slate-800/50">
@@ -174,7 +172,7 @@ function RevokedIntakeKeys({ keys, now }: { keys: IntakeKeyForDisplay[]; now: Da
                 <TimeCell date={key.createdAt} />
               </Td>
               <Td>
-                <RelativeTime date={key.lastUsedAt} now={now} />
+                <RelativeTime date={key.lastUsedAt} />
               </Td>
               <Td>
                 <TimeCell date={key.revokedAt} />

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
-import { formatDateTime, formatRelative } from '@/lib/format';
+import { LocalTime, RelativeTime as LiveRelativeTime } from '@/components/time/time';
 import { cn } from '@/lib/utils';
 
 /**
@@ -58,25 +58,14 @@ export function Td({ className, ...props }: ComponentProps<'td'>) {
   return <td className={cn('px-4 py-3 align-top first:pl-5 last:pr-5', className)} {...props} />;
 }
 
-/** A point in time (text defaults to the absolute time), with the absolute time on hover and for machines. */
-export function TimeCell({
-  date,
-  text = formatDateTime(date),
-  title,
-}: {
-  date: Date | null;
-  text?: string;
-  title?: string;
-}) {
-  if (!date) return <span className="text-slate-500 dark:text-slate-400">{text}</span>;
-  return (
-    <time dateTime={date.toISOString()} title={title} className="whitespace-nowrap tabular-nums">
-      {text}
-    </time>
-  );
+/** A point in time in the viewer's zone, with the full time and zone on hover and for machines. */
+export function TimeCell({ date }: { date: Date | null }) {
+  if (!date) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  return <LocalTime date={date} className="whitespace-nowrap tabular-nums" />;
 }
 
-/** "3 hours ago" with the absolute time on hover, or "Never". */
-export function RelativeTime({ date, now }: { date: Date | null; now: Date }) {
-  return <TimeCell date={date} text={date ? formatRelative(date, now) : 'Never'} title={formatDateTime(date)} />;
+/** "3 h ago" (counting on while the page is open) with the full time on hover, or "Never". */
+export function RelativeTime({ date }: { date: Date | null }) {
+  if (!date) return <span className="text-slate-500 dark:text-slate-400">Never</span>;
+  return <LiveRelativeTime date={date} className="tabular-nums" />;
 }

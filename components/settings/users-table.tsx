@@ -1,11 +1,13 @@
 import { Users } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import type { UserSummary } from '@/lib/auth/users';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTimeFull } from '@/lib/format';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
 import { RelativeTime, ScrollTable, TBody, Td, Th, THead, TimeCell } from './table';
 import { ResetPasswordControl, UserRoleControl, UserStatusControl } from './user-row-controls';
 
-export function UsersTable({ users, viewerId, now }: { users: UserSummary[]; viewerId: string; now: Date }) {
+export async function UsersTable({ users, viewerId }: { users: UserSummary[]; viewerId: string }) {
+  const timeZone = await viewerTimeZone();
   if (users.length === 0) {
     return (
       <div className="flex flex-col items-center gap-2 px-5 py-10 text-center">
@@ -50,7 +52,7 @@ export function UsersTable({ users, viewerId, now }: { users: UserSummary[]; vie
               </Td>
               <Td>
                 {user.disabledAt ? (
-                  <Badge tone="neutral" title={`Disabled ${formatDateTime(user.disabledAt)}`}>
+                  <Badge tone="neutral" title={`Disabled ${formatDateTimeFull(user.disabledAt, timeZone)}`}>
                     Disabled
                   </Badge>
                 ) : (
@@ -61,7 +63,7 @@ export function UsersTable({ users, viewerId, now }: { users: UserSummary[]; vie
                 <TimeCell date={user.createdAt} />
               </Td>
               <Td>
-                <RelativeTime date={user.lastSignInAt} now={now} />
+                <RelativeTime date={user.lastSignInAt} />
               </Td>
               <Td>
                 <div className="flex flex-wrap items-center justify-end gap-2">

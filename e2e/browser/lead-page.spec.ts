@@ -1,7 +1,7 @@
 // The lead page: the customer, the journey with raw payloads, do-not-contact, claim and status,
 // touches, follow-ups, the qualification checklist, previous/next and keyboard shortcuts.
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, PASSWORD, PEOPLE, signInPage as signIn } from '../support/accounts';
+import { ADMIN, PEOPLE, signInPage as signIn } from '../support/accounts';
 import { postLead, uniqueLead } from '../support/intake';
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -204,7 +204,8 @@ test('another rep’s lead page does not exist; a do-not-contact lead turns off 
   await expect(page.getByRole('radio', { name: 'Email' })).toBeDisabled();
   await expect(page.getByText('Follow-ups are turned off: this customer asked not to be contacted.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Tomorrow 9:00' })).toBeDisabled();
-  await expect(page.getByLabel('Custom date and time')).toBeDisabled();
+  await expect(page.getByLabel('Follow-up date')).toBeDisabled();
+  await expect(page.getByLabel('Follow-up time')).toBeDisabled();
   // Notes and status still work: the lead stays on record.
   await expect(page.getByLabel('Add a note')).toBeEnabled();
 });

@@ -7,10 +7,10 @@ import {
   logHref,
   pageParam,
   parseEachParam,
-  utcDayRange,
   type RawSearchParams,
 } from '@/lib/http/search-params';
 import { isAuditAction, type AuditAction, type AuditFilters } from '@/lib/audit/log';
+import { zonedDayRange } from '@/lib/time/zone';
 
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_PATH = '/settings/audit';
@@ -52,12 +52,12 @@ export function parseAuditSearch(
   return { search, ignored };
 }
 
-/** The filters for listAudit: dates are whole UTC days (the log shows UTC), `to` inclusive. */
-export function auditFiltersOf(search: AuditSearch): AuditFilters {
+/** The filters for listAudit: dates are whole days in the viewer's zone (the log shows times in it), `to` inclusive. */
+export function auditFiltersOf(search: AuditSearch, timeZone: string): AuditFilters {
   return {
     action: search.action,
     actorId: search.actor,
-    ...utcDayRange(search.from, search.to),
+    ...zonedDayRange(search.from, search.to, timeZone),
     page: search.page,
     pageSize: AUDIT_PAGE_SIZE,
   };

@@ -7,9 +7,9 @@ import {
   logHref,
   pageParam,
   parseEachParam,
-  utcDayRange,
   type RawSearchParams,
 } from '@/lib/http/search-params';
+import { zonedDayRange } from '@/lib/time/zone';
 import type { DeliveryFilters } from './queries';
 import { DELIVERY_OUTCOMES, type DeliveryOutcome } from './vocabulary';
 
@@ -42,12 +42,12 @@ export function parseDeliverySearch(raw: RawSearchParams): { search: DeliverySea
   return { search, ignored };
 }
 
-/** Dates are whole UTC days (the log shows UTC), `to` inclusive. */
-export function deliveryFiltersOf(search: DeliverySearch): DeliveryFilters {
+/** Dates are whole days in the viewer's zone (the log shows times in it), `to` inclusive. */
+export function deliveryFiltersOf(search: DeliverySearch, timeZone: string): DeliveryFilters {
   return {
     outcome: search.outcome,
     offer: search.offer,
-    ...utcDayRange(search.from, search.to),
+    ...zonedDayRange(search.from, search.to, timeZone),
     page: search.page,
     pageSize: DELIVERY_PAGE_SIZE,
   };

@@ -39,16 +39,6 @@ export const pageParam = () =>
     .transform(Number)
     .pipe(zod.number().int().min(1));
 
-const DAY_MS = 86_400_000;
-
-/** A from–to range of whole UTC days (logs show UTC), `to` inclusive, as [from, to) times. */
-export function utcDayRange(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
-  return {
-    from: from ? new Date(`${from}T00:00:00Z`) : undefined,
-    to: to ? new Date(new Date(`${to}T00:00:00Z`).getTime() + DAY_MS) : undefined,
-  };
-}
-
 /** Drops a `to` day before the `from` day, naming it as ignored. */
 export function dropReversedRange<Search extends { from?: string; to?: string }>(
   search: Search,

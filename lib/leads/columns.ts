@@ -57,7 +57,7 @@ export function slaText(badge: SlaBadge | null, now = new Date()): string {
 const iso = (value: Date | null) => (value ? value.toISOString() : '');
 
 /** A column's value as plain text (CSV cells; times in ISO 8601 UTC). */
-export function columnText(column: LeadColumn, lead: LeadSummary, now = new Date()): string {
+export function columnText(column: LeadColumn, lead: LeadSummary, now = new Date(), timeZone = 'UTC'): string {
   switch (column) {
     case 'name':
       return fullName(lead);
@@ -86,6 +86,6 @@ export function columnText(column: LeadColumn, lead: LeadSummary, now = new Date
     case 'nextFollowUpAt':
       return iso(lead.nextFollowUpAt);
     case 'sla':
-      return slaText(slaBadge(lead, now), now);
+      return slaText(slaBadge(lead, now, timeZone), now);
   }
 }

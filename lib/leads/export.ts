@@ -39,7 +39,7 @@ export function exportLeadsCsv(
       const next = batches.next();
       if (next.done) return controller.close();
       const records = next.value.map((lead) =>
-        query.cols.map((column) => neutraliseCell(columnText(column, lead, now))),
+        query.cols.map((column) => neutraliseCell(columnText(column, lead, now, context.timeZone))),
       );
       exported += records.length;
       controller.enqueue(encoder.encode(stringify(records, CSV_OPTIONS)));

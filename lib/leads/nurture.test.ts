@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fewTouchesMessage,
-  firstTouchSummary,
-  followUpPresets,
-  formatElapsed,
-  fromDateTimeLocalValue,
-  toDateTimeLocalValue,
-} from './nurture';
+import { fewTouchesMessage, firstTouchSummary, followUpPresets, formatElapsed } from './nurture';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -50,30 +43,52 @@ describe('firstTouchSummary', () => {
 });
 
 describe('followUpPresets', () => {
-  it('picks 9:00 tomorrow, in three days and next Monday, in local time', () => {
-    // Wednesday 6 May 2026, 15:42 local.
-    const [tomorrow, inThree, nextWeek] = followUpPresets(new Date(2026, 4, 6, 15, 42));
-    expect(tomorrow!.at).toEqual(new Date(2026, 4, 7, 9, 0));
-    expect(inThree!.at).toEqual(new Date(2026, 4, 9, 9, 0));
-    expect(nextWeek!.at).toEqual(new Date(2026, 4, 11, 9, 0));
-  });
-  it('takes a Monday to the Monday after, and crosses months', () => {
-    expect(followUpPresets(new Date(2026, 4, 11, 8, 0))[2]!.at).toEqual(new Date(2026, 4, 18, 9, 0));
-    expect(followUpPresets(new Date(2026, 4, 31, 23, 59))[0]!.at).toEqual(new Date(2026, 5, 1, 9, 0));
-    // Sunday → the next day.
-    expect(followUpPresets(new Date(2026, 4, 10, 12, 0))[2]!.at).toEqual(new Date(2026, 4, 11, 9, 0));
-  });
-});
+  const picks = (now: string, timeZone: string) =>
+    Object.fromEntries(
+      followUpPresets(new Date(now), timeZone).map((preset) => [preset.key, preset.at?.toISOString() ?? null]),
+    );
 
-describe('datetime-local values', () => {
-  it('round-trip in local time and reject impossible dates', () => {
-    const date = new Date(2026, 0, 5, 7, 3);
-    expect(toDateTimeLocalValue(date)).toBe('2026-01-05T07:03');
-    expect(fromDateTimeLocalValue('2026-01-05T07:03')).toEqual(date);
-    expect(fromDateTimeLocalValue('2026-06-31T10:00')).toBeNull();
-    expect(fromDateTimeLocalValue('2026-06-30T24:00')).toBeNull();
-    expect(fromDateTimeLocalValue('')).toBeNull();
-    expect(fromDateTimeLocalValue('tomorrow')).toBeNull();
+  it('picks later today, tomorrow 9:00, next Monday 9:00 and a week out on the viewer’s clock', () => {
+    // Wednesday 6 May 2026, 15:42 in Budapest (CEST, UTC+2).
+    expect(picks('2026-05-06T13:42:00Z', 'Europe/Budapest')).toEqual({
+      later_today: '2026-05-06T16:00:00.000Z', // 18:00
+      tomorrow: '2026-05-07T07:00:00.000Z',
+      next_monday: '2026-05-11T07:00:00.000Z',
+      in_a_week: '2026-05-13T07:00:00.000Z',
+    });
+  });
+
+  it('keeps 9:00 at 9:00 across daylight saving changes', () => {
+    // Friday 6 Mar 2026, 10:00 in Los Angeles (PST); the clocks go forward on Sunday 8 March.
+    expect(picks('2026-03-06T18:00:00Z', 'America/Los_Angeles')).toMatchObject({
+      tomorrow: '2026-03-07T17:00:00.000Z', // 9:00 PST
+      next_monday: '2026-03-09T16:00:00.000Z', // 9:00 PDT
+      in_a_week: '2026-03-13T16:00:00.000Z',
+    });
+    // Saturday 24 Oct 2026 in Budapest; the clocks go back on Sunday 25 October.
+    expect(picks('2026-10-24T10:00:00Z', 'Europe/Budapest')).toMatchObject({
+      tomorrow: '2026-10-25T08:00:00.000Z', // 9:00 CET
+      next_monday: '2026-10-26T08:00:00.000Z',
+    });
+  });
+
+  it('rolls the date over in the viewer’s zone, not the server’s', () => {
+    // 20:30 UTC on Thursday 3 Dec is 05:30 on Friday 4 Dec in Tokyo: tomorrow is Saturday the 5th.
+    expect(picks('2026-12-03T20:30:00Z', 'Asia/Tokyo')).toEqual({
+      later_today: '2026-12-03T23:00:00.000Z', // 08:00 on the 4th
+      tomorrow: '2026-12-05T00:00:00.000Z',
+      next_monday: '2026-12-07T00:00:00.000Z',
+      in_a_week: '2026-12-11T00:00:00.000Z',
+    });
+  });
+
+  it('takes a Monday to the Monday after and has no "later today" late in the evening', () => {
+    // Monday 11 May 2026, 20:10 in Los Angeles.
+    const evening = picks('2026-05-12T03:10:00Z', 'America/Los_Angeles');
+    expect(evening.next_monday).toBe('2026-05-18T16:00:00.000Z');
+    expect(evening.later_today).toBeNull();
+    // Exactly 19:00 still leaves 21:00.
+    expect(picks('2026-05-12T02:00:00Z', 'America/Los_Angeles').later_today).toBe('2026-05-12T04:00:00.000Z');
   });
 });
 

@@ -1,6 +1,7 @@
 // Nurture rules and wording shared by the work service, the lead page and their tests. Nothing
 // here touches the database, so the page's client components import it as well.
 import type { TOUCH_KINDS } from '@/db/schema';
+import { addCalendarDays, fromWallClock, wallClock, type WallClock } from '@/lib/time/zone';
 import { FIRST_TOUCH_WINDOW_MS } from './sla';
 
 export type TouchKind = (typeof TOUCH_KINDS)[number];
@@ -66,45 +67,40 @@ export function firstTouchSummary(receivedAt: Date, firstTouchAt: Date | null, n
   };
 }
 
-export type FollowUpPreset = { key: 'tomorrow' | 'in_3_days' | 'next_week'; label: string; at: Date };
+export type FollowUpPresetKey = 'later_today' | 'tomorrow' | 'next_monday' | 'in_a_week';
+/** `at` is null when the pick does not apply now ("Later today" late in the evening). */
+export type FollowUpPreset = { key: FollowUpPresetKey; label: string; at: Date | null };
 
-/** 9:00 on the day `days` after `now`'s day, in the runtime's (the viewer's browser's) time zone. */
-function nineOClock(now: Date, days: number): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, 9, 0, 0, 0);
+/** Later today ends here: a follow-up at 22:00 is tomorrow's work. */
+const LATEST_LATER_TODAY_HOUR = 21;
+
+/** `hour`:00 on the calendar day `days` after today, on the viewer's clock (DST-correct). */
+function atHour(today: WallClock, days: number, hour: number, timeZone: string): Date | null {
+  const day = addCalendarDays(today, days);
+  // 9:00 is never skipped by real zones' transitions, but an hour later is the safe answer if it were.
+  return (
+    fromWallClock({ ...day, hour, minute: 0 }, timeZone) ??
+    fromWallClock({ ...day, hour: hour + 1, minute: 0 }, timeZone)
+  );
 }
 
-/** The quick picks: tomorrow 9:00, in 3 days 9:00, next Monday 9:00 (local time). */
-export function followUpPresets(now = new Date()): FollowUpPreset[] {
-  // Monday is 1; a Monday's "next week" is the Monday after.
-  const toMonday = (8 - now.getDay()) % 7 || 7;
+/**
+ * The quick picks, on the viewer's clock in `timeZone`: later today (the whole hour at least two
+ * hours away, until 21:00), tomorrow 9:00, next Monday 9:00 (a Monday's is the one after), and
+ * 9:00 a week from today.
+ */
+export function followUpPresets(now: Date, timeZone: string): FollowUpPreset[] {
+  const today = wallClock(now, timeZone);
+  const laterHour = today.hour + 2 + (today.minute > 0 || today.second > 0 ? 1 : 0);
+  const toMonday = (8 - today.weekday) % 7 || 7;
   return [
-    { key: 'tomorrow', label: 'Tomorrow 9:00', at: nineOClock(now, 1) },
-    { key: 'in_3_days', label: 'In 3 days', at: nineOClock(now, 3) },
-    { key: 'next_week', label: 'Next week (Mon 9:00)', at: nineOClock(now, toMonday) },
+    {
+      key: 'later_today',
+      label: 'Later today',
+      at: laterHour <= LATEST_LATER_TODAY_HOUR ? atHour(today, 0, laterHour, timeZone) : null,
+    },
+    { key: 'tomorrow', label: 'Tomorrow 9:00', at: atHour(today, 1, 9, timeZone) },
+    { key: 'next_monday', label: 'Next Monday 9:00', at: atHour(today, toMonday, 9, timeZone) },
+    { key: 'in_a_week', label: 'In a week', at: atHour(today, 7, 9, timeZone) },
   ];
-}
-
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** A `<input type="datetime-local">` value (local time, minutes). */
-export function toDateTimeLocalValue(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** Reads a `datetime-local` value as local time; null when empty or not a real time. */
-export function fromDateTimeLocalValue(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
-  if (!match) return null;
-  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (h > 23 || mi > 59 || s > 59) return null;
-  const date = new Date(y, mo - 1, d, h, mi, s);
-  // Reject dates JavaScript rolls over (31 June → 1 July).
-  return date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
 }

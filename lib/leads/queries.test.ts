@@ -4,7 +4,15 @@ import type { LeadScope } from '@/lib/auth/permissions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receiveDelivery } from '@/lib/intake/service';
 import { createTempDb } from '@/lib/testing/temp-db';
-import { getLeadById, getLeadCounts, getLeadNeighbours, getLeads, leadListBatches, leadListSelect } from './queries';
+import {
+  getLeadById,
+  getLeadCounts,
+  getLeadNeighbours,
+  getLeads,
+  leadListBatches,
+  leadListSelect,
+  receivedRange,
+} from './queries';
 import { parseLeadListParams } from './search-params';
 
 let temp: ReturnType<typeof createTempDb>;
@@ -326,3 +334,14 @@ describe('getLeadById and counts', () => {
   });
 });
 const ALL: LeadScope = { kind: 'all' };
+
+describe('received presets in the viewer’s zone', () => {
+  it('count days from the start of the viewer’s today', () => {
+    // 20:30 UTC on 3 Dec is 4 Dec in Tokyo: "today" starts at 15:00 UTC on the 3rd.
+    const now = new Date('2026-12-03T20:30:00Z');
+    expect(receivedRange('today', now, 'Asia/Tokyo').from.toISOString()).toBe('2026-12-03T15:00:00.000Z');
+    expect(receivedRange('today', now, 'UTC').from.toISOString()).toBe('2026-12-03T00:00:00.000Z');
+    expect(receivedRange('7d', now, 'America/Los_Angeles').from.toISOString()).toBe('2026-11-27T08:00:00.000Z');
+    expect(receivedRange('quarter', now, 'Europe/Budapest').from.toISOString()).toBe('2026-09-30T22:00:00.000Z');
+  });
+});

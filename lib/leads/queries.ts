@@ -7,6 +7,7 @@ import { canonicalAction, canonicalSource, LEAD_STATUSES, type LeadStatus } from
 import { tokenNeedle } from './journey-tokens';
 import { catchUpSearchIndex } from './search-index';
 import { MAX_WINDOW, searchTerms, type LeadListQuery, type LeadSortKey, type ReceivedPreset } from './search-params';
+import { DEFAULT_TIME_ZONE, startOfDay, wallClock } from '@/lib/time/zone';
 import { endOfDay, FIRST_TOUCH_WINDOW_MS, OPEN_STATUSES, type SlaFilter } from './sla';
 
 /** The lead as the API serves it (camelCase, no internal keys). */
@@ -151,10 +152,12 @@ export type ListContext = {
   /** The signed-in person, for `owner=me`; null for API keys. */
   viewerId: string | null;
   now?: Date;
+  /** Whose "today" the presets and "due today" mean: the viewer's zone on pages, UTC for API keys. */
+  timeZone?: string;
 };
 
-export function listContext(db: Db, viewer: Viewer, now?: Date): ListContext {
-  return { db, scope: leadScope(viewer), viewerId: viewer.kind === 'user' ? viewer.id : null, now };
+export function listContext(db: Db, viewer: Viewer, now?: Date, timeZone?: string): ListContext {
+  return { db, scope: leadScope(viewer), viewerId: viewer.kind === 'user' ? viewer.id : null, now, timeZone };
 }
 
 /** An FTS5 query that finds every term as a substring (terms are quoted: no query syntax). */
@@ -163,22 +166,25 @@ export function searchMatch(q: string): string | null {
   return terms.length ? terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' ') : null;
 }
 
-const DAY_MS = 86_400_000;
-
-/** A received-date preset as a time range ending now; days count from the start of today (UTC). */
-export function receivedRange(preset: ReceivedPreset, now: Date): { from: Date; to: Date } {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+/** A received-date preset as a time range ending now; days count from the start of today in `timeZone`. */
+export function receivedRange(
+  preset: ReceivedPreset,
+  now: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): { from: Date; to: Date } {
   const daysBack = { today: 0, '7d': 6, '30d': 29, '90d': 89 } as const;
-  const from =
-    preset === 'quarter'
-      ? new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1))
-      : new Date(today - daysBack[preset] * DAY_MS);
-  return { from, to: now };
+  if (preset !== 'quarter') return { from: startOfDay(now, timeZone, -daysBack[preset]), to: now };
+  const wall = wallClock(now, timeZone);
+  const quarterStartMonth = Math.floor((wall.month - 1) / 3) * 3 + 1;
+  const daysIntoQuarter = Math.round(
+    (Date.UTC(wall.year, wall.month - 1, wall.day) - Date.UTC(wall.year, quarterStartMonth - 1, 1)) / 86_400_000,
+  );
+  return { from: startOfDay(now, timeZone, -daysIntoQuarter), to: now };
 }
 
 const OPEN_STATUS_SQL = sql.raw(OPEN_STATUSES.map((status) => `'${status}'`).join(', '));
 
-function slaCondition(db: Db, filter: SlaFilter, now: Date, sortKey: LeadSortKey): Condition {
+function slaCondition(db: Db, filter: SlaFilter, now: Date, sortKey: LeadSortKey, timeZone: string): Condition {
   // The status term can draw SQLite to the status index (a first-touch list or count, or a
   // follow-up count, read a row for each of ~700k entries); hidden, the untouched leads' and the
   // follow-ups' indexes walk their ranges instead. Literal constants, not bound values.
@@ -196,7 +202,7 @@ function slaCondition(db: Db, filter: SlaFilter, now: Date, sortKey: LeadSortKey
     case 'follow_up_due':
     case 'follow_up_overdue': {
       const [operator, bound] =
-        filter === 'follow_up_due' ? [sql`<=`, endOfDay(now).getTime()] : [sql`<`, now.getTime()];
+        filter === 'follow_up_due' ? [sql`<=`, endOfDay(now, timeZone).getTime()] : [sql`<`, now.getTime()];
       const due = sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} ${operator} ${bound}`;
       const plain = sql`${due} and ${openHidden}`;
       // Like a multi-value filter (oneOf): a few due follow-ups are gathered through their
@@ -250,6 +256,7 @@ function spelled(conditions: readonly Condition[], use: 'list' | 'count'): (SQL 
 /** Every condition of a list query except test leads and the nurture status (status counts vary that one). */
 function filterConditions(context: ListContext, query: LeadListQuery): Condition[] {
   const now = context.now ?? new Date();
+  const timeZone = context.timeZone ?? DEFAULT_TIME_ZONE;
   const conditions: Condition[] = [scopeCondition(context.scope)];
   const { db } = context;
   const keepsOrder = (key: LeadSortKey) => query.sort.key === 'receivedAt' || query.sort.key === key;
@@ -283,9 +290,9 @@ function filterConditions(context: ListContext, query: LeadListQuery): Condition
   }
   if (query.dnc === 'only') conditions.push(sql`${leads.doNotContact} = 1`);
   if (query.dnc === 'hide') conditions.push(sql`${leads.doNotContact} = 0`);
-  if (query.sla) conditions.push(slaCondition(db, query.sla, now, query.sort.key));
+  if (query.sla) conditions.push(slaCondition(db, query.sla, now, query.sort.key, timeZone));
   if (query.reached) conditions.push(isNotNull(REACHED_COLUMN[query.reached]));
-  const range = query.received ? receivedRange(query.received, now) : { from: query.from, to: query.to };
+  const range = query.received ? receivedRange(query.received, now, timeZone) : { from: query.from, to: query.to };
   if (range.from || range.to) {
     const inRange = and(
       range.from ? gte(leads.receivedAt, range.from) : undefined,
@@ -751,7 +758,13 @@ export type QueueSection = { key: 'first_touch' | 'follow_up' | 'to_claim'; rows
  * inside the 24-hour window), my follow-ups due today or overdue, then new unassigned leads to
  * claim; oldest first in each. Each section is one index walk, at most `limit` rows.
  */
-export function getQueue(db: Db, viewerId: string, now = new Date(), limit = 50): QueueSection[] {
+export function getQueue(
+  db: Db,
+  viewerId: string,
+  now = new Date(),
+  limit = 50,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): QueueSection[] {
   const open = sql`${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and +${leads.isTest} = 0`;
   const select = (where: SQL, order: SQL[]) => summaries(listRows(db, where, order).limit(limit).values());
   return [
@@ -765,7 +778,7 @@ export function getQueue(db: Db, viewerId: string, now = new Date(), limit = 50)
     {
       key: 'follow_up',
       rows: select(
-        and(eq(leads.ownerId, viewerId), sql`${leads.nextFollowUpAt} <= ${endOfDay(now).getTime()}`, open)!,
+        and(eq(leads.ownerId, viewerId), sql`${leads.nextFollowUpAt} <= ${endOfDay(now, timeZone).getTime()}`, open)!,
         [asc(leads.nextFollowUpAt), asc(leads.id)],
       ),
     },

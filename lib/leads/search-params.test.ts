@@ -59,3 +59,17 @@ describe('parseLeadListParams', () => {
     expect(details(`q=${'x'.repeat(201)}`)?.[0]?.field).toBe('q');
   });
 });
+
+describe('whole days in the viewer’s zone', () => {
+  it('reads a date-only from/to as that day on the viewer’s clock, `to` inclusive', () => {
+    const inUtc = parse('from=2026-12-03&to=2026-12-03');
+    expect(inUtc.from?.toISOString()).toBe('2026-12-03T00:00:00.000Z');
+    expect(inUtc.to?.toISOString()).toBe('2026-12-03T23:59:59.999Z');
+    const inTokyo = parseLeadListParams(new URLSearchParams('from=2026-12-03&to=2026-12-03'), 'Asia/Tokyo');
+    expect(inTokyo.from?.toISOString()).toBe('2026-12-02T15:00:00.000Z');
+    expect(inTokyo.to?.toISOString()).toBe('2026-12-03T14:59:59.999Z');
+    // A full ISO date-time is an instant already: no zone applies.
+    const instant = parseLeadListParams(new URLSearchParams('from=2026-12-03T10:00:00Z'), 'Asia/Tokyo');
+    expect(instant.from?.toISOString()).toBe('2026-12-03T10:00:00.000Z');
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseQuery } from '@/lib/http/query';
+import { DEFAULT_TIME_ZONE, zonedDayRange } from '@/lib/time/zone';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
 import { SLA_FILTERS } from './sla';
 import {
@@ -37,7 +38,7 @@ const list = <T extends string>(item: z.ZodType<T, string>) =>
     .optional();
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-/** `YYYY-MM-DD` (a whole UTC day: `from` its start, `to` its end) or a full ISO date-time. */
+/** `YYYY-MM-DD` (a whole day: `from` its start, `to` its end; UTC here, see parseLeadListParams) or a full ISO date-time. */
 const dateParam = (edge: 'start' | 'end') =>
   z
     .string()
@@ -160,11 +161,25 @@ export type LeadListQuery = Omit<LeadListParams, 'sort' | 'page' | 'pageSize' | 
   cols: readonly LeadColumn[];
 };
 
-/** Parses a query string into a list query, or throws a 400 naming every bad parameter. */
-export function parseLeadListParams(searchParams: URLSearchParams): LeadListQuery {
+/**
+ * Parses a query string into a list query, or throws a 400 naming every bad parameter. A whole
+ * day (`from=2026-12-03`) is that day in `timeZone`: the viewer's on pages, UTC in the API.
+ */
+export function parseLeadListParams(
+  searchParams: URLSearchParams,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): LeadListQuery {
   const params = parseQuery(leadListParamsSchema, searchParams, 'Some query parameters are invalid.');
+  const day = (key: 'from' | 'to') => {
+    const value = searchParams.get(key)?.trim() ?? '';
+    return DATE_ONLY.test(value) ? value : undefined;
+  };
+  const days = zonedDayRange(day('from'), day('to'), timeZone);
   return {
     ...params,
+    from: days.from ?? params.from,
+    // `to` is inclusive here: the last millisecond of that day.
+    to: days.to ? new Date(days.to.getTime() - 1) : params.to,
     q: params.q || undefined,
     includeTest: params.includeTest ?? false,
     sort: params.sort ?? { key: 'receivedAt', direction: 'desc' },

@@ -1,6 +1,7 @@
 // The service levels a rep works to, in one place: the 24-hour first touch and due follow-ups.
 // The table's SLA badge, its SLA filter and the rep's queue all read these definitions.
 import type { LeadStatus } from '@/lib/marketplace/vocabulary';
+import { DEFAULT_TIME_ZONE, endOfDay as endOfZonedDay } from '@/lib/time/zone';
 
 /** A new lead should be touched (email, call, meeting) within 24 hours of arriving. */
 export const FIRST_TOUCH_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -33,11 +34,9 @@ type SlaFacts = {
   nextFollowUpAt: Date | null;
 };
 
-/** The end of the (UTC) day containing `now`: "due today" means due before this. */
-export function endOfDay(now: Date): Date {
-  const end = new Date(now);
-  end.setUTCHours(23, 59, 59, 999);
-  return end;
+/** The end of the viewer's day containing `now`: "due today" means due before this. */
+export function endOfDay(now: Date, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  return endOfZonedDay(now, timeZone);
 }
 
 export function isOpen(status: LeadStatus): boolean {
@@ -50,7 +49,7 @@ export function awaitsFirstTouch(lead: SlaFacts): boolean {
 }
 
 /** The most urgent SLA state of a lead, or null when nothing is due. */
-export function slaBadge(lead: SlaFacts, now = new Date()): SlaBadge | null {
+export function slaBadge(lead: SlaFacts, now = new Date(), timeZone: string = DEFAULT_TIME_ZONE): SlaBadge | null {
   if (!isOpen(lead.status) || lead.isTest) return null;
   if (awaitsFirstTouch(lead)) {
     const dueAt = new Date(lead.receivedAt.getTime() + FIRST_TOUCH_WINDOW_MS);
@@ -58,7 +57,7 @@ export function slaBadge(lead: SlaFacts, now = new Date()): SlaBadge | null {
   }
   if (lead.nextFollowUpAt && !lead.doNotContact) {
     if (lead.nextFollowUpAt < now) return { kind: 'follow_up_overdue', dueAt: lead.nextFollowUpAt };
-    if (lead.nextFollowUpAt <= endOfDay(now)) return { kind: 'follow_up_today', dueAt: lead.nextFollowUpAt };
+    if (lead.nextFollowUpAt <= endOfDay(now, timeZone)) return { kind: 'follow_up_today', dueAt: lead.nextFollowUpAt };
   }
   return null;
 }

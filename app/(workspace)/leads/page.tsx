@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import { getLeads, getQueue, listContext, type LeadPage, type QueueSection } from '@/lib/leads/queries';
 import { parseLeadListParams, type LeadListQuery } from '@/lib/leads/search-params';
 import { listOfferOptions } from '@/lib/offers/options';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
 
 // No filter values in the title: search text can be a person's name.
 export const metadata: Metadata = { title: 'Leads' };
@@ -21,6 +22,7 @@ export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
     for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) raw.append(key, item);
   }
   const db = getDb();
+  const timeZone = await viewerTimeZone();
   const isRep = !can(viewer, 'leads:assign');
   // A rep lands on their queue; everyone else (and any link with filters) on the list.
   const view = raw.get('view') ?? (isRep && [...raw.keys()].length === 0 ? 'queue' : 'all');
@@ -28,7 +30,7 @@ export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
   let query: LeadListQuery | null = null;
   let problems: { field: string; message: string }[] = [];
   try {
-    query = parseLeadListParams(raw);
+    query = parseLeadListParams(raw, timeZone);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     problems = error.details ?? [{ field: '(query)', message: error.message }];
@@ -37,8 +39,8 @@ export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
   let page: LeadPage | null = null;
   let queue: QueueSection[] | null = null;
   const started = performance.now();
-  if (query && view === 'queue') queue = getQueue(db, viewer.id);
-  else if (query) page = getLeads(db, listContext(db, viewer), query);
+  if (query && view === 'queue') queue = getQueue(db, viewer.id, new Date(), undefined, timeZone);
+  else if (query) page = getLeads(db, listContext(db, viewer, undefined, timeZone), query);
   const serverMs = performance.now() - started;
 
   return (

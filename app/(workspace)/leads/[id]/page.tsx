@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Journey } from '@/components/leads/journey';
-import { LeadFollowUp, type FollowUpState } from '@/components/leads/lead-follow-up';
+import { FirstTouchStatus } from '@/components/leads/first-touch-status';
+import { LeadFollowUp } from '@/components/leads/lead-follow-up';
 import { LeadNotes } from '@/components/leads/lead-notes';
 import { LeadPager } from '@/components/leads/lead-pager';
 import { LeadQualification } from '@/components/leads/lead-qualification';
@@ -20,11 +21,11 @@ import { listAssignableUsers } from '@/lib/auth/users';
 import { requirePageViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { formatCount, formatDateTime, personName } from '@/lib/format';
-import { firstTouchSummary } from '@/lib/leads/nurture';
 import { getLeadNotes, getLeadQualification, getLeadTouches, getStatusHistory } from '@/lib/leads/nurture-queries';
 import { getLeadById, getLeadNeighbours, listContext } from '@/lib/leads/queries';
 import { parseLeadListParams, type LeadListQuery } from '@/lib/leads/search-params';
-import { awaitsFirstTouch, endOfDay } from '@/lib/leads/sla';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
+import { awaitsFirstTouch } from '@/lib/leads/sla';
 import { actionLabel, stageLabel, STATUS_LABELS } from '@/lib/marketplace/vocabulary';
 import { cn } from '@/lib/utils';
 
@@ -41,19 +42,13 @@ function listQuery(searchParams: Record<string, string | string[] | undefined>):
 }
 
 /** The list the lead was opened from, or null for a hand-edited or outdated query string. */
-function safeListParams(query: URLSearchParams): LeadListQuery | null {
+function safeListParams(query: URLSearchParams, timeZone: string): LeadListQuery | null {
   try {
-    return parseLeadListParams(query);
+    return parseLeadListParams(query, timeZone);
   } catch (error) {
     if (error instanceof AppError) return null;
     throw error;
   }
-}
-
-function followUpState(at: Date | null, now: Date): FollowUpState {
-  if (!at) return null;
-  if (at < now) return 'overdue';
-  return at <= endOfDay(now) ? 'today' : 'later';
 }
 
 export default async function LeadPage({ params, searchParams }: PageProps<'/leads/[id]'>) {
@@ -66,21 +61,22 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
   if (!lead) notFound();
 
   const query = listQuery(await searchParams);
-  const listParams = safeListParams(query);
-  const neighbours = listParams ? getLeadNeighbours(db, listContext(db, viewer), listParams, id) : null;
+  const timeZone = await viewerTimeZone();
+  const listParams = safeListParams(query, timeZone);
+  const neighbours = listParams
+    ? getLeadNeighbours(db, listContext(db, viewer, undefined, timeZone), listParams, id)
+    : null;
 
   const history = getStatusHistory(db, id);
   const notes = getLeadNotes(db, id);
   const touches = getLeadTouches(db, id);
   const checklist = getLeadQualification(db, id);
-  const now = new Date();
   const mine = lead.ownerId === viewer.id;
   const canAssign = can(viewer, 'leads:assign');
   const canWork = can(viewer, 'leads:work') && (leadScope(viewer).kind === 'all' || mine);
   const people = canAssign ? listAssignableUsers(db).map(({ id: userId, name }) => ({ id: userId, name })) : [];
   const contactDisabled = lead.doNotContact;
-  const firstTouch = firstTouchSummary(lead.receivedAt, lead.firstTouchAt, now);
-  const showFirstTouch = firstTouch.kind === 'touched' || awaitsFirstTouch(lead);
+  const showFirstTouch = lead.firstTouchAt !== null || awaitsFirstTouch(lead);
   const notWorkable = can(viewer, 'leads:claim') && !lead.ownerId ? 'Claim this lead to log touches.' : null;
 
   return (
@@ -113,8 +109,8 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
         >
           <EyeOff className="mt-0.5 size-5 shrink-0" aria-hidden />
           <p>
-            <strong>Personal data erased</strong> on {formatDateTime(lead.erasedAt)} at the person’s request. The lead
-            is kept, anonymised, so counts and funnels stay right.
+            <strong>Personal data erased</strong> on {formatDateTime(lead.erasedAt, timeZone)} at the person’s request.
+            The lead is kept, anonymised, so counts and funnels stay right.
           </p>
         </div>
       ) : null}
@@ -137,25 +133,13 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
         className="grid grid-cols-2 gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900"
       >
         <Stat label="Touches" value={formatCount(lead.touchCount)} />
-        <Stat label="Last touch" value={lead.lastTouchAt ? formatDateTime(lead.lastTouchAt) : 'None yet'} />
-        <Stat label="Last activity" value={formatDateTime(lead.lastActivityAt)} />
+        <Stat label="Last touch" value={lead.lastTouchAt ? formatDateTime(lead.lastTouchAt, timeZone) : 'None yet'} />
+        <Stat label="Last activity" value={formatDateTime(lead.lastActivityAt, timeZone)} />
         <Stat
           label="Next follow-up"
-          value={lead.nextFollowUpAt ? formatDateTime(lead.nextFollowUpAt) : 'None planned'}
+          value={lead.nextFollowUpAt ? formatDateTime(lead.nextFollowUpAt, timeZone) : 'None planned'}
         />
-        {showFirstTouch ? (
-          <div className="col-span-2 flex flex-wrap items-center gap-2 sm:col-span-4">
-            <dt className="sr-only">Time to first touch</dt>
-            <dd
-              className={cn(
-                firstTouch.missed ? 'text-rose-700 dark:text-rose-300' : 'text-slate-700 dark:text-slate-300',
-              )}
-            >
-              {firstTouch.text}
-            </dd>
-            {firstTouch.missed ? <Badge tone="danger">Missed the 24-hour window</Badge> : null}
-          </div>
-        ) : null}
+        {showFirstTouch ? <FirstTouchStatus receivedAt={lead.receivedAt} firstTouchAt={lead.firstTouchAt} /> : null}
       </dl>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
@@ -183,7 +167,7 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
                 <Item label="Company" value={lead.company} />
                 <Item label="Title" value={lead.title} />
                 <Item label="Country" value={lead.country} />
-                <Item label="First received" value={formatDateTime(lead.receivedAt)} />
+                <Item label="First received" value={formatDateTime(lead.receivedAt, timeZone)} />
               </dl>
             </CardContent>
           </Card>
@@ -269,7 +253,6 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
               <LeadFollowUp
                 leadId={lead.id}
                 nextFollowUpAt={lead.nextFollowUpAt}
-                state={followUpState(lead.nextFollowUpAt, now)}
                 canEdit={canWork}
                 disabledReason={
                   contactDisabled ? 'Follow-ups are turned off: this customer asked not to be contacted.' : null
@@ -302,7 +285,7 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
             <CardContent>
               {history.length === 0 ? (
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  New since {formatDateTime(lead.receivedAt)}; no changes yet.
+                  New since {formatDateTime(lead.receivedAt, timeZone)}; no changes yet.
                 </p>
               ) : (
                 <ol className="flex flex-col gap-3 text-sm" aria-label="Status history">
@@ -318,7 +301,7 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
                         </p>
                       ) : null}
                       <p className="text-xs text-slate-500 dark:text-slate-400">
-                        {change.changedByLabel} · {formatDateTime(change.changedAt)}
+                        {change.changedByLabel} · {formatDateTime(change.changedAt, timeZone)}
                       </p>
                     </li>
                   ))}

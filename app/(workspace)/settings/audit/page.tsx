@@ -18,6 +18,7 @@ import { listApiKeys } from '@/lib/api-keys/service';
 import { listAudit } from '@/lib/audit/log';
 import { listUsers } from '@/lib/auth/users';
 import { requirePageViewer } from '@/lib/auth/viewer';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -26,6 +27,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditSettingsPage({ searchParams }: Props) {
   await requirePageViewer('workspace:admin');
   const db = getDb();
+  const timeZone = await viewerTimeZone();
   const users = listUsers(db);
   const apiKeys = listApiKeys(db);
   const people = users.map((user) => ({ id: user.id, label: `${user.name} (${user.email})` }));
@@ -34,13 +36,13 @@ export default async function AuditSettingsPage({ searchParams }: Props) {
   const knownActors = new Set([...people, ...keyActors].map((actor) => actor.id));
   const { search, ignored } = parseAuditSearch(await searchParams, knownActors);
 
-  let { rows, total } = listAudit(db, auditFiltersOf(search));
+  let { rows, total } = listAudit(db, auditFiltersOf(search, timeZone));
   let pageNote: string | null = null;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   if (search.page > pages) {
     pageNote = `There is no page ${search.page}; showing page ${pages}, the last one.`;
     search.page = pages;
-    ({ rows, total } = listAudit(db, auditFiltersOf(search)));
+    ({ rows, total } = listAudit(db, auditFiltersOf(search, timeZone)));
   }
 
   const names = {
@@ -55,7 +57,7 @@ export default async function AuditSettingsPage({ searchParams }: Props) {
         <CardTitle id="audit-title">Audit log</CardTitle>
         <CardDescription>
           Sign-ins, changes to users and keys, lead assignments and status changes, and exports: who, what, when and
-          from where. Times are in UTC.
+          from where. Times are in your time zone, {timeZone}.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4 border-b border-slate-100 dark:border-slate-800">

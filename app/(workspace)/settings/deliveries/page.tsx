@@ -19,6 +19,7 @@ import {
   parseDeliverySearch,
 } from '@/lib/deliveries/search-params';
 import { formatCount } from '@/lib/format';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
 import { getRetention } from '@/lib/settings/service';
 
 export const metadata: Metadata = { title: 'Deliveries' };
@@ -28,15 +29,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function DeliveriesPage({ searchParams }: Props) {
   await requirePageViewer('workspace:admin');
   const db = getDb();
+  const timeZone = await viewerTimeZone();
   const { search, ignored } = parseDeliverySearch(await searchParams);
 
-  let { rows, total } = listDeliveries(db, deliveryFiltersOf(search));
+  let { rows, total } = listDeliveries(db, deliveryFiltersOf(search, timeZone));
   let pageNote: string | null = null;
   const pages = Math.max(1, Math.ceil(total / DELIVERY_PAGE_SIZE));
   if (search.page > pages) {
     pageNote = `There is no page ${search.page}; showing page ${pages}, the last one.`;
     search.page = pages;
-    ({ rows, total } = listDeliveries(db, deliveryFiltersOf(search)));
+    ({ rows, total } = listDeliveries(db, deliveryFiltersOf(search, timeZone)));
   }
   const { week, unresolved } = getLastWeekSummary(db);
   const retention = getRetention(db);
@@ -53,7 +55,7 @@ export default async function DeliveriesPage({ searchParams }: Props) {
           <Link href="/settings/privacy" className="underline underline-offset-2">
             change
           </Link>
-          ). Times are in UTC.
+          ). Times are in your time zone, {timeZone}.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4 border-b border-slate-100 dark:border-slate-800">

@@ -9,7 +9,8 @@ import { createApiKey, revokeApiKey } from '@/lib/api-keys/service';
 import type { ApiKeyRole } from '@/lib/auth/roles';
 import { invalidInput } from '@/lib/auth/users';
 import { requireActionViewer } from '@/lib/auth/viewer';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTimeFull } from '@/lib/format';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
 import { intakeKeySecrets, webhookUrlsFor } from '@/lib/intake-keys/queries';
 import { createLabelledIntakeKey, revokeIntakeKey, rotateIntakeKey } from '@/lib/intake-keys/service';
 import { publicBaseUrl } from '@/lib/intake-keys/webhook-url';
@@ -61,7 +62,7 @@ export async function rotateIntakeKeyAction(input: {
     revalidatePath(KEYS_PATH);
     const note =
       rotated.oldKeyWorksUntil.getTime() > now.getTime()
-        ? `The previous key keeps working until ${formatDateTime(rotated.oldKeyWorksUntil)}: update Partner Center before then.`
+        ? `The previous key keeps working until ${formatDateTimeFull(rotated.oldKeyWorksUntil, await viewerTimeZone())}: update Partner Center before then.`
         : 'The previous key has stopped working: deliveries to its URL are refused until Partner Center has the new one.';
     return { label: rotated.label, ...webhookUrlsFor(publicBaseUrl(await headers()), rotated.key), note };
   });

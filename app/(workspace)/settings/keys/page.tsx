@@ -28,12 +28,11 @@ export default async function KeysSettingsPage() {
     <div className="flex flex-col gap-6">
       <IntakeKeysSection
         keys={intakeKeys}
-        now={now}
         graceOptions={GRACE_OPTIONS}
         defaultGraceHours={DEFAULT_GRACE_HOURS}
         labelMaxLength={INTAKE_KEY_LABEL_MAX_LENGTH}
       />
-      <ApiKeysSection keys={apiKeys} now={now} />
+      <ApiKeysSection keys={apiKeys} />
     </div>
   );
 }

@@ -24,7 +24,7 @@ export default async function UsersSettingsPage() {
             cannot sign in; their leads stay assigned to them. Role changes apply at once.
           </CardDescription>
         </CardHeader>
-        <UsersTable users={users} viewerId={viewer.id} now={new Date()} />
+        <UsersTable users={users} viewerId={viewer.id} />
       </Card>
       <Card aria-labelledby="add-user-title">
         <CardHeader>

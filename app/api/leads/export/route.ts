@@ -7,6 +7,8 @@ import { withRequestLog } from '@/lib/log/request-log';
 import { exportLeadsCsv } from '@/lib/leads/export';
 import { listContext } from '@/lib/leads/queries';
 import { parseLeadListParams } from '@/lib/leads/search-params';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
+import { dayInput, DEFAULT_TIME_ZONE } from '@/lib/time/zone';
 
 export const GET = withRequestLog(async (request: Request): Promise<Response> => {
   try {
@@ -15,13 +17,15 @@ export const GET = withRequestLog(async (request: Request): Promise<Response> =>
     // Paging does not apply to an export; everything else does.
     params.delete('page');
     params.delete('pageSize');
-    const query = parseLeadListParams(params);
+    // A person exports what their table showed: whole days and "today" in their zone; API keys use UTC.
+    const timeZone = viewer.kind === 'user' ? await viewerTimeZone() : DEFAULT_TIME_ZONE;
+    const query = parseLeadListParams(params, timeZone);
     const db = getDb();
-    const { stream } = exportLeadsCsv(db, listContext(db, viewer), query);
+    const { stream } = exportLeadsCsv(db, listContext(db, viewer, undefined, timeZone), query);
     recordAudit(db, actorOf(viewer, request.headers), 'lead.exported', null, {
       filters: Object.fromEntries([...params.keys()].map((key) => [key, params.getAll(key).length])),
     });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = dayInput(new Date(), timeZone);
     return new Response(stream, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

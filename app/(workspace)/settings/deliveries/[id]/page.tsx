@@ -12,6 +12,7 @@ import { getDelivery } from '@/lib/deliveries/queries';
 import { DELIVERIES_PATH } from '@/lib/deliveries/search-params';
 import { DELIVERY_KEY_STATE_LABELS } from '@/lib/deliveries/vocabulary';
 import { formatBytes, formatDateTime } from '@/lib/format';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
 
 export const metadata: Metadata = { title: 'Delivery' };
 
@@ -28,6 +29,7 @@ export default async function DeliveryPage({ params }: Props) {
   const delivery = Number.isSafeInteger(id) ? getDelivery(getDb(), id) : null;
   if (!delivery) notFound();
 
+  const timeZone = await viewerTimeZone();
   const replay = delivery.replayId ? getDelivery(getDb(), delivery.replayId) : null;
   const bodyText = delivery.body ? utf8.decode(delivery.body) : null;
   const replayable =
@@ -45,7 +47,7 @@ export default async function DeliveryPage({ params }: Props) {
             <CardTitle id="delivery-title">Delivery #{delivery.id}</CardTitle>
             <OutcomeBadge outcome={delivery.outcome} replayed={delivery.replayedAt !== null} />
           </div>
-          <CardDescription>Received {formatDateTime(delivery.receivedAt)}.</CardDescription>
+          <CardDescription>Received {formatDateTime(delivery.receivedAt, timeZone)}.</CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-6">
           {delivery.replayedAt ? (
@@ -53,7 +55,7 @@ export default async function DeliveryPage({ params }: Props) {
               role="status"
               className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200"
             >
-              Replayed {formatDateTime(delivery.replayedAt)} by {delivery.replayedBy ?? 'someone'}
+              Replayed {formatDateTime(delivery.replayedAt, timeZone)} by {delivery.replayedBy ?? 'someone'}
               {replay?.leadId ? (
                 <>
                   {replay.outcome === 'duplicate' ? ': a retry of ' : ': stored as '}
@@ -135,7 +137,7 @@ export default async function DeliveryPage({ params }: Props) {
           </section>
 
           {replayable ? (
-            <ReplayDelivery id={delivery.id} receivedAt={formatDateTime(delivery.receivedAt)} />
+            <ReplayDelivery id={delivery.id} receivedAt={formatDateTime(delivery.receivedAt, timeZone)} />
           ) : delivery.outcome === 'rejected' && !delivery.replayedAt ? (
             <p className={`text-sm ${muted}`}>This delivery cannot be replayed: its body was not kept whole.</p>
           ) : null}
