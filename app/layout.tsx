@@ -1,11 +1,10 @@
 import type { Metadata, Viewport } from 'next';
-import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { ThemeScript, themeClass } from '@/components/theme/theme-script';
 import { ThemeSync } from '@/components/theme/theme-sync';
 import { getDb } from '@/db';
-import { getSessionViewer } from '@/lib/auth/viewer';
+import { getCurrentViewer } from '@/lib/auth/viewer';
 import { getPreferences } from '@/lib/preferences/queries';
 import type { Theme } from '@/lib/preferences/vocabulary';
 import './globals.css';
@@ -26,7 +25,7 @@ export const viewport: Viewport = {
 /** The signed-in person's theme; signed-out pages follow the device. */
 async function viewerTheme(): Promise<Theme> {
   // The session lookup is memoised per render, so the workspace layout reuses it.
-  const viewer = await getSessionViewer(await headers());
+  const viewer = await getCurrentViewer();
   return viewer ? getPreferences(getDb(), viewer.id).theme : 'system';
 }
 

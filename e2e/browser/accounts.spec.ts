@@ -1,7 +1,10 @@
 // A person's own account (password, time zone, theme) and an admin's password reset, through the
 // real UI. Each test makes its own person with the CLI, so no other spec's logins change.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { ADMIN_STATE, cli, PASSWORD, signedIn } from '../support/accounts';
+
+// Steps that hash a password (scrypt, deliberately slow) can take seconds on a busy machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 test.use({ storageState: { cookies: [], origins: [] } });
 

@@ -6,13 +6,16 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { E2E_PORT } from '../../playwright.config';
 import { E2E_DATA } from '../support/accounts';
 
 const port = E2E_PORT + 1;
 const base = `http://127.0.0.1:${port}`;
 let server: ChildProcess | undefined;
+
+// Steps that hash a password (scrypt, deliberately slow) can take seconds on a busy machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: 'serial', timeout: 180_000 });

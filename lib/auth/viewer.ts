@@ -2,7 +2,7 @@ import 'server-only';
 // Resolving the viewer of a request: a session cookie (people) or a Bearer API key (integrations).
 // Pages and API handlers call these first, then ask lib/auth/permissions what the viewer may do.
 import { eq } from 'drizzle-orm';
-import { headers as requestHeaders } from 'next/headers';
+import { cookies, headers as requestHeaders } from 'next/headers';
 import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
@@ -52,6 +52,23 @@ async function readSessionViewer(headers: Headers): Promise<SessionViewer | null
 /** Memoised per server render, so a layout and its page look the session up once. */
 export const getSessionViewer = cache(readSessionViewer);
 
+/**
+ * The request's headers with its cookies as they are now. A server action that replaced the
+ * session cookie (a password change ends the old session) renders the page again in the same
+ * request: with the incoming Cookie header it would find the old, deleted session.
+ */
+const currentHeaders = cache(async (): Promise<Headers> => {
+  const [incoming, jar] = await Promise.all([requestHeaders(), cookies()]);
+  const current = new Headers(incoming);
+  current.set('cookie', jar.toString());
+  return current;
+});
+
+/** Pages, layouts and server actions: the signed-in person of this request, or null. */
+export async function getCurrentViewer(): Promise<SessionViewer | null> {
+  return getSessionViewer(await currentHeaders());
+}
+
 function bearerToken(headers: Headers): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '');
   return match?.[1] ?? null;
@@ -97,8 +114,7 @@ export async function requirePageViewer(
   permission: Permission = 'leads:read',
   options: { passwordChange?: boolean } = {},
 ): Promise<SessionViewer> {
-  const headers = await requestHeaders();
-  const viewer = await getSessionViewer(headers);
+  const viewer = await getCurrentViewer();
   if (!viewer) {
     if (!hasUsableAccount(getDb())) redirect('/setup');
     redirect('/sign-in');
@@ -125,7 +141,7 @@ export async function requireActionViewer(
   options: { passwordChange?: boolean } = {},
 ): Promise<{ viewer: SessionViewer; actor: AuditActor }> {
   const headers = await requestHeaders();
-  const viewer = await getSessionViewer(headers);
+  const viewer = await getCurrentViewer();
   if (!viewer) throw new AppError('unauthorized', 'Your session has ended. Sign in again.');
   if (viewer.mustChangePassword && !options.passwordChange) throw new AppError('forbidden', MUST_CHANGE_MESSAGE);
   if (!can(viewer, permission)) throw new AppError('forbidden', 'Your role does not allow this.');

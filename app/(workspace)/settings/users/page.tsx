@@ -21,7 +21,8 @@ export default async function UsersSettingsPage() {
           <CardTitle id="users-title">Users</CardTitle>
           <CardDescription>
             {formatCount(active)} active of {formatCount(users.length)}. A disabled user is signed out at once and
-            cannot sign in; their leads stay assigned to them. Role changes apply at once.
+            cannot sign in; their leads stay assigned to them. Role changes apply at once. Reset password gives someone
+            a temporary password, shown once, that they replace at their next sign-in.
           </CardDescription>
         </CardHeader>
         <UsersTable users={users} viewerId={viewer.id} />
