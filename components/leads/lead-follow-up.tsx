@@ -121,7 +121,7 @@ export function LeadFollowUp({
               </Button>
             ))}
           </div>
-          <form ref={formRef} onSubmit={onCustom} className="flex flex-wrap items-end gap-2" noValidate>
+          <form ref={formRef} onSubmit={onCustom} className="flex flex-col" noValidate>
             <DateTimeField
               id="follow-up-at"
               name="followUp"
@@ -129,10 +129,12 @@ export function LeadFollowUp({
               subject="Follow-up"
               errors={serverError ? { time: serverError } : customErrors}
               disabled={pending || blocked}
+              action={
+                <Button type="submit" variant="secondary" disabled={pending || blocked}>
+                  Set
+                </Button>
+              }
             />
-            <Button type="submit" variant="secondary" disabled={pending || blocked} className="mb-0.5">
-              Set
-            </Button>
           </form>
           {shown ? (
             <Button

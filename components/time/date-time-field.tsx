@@ -2,7 +2,7 @@
 // Date and time typed the same way in every browser: `yyyy-mm-dd` and a 24-hour `HH:mm`, read in
 // the viewer's zone (named beside the time). Native date inputs follow the browser's locale
 // (mm/dd/yyyy in an en-US browser) while the app writes "3 Dec 2026", so they are not used.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { controlClass } from '@/components/ui/form';
 import { formatZoneName } from '@/lib/format';
 import { parseDay } from '@/lib/time/zone';
@@ -20,6 +20,8 @@ type DateTimeFieldProps = {
   hint?: string;
   disabled?: boolean;
   defaultValue?: { day: string; time: string };
+  /** A button kept on the inputs' row (e.g. "Set"), so an error below does not push it away. */
+  action?: ReactNode;
   className?: string;
 };
 
@@ -32,6 +34,7 @@ export function DateTimeField({
   hint,
   disabled,
   defaultValue,
+  action,
   className,
 }: DateTimeFieldProps) {
   const timeZone = useTimeZone();
@@ -41,7 +44,7 @@ export function DateTimeField({
   return (
     <fieldset className={cn('flex min-w-0 flex-col gap-1.5', className)} disabled={disabled}>
       <legend className="mb-1.5 text-sm font-medium">{legend}</legend>
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-xs text-slate-600 dark:text-slate-400">
           <span>
             <span className="sr-only">{subject} </span>Date
@@ -77,6 +80,7 @@ export function DateTimeField({
             className={cn(controlClass, 'w-20 tabular-nums')}
           />
         </label>
+        {action}
       </div>
       {hint && !error ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
