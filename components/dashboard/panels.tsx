@@ -2,7 +2,7 @@
 // Each dashboard panel: which endpoint it reads and how its rows are drawn. Charts are loaded
 // on demand (next/dynamic, no SSR) so recharts stays out of the first bundle; the numbers a
 // chart draws come from the very rows the table view and the CSV show.
-import { ArrowDown, ArrowRight, ArrowUp, Minus, ShieldOff } from 'lucide-react';
+import { ArrowDown, ArrowRight, ArrowUp, Hourglass, Minus, ShieldOff } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -22,6 +22,7 @@ import type {
   SummaryPanel,
   TrendPanel,
 } from '@/lib/dashboard/panels';
+import { IN_PROGRESS } from '@/lib/dashboard/compare';
 import { BUCKETS, DAY_MS, type Bucket } from '@/lib/dashboard/range';
 import { formatCount, formatDateTime, formatRelative } from '@/lib/format';
 import { cn } from '@/lib/utils';
@@ -67,7 +68,7 @@ export function SummaryPanelCard({ query }: { query: string }) {
     <PanelCard<SummaryPanel>
       panel="summary"
       title="Key figures"
-      description="This range against the same number of days just before."
+      description="This range against the same number of days just before; outcomes only once both periods' leads have had time to settle."
       query={query}
       skeleton="kpis"
     >
@@ -95,6 +96,9 @@ function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
   const better = direction !== 0 && direction > 0 !== Boolean(row.lowerIsBetter);
   const Arrow = direction > 0 ? ArrowUp : direction < 0 ? ArrowDown : Minus;
   const label = text(row.cells.metric, row.key);
+  const note = text(row.cells.comparison, '');
+  // An in-progress note opens with the badge's words; the card shows them as the badge.
+  const explanation = row.inProgress ? note.replace(new RegExp(`^${IN_PROGRESS}:\\s*`), '') : note;
   return (
     <div className="flex h-full flex-col gap-1 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -108,7 +112,12 @@ function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
       </p>
       <p className="text-2xl font-semibold tabular-nums tracking-tight">{value}</p>
       <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs">
-        {typeof change === 'number' ? (
+        {row.inProgress ? (
+          <span className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+            <Hourglass className="size-3" aria-hidden />
+            {IN_PROGRESS}
+          </span>
+        ) : typeof change === 'number' ? (
           <span
             className={cn(
               'inline-flex items-center gap-0.5 font-medium tabular-nums',
@@ -132,6 +141,11 @@ function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
           vs <span className="tabular-nums">{previous}</span> before
         </span>
       </p>
+      {explanation ? (
+        <p data-comparison className="text-xs text-slate-500 dark:text-slate-400">
+          {explanation}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -37,6 +37,11 @@ export type PanelRow = {
   kinds?: Record<string, CellKind>;
   /** Lower is better for this row (summary: time to first touch). */
   lowerIsBetter?: boolean;
+  /**
+   * Summary: an outcome still moving for this period's leads (younger than the previous
+   * period's), so its change is left out and no better/worse is claimed.
+   */
+  inProgress?: boolean;
   /** Needs attention (health: an offer gone quiet). */
   warning?: boolean;
 };
@@ -99,8 +104,9 @@ export type PanelData =
 
 /*
  * The panels' columns (keys in cells):
- * - summary: metric, value, previous, change. Row keys newLeads, touchedIn24h, medianFirstTouch,
- *   qualified, won, conversion; `kinds` says how value/previous/change read on each row.
+ * - summary: metric, value, previous, change, comparison (what is compared, in words). Row keys
+ *   newLeads, touchedIn24h, medianFirstTouch, qualified, won, conversion; `kinds` says how
+ *   value/previous/change read on each row; outcome rows still in progress have no change.
  * - acquisition: step, leads, conversion (from the step before), ofFirst. Rows contact_me,
  *   test_drive, acquired (leads whose furthest stage is at least that step).
  * - nurture: step, leads, dropOff (share of the step before that did not get here), medianMinutes
