@@ -2,11 +2,12 @@
 // The dashboard's global filters. Every change is written to the URL (lib/dashboard/params.ts
 // parsers), so a view can be shared and back/forward walk through it.
 import { X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FilterField, filterControlClass } from '@/components/ui/form';
 import type { DashboardState } from '@/lib/dashboard/params';
 import { parseIsoDay, RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '@/lib/dashboard/range';
+import { COUNTRIES, countryFromInput, countryLabel } from '@/lib/marketplace/country';
 import { ACTION_LABELS, LEAD_ACTIONS, LEAD_SOURCES, SOURCE_LABELS } from '@/lib/marketplace/vocabulary';
 import type { OfferOption } from '@/lib/offers/options';
 
@@ -75,6 +76,7 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
           <>
             <FilterField label="From (UTC)">
               <DayInput
+                key={state.from ?? ''}
                 value={dateValue(state.from)}
                 max={dateValue(state.to) || today}
                 onCommit={(value) => onChange({ from: value, bucket: null })}
@@ -82,6 +84,7 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
             </FilterField>
             <FilterField label="To (UTC)">
               <DayInput
+                key={state.to ?? ''}
                 value={dateValue(state.to)}
                 min={dateValue(state.from) || undefined}
                 onCommit={(value) => onChange({ to: value, bucket: null })}
@@ -155,19 +158,25 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
             className={filterControlClass}
             // Remount when the URL changes (back/forward, clear) so the box shows the URL's value.
             key={state.country ?? ''}
-            defaultValue={state.country ?? ''}
-            placeholder="e.g. US"
+            defaultValue={state.country ? countryLabel(state.country) : ''}
+            placeholder="e.g. US or Germany"
             maxLength={200}
             autoComplete="off"
+            list="dashboard-countries"
             onBlur={(event) => {
-              const typed = event.target.value.trim();
-              const country = /^[a-z]{2}$/i.test(typed) ? typed.toUpperCase() : typed;
-              if (country !== (state.country ?? '')) onChange({ country: country || null });
+              // Leads store countries as codes: a name or a label typed here finds them.
+              const country = countryFromInput(event.target.value);
+              if (country !== (state.country ?? null)) onChange({ country });
             }}
             onKeyDown={(event) => {
               if (event.key === 'Enter') event.currentTarget.blur();
             }}
           />
+          <datalist id="dashboard-countries">
+            {COUNTRIES.map((country) => (
+              <option key={country.code} value={countryLabel(country.code)} />
+            ))}
+          </datalist>
         </FilterField>
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -209,8 +218,8 @@ function DayInput({
   max?: string;
   onCommit: (value: string | null) => void;
 }) {
+  // The parent remounts this input (key) when the URL's value changes, which resets the draft.
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
   const commit = () => {
     if (draft !== value) onCommit(draft || null);
   };

@@ -15,6 +15,7 @@ import type {
   HealthPanel,
   NurturePanel,
   OffersPanel,
+  OtherGroup,
   PanelColumn,
   PanelRow,
   RepsPanel,
@@ -431,28 +432,33 @@ export function OffersPanelCard({ query }: { query: string }) {
     <PanelCard<OffersPanel>
       panel="offers"
       title="Leads by offer"
-      description="Leads per offer, and the share of them won."
+      description="The ten offers with most leads, and the share of them won."
       query={query}
       skeleton="bars"
     >
       {(data) => (
-        <HorizontalBars
-          label="Leads by offer"
-          valueLabel="Leads"
-          data={data.rows.map((row): BarDatum => ({
-            key: row.key,
-            label: text(row.cells.offer, row.key),
-            value: numberOf(row.cells.leads),
-            note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.wonRate)} won`,
-            href: row.href,
-            color: row.href ? undefined : MUTED,
-            tooltip: [
-              { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
-              { label: 'Won', value: formatCount(numberOf(row.cells.won)) },
-              { label: 'Won rate', value: share(row.cells.wonRate) },
-            ],
-          }))}
-        />
+        <div className="flex flex-col gap-2">
+          <HorizontalBars
+            label="Leads by offer"
+            valueLabel="Leads"
+            data={data.rows
+              .filter((row) => row.key !== 'other')
+              .map((row): BarDatum => ({
+                key: row.key,
+                label: text(row.cells.offer, row.key),
+                value: numberOf(row.cells.leads),
+                note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.wonRate)} won`,
+                href: row.href,
+                color: row.href ? undefined : MUTED,
+                tooltip: [
+                  { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
+                  { label: 'Won', value: formatCount(numberOf(row.cells.won)) },
+                  { label: 'Won rate', value: share(row.cells.wonRate) },
+                ],
+              }))}
+          />
+          <OthersLine others={data.others} noun={['other offer', 'other offers']} />
+        </div>
       )}
     </PanelCard>
   );
@@ -463,29 +469,59 @@ export function CountriesPanelCard({ query }: { query: string }) {
     <PanelCard<CountriesPanel>
       panel="countries"
       title="Leads by country"
-      description="Where the leads are, as Microsoft reports it."
+      description="The ten countries with most leads, as Microsoft reports them."
       query={query}
       skeleton="bars"
     >
       {(data) => (
-        <HorizontalBars
-          label="Leads by country"
-          valueLabel="Leads"
-          data={data.rows.map((row): BarDatum => ({
-            key: row.key,
-            label: text(row.cells.country, 'Unknown'),
-            value: numberOf(row.cells.leads),
-            note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.share)}`,
-            href: row.href,
-            color: row.href ? undefined : MUTED,
-            tooltip: [
-              { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
-              { label: 'Share of all', value: share(row.cells.share) },
-            ],
-          }))}
-        />
+        <div className="flex flex-col gap-2">
+          <HorizontalBars
+            label="Leads by country"
+            valueLabel="Leads"
+            data={data.rows
+              .filter((row) => row.key !== 'other')
+              .map((row): BarDatum => ({
+                key: row.key,
+                label: text(row.cells.country, 'Unknown'),
+                value: numberOf(row.cells.leads),
+                note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.share)}`,
+                href: row.href,
+                color: row.href ? undefined : MUTED,
+                tooltip: [
+                  { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
+                  { label: 'Share of all', value: share(row.cells.share) },
+                ],
+              }))}
+          />
+          <OthersLine others={data.others} noun={['other country', 'other countries']} />
+        </div>
       )}
     </PanelCard>
+  );
+}
+
+/**
+ * The values past the top ten, in words under the chart: as a bar their sum would dwarf the
+ * values it is drawn beside, and no single table filter holds them.
+ */
+function OthersLine({ others, noun }: { others: OtherGroup | null; noun: [one: string, many: string] }) {
+  if (!others) return null;
+  return (
+    <p
+      data-others
+      className="flex flex-wrap items-baseline gap-x-2 border-t border-slate-100 pt-2 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300"
+    >
+      <span>
+        <span className="font-medium tabular-nums">{formatCount(others.count)}</span>{' '}
+        {others.count === 1 ? noun[0] : noun[1]}:{' '}
+        <span className="font-medium tabular-nums">{formatCount(others.leads)}</span>{' '}
+        {others.leads === 1 ? 'lead' : 'leads'}
+      </span>
+      <span className="text-xs text-slate-500 dark:text-slate-400">(not drawn: the chart shows the top ten)</span>
+      <Link href={others.href} className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-100">
+        Browse all in the leads table
+      </Link>
+    </p>
   );
 }
 
@@ -504,7 +540,6 @@ export function SlaPanelCard({ query }: { query: string }) {
     >
       {(data) => (
         <SlaChart
-          label="Weekly share of leads touched within 24 hours"
           data={data.rows.map((row): SlaDatum => ({
             key: row.key,
             label: text(row.cells.week, row.key),
@@ -639,52 +674,80 @@ function Leaderboard({
 }) {
   const now = new Date();
   const numeric = (column: PanelColumn) => column.kind !== 'text' && column.kind !== 'date';
+  const [first, ...details] = columns;
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
-      <table className="w-full min-w-max text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
-          <tr>
-            {ranked ? (
-              <th scope="col" className="w-8 py-2 pr-2 font-medium">
-                #
-              </th>
-            ) : null}
-            {columns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={cn(
-                  'whitespace-nowrap px-2 py-2 font-medium first:pl-0 last:pr-0',
-                  numeric(column) && 'text-right',
-                )}
-              >
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map((row, index) => (
-            <tr key={row.key} className={cn(row.warning && 'bg-amber-50 dark:bg-amber-500/10')}>
+    <>
+      {/* Phones: one card per row, every figure labelled, nothing to scroll sideways. */}
+      <ol className="flex flex-col divide-y divide-slate-100 sm:hidden dark:divide-slate-800">
+        {rows.map((row, index) => (
+          <li key={row.key} className={cn('py-2.5', row.warning && 'bg-amber-50 dark:bg-amber-500/10')}>
+            <div className="flex min-w-0 items-center gap-2">
               {ranked ? (
-                <td className="py-2 pr-2 tabular-nums text-slate-500 dark:text-slate-400">{index + 1}</td>
+                <span className="w-5 shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">
+                  {index + 1}
+                </span>
               ) : null}
-              {columns.map((column, columnIndex) => (
-                <td
+              {first ? <LeaderboardCell column={first} row={row} first now={now} /> : null}
+            </div>
+            <dl className={cn('mt-1.5 grid grid-cols-2 gap-x-4 gap-y-1 text-xs', ranked && 'pl-7')}>
+              {details.map((column) => (
+                <div key={column.key} className="flex min-w-0 items-baseline justify-between gap-2">
+                  <dt className="truncate text-slate-500 dark:text-slate-400">{column.label}</dt>
+                  <dd className={cn('shrink-0 text-right', numeric(column) && 'tabular-nums')}>
+                    <LeaderboardCell column={column} row={row} first={false} now={now} compact />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ol>
+      <div className="-mx-5 hidden overflow-x-auto px-5 sm:block">
+        <table className="w-full min-w-max text-left text-sm">
+          <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+            <tr>
+              {ranked ? (
+                <th scope="col" className="w-8 py-2 pr-2 font-medium">
+                  #
+                </th>
+              ) : null}
+              {columns.map((column) => (
+                <th
                   key={column.key}
+                  scope="col"
                   className={cn(
-                    'px-2 py-2 align-middle first:pl-0 last:pr-0',
-                    numeric(column) && 'whitespace-nowrap text-right tabular-nums',
+                    'whitespace-nowrap px-2 py-2 font-medium first:pl-0 last:pr-0',
+                    numeric(column) && 'text-right',
                   )}
                 >
-                  <LeaderboardCell column={column} row={row} first={columnIndex === 0} now={now} />
-                </td>
+                  {column.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {rows.map((row, index) => (
+              <tr key={row.key} className={cn(row.warning && 'bg-amber-50 dark:bg-amber-500/10')}>
+                {ranked ? (
+                  <td className="py-2 pr-2 tabular-nums text-slate-500 dark:text-slate-400">{index + 1}</td>
+                ) : null}
+                {columns.map((column, columnIndex) => (
+                  <td
+                    key={column.key}
+                    className={cn(
+                      'px-2 py-2 align-middle first:pl-0 last:pr-0',
+                      numeric(column) && 'whitespace-nowrap text-right tabular-nums',
+                    )}
+                  >
+                    <LeaderboardCell column={column} row={row} first={columnIndex === 0} now={now} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -693,11 +756,14 @@ function LeaderboardCell({
   row,
   first,
   now,
+  compact = false,
 }: {
   column: PanelColumn;
   row: PanelRow;
   first: boolean;
   now: Date;
+  /** In a phone's card: no share bar, the text alone. */
+  compact?: boolean;
 }): ReactNode {
   const value = row.cells[column.key];
   const kind = kindOf(column, row);
@@ -723,6 +789,7 @@ function LeaderboardCell({
     );
   }
   if (kind === 'share' && typeof value === 'number') {
+    if (compact) return formatShare(value);
     return (
       <span className="inline-flex items-center justify-end gap-2">
         <span

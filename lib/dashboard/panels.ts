@@ -69,8 +69,14 @@ export type TrendPanel = PanelBase<
     series: { key: string; label: string }[];
   }
 >;
-export type OffersPanel = PanelBase<'offers'>;
-export type CountriesPanel = PanelBase<'countries'>;
+/**
+ * The values past the top ten, summed (also the table's last row, `other`): drawn apart from the
+ * chart, whose scale is per value. `href` is the leads table with these filters and no
+ * offer/country filter, where the rest can be sorted and narrowed.
+ */
+export type OtherGroup = { count: number; leads: number; href: string };
+export type OffersPanel = PanelBase<'offers', { others: OtherGroup | null }>;
+export type CountriesPanel = PanelBase<'countries', { others: OtherGroup | null }>;
 export type SlaPanel = PanelBase<
   'sla',
   {
@@ -114,7 +120,8 @@ export type PanelData =
  * - trend: bucket, start, total, then one column per series (`series` lists key and label). By
  *   action the series are the furthest stage (they add up: `stacked`); by source they overlap.
  * - offers: offer, leads, won, wonRate (top 10, then "Other offers").
- * - countries: country, leads, share (top 10, then "Other countries").
+ * - countries: country (name and code, "United States (US)"; unknown values as stored), leads,
+ *   share (top 10, then "Other countries"). Row keys are the stored values.
  * - sla: week, start, eligible, touchedIn24h, share; `breaching` lists leads overdue now.
  * - reps: rep, assigned, touchedInSla, medianMinutes, qualified, won.
  * - health: offer, leads, lastLeadAt, lastTestLeadAt, state (rows with `warning` went quiet).

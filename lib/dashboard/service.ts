@@ -3,6 +3,7 @@
 import type { Db } from '@/db';
 import { canonicalSource, isKnownSource, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
 import { serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
+import { countryLabel } from '@/lib/marketplace/country';
 import {
   aggregate,
   firstTouchBreaches,
@@ -14,7 +15,7 @@ import {
 } from './aggregate';
 import { compareFigure, type FigureKind } from './compare';
 import { leadsHref, type DashboardQuery } from './params';
-import type { PanelColumn, PanelData, PanelName, PanelRow } from './panels';
+import type { OtherGroup, PanelColumn, PanelData, PanelName, PanelRow } from './panels';
 import { bucketsOf, DAY_MS, isoDay, type DayRange } from './range';
 
 /** An offer that used to receive leads and has had none for this long is flagged. */
@@ -330,6 +331,7 @@ function offersPanel({ db, query }: Context): Omit<Extract<PanelData, { panel: '
       },
     };
   });
+  let others: OtherGroup | null = null;
   if (rest.length) {
     const leads = rest.reduce((sum, row) => sum + row.leads, 0);
     const won = rest.reduce((sum, row) => sum + row.won, 0);
@@ -337,9 +339,11 @@ function offersPanel({ db, query }: Context): Omit<Extract<PanelData, { panel: '
       key: 'other',
       cells: { offer: `Other offers (${rest.length})`, leads, won, wonRate: share(won, leads) },
     });
+    others = { count: rest.length, leads, href: leadsHref(query) };
   }
   return {
     panel: 'offers',
+    others,
     title: 'Leads by offer',
     columns: [
       col('offer', 'Offer', 'text'),
@@ -360,15 +364,22 @@ function countries({ db, query }: Context): Omit<Extract<PanelData, { panel: 'co
     key: row.value || 'none',
     // The table cannot ask for "no country"; only real values link.
     href: row.value ? leadsHref({ ...query, filters: { ...query.filters, country: row.value } }) : undefined,
-    cells: { country: row.value || 'Not given', leads: row.leads, share: share(row.leads, all) },
+    cells: {
+      country: row.value ? countryLabel(row.value) : 'Not given',
+      leads: row.leads,
+      share: share(row.leads, all),
+    },
   }));
   const rest = rows.slice(TOP);
+  let others: OtherGroup | null = null;
   if (rest.length) {
     const leads = rest.reduce((sum, row) => sum + row.leads, 0);
     out.push({ key: 'other', cells: { country: `Other countries (${rest.length})`, leads, share: share(leads, all) } });
+    others = { count: rest.length, leads, href: leadsHref(query) };
   }
   return {
     panel: 'countries',
+    others,
     title: 'Leads by country',
     columns: [col('country', 'Country', 'text'), col('leads', 'Leads', 'count'), col('share', 'Share', 'share')],
     rows: out,
