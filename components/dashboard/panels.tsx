@@ -99,7 +99,8 @@ function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
   const label = text(row.cells.metric, row.key);
   const note = text(row.cells.comparison, '');
   // An in-progress note opens with the badge's words; the card shows them as the badge.
-  const explanation = row.inProgress ? note.replace(new RegExp(`^${IN_PROGRESS}:\\s*`), '') : note;
+  const rest = row.inProgress ? note.replace(new RegExp(`^${IN_PROGRESS}:\\s*`), '') : note;
+  const explanation = rest.charAt(0).toUpperCase() + rest.slice(1);
   return (
     <div className="flex h-full flex-col gap-1 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -689,11 +690,11 @@ function Leaderboard({
               ) : null}
               {first ? <LeaderboardCell column={first} row={row} first now={now} /> : null}
             </div>
-            <dl className={cn('mt-1.5 grid grid-cols-2 gap-x-4 gap-y-1 text-xs', ranked && 'pl-7')}>
+            <dl className={cn('mt-1.5 grid grid-cols-3 gap-x-3 gap-y-2 text-xs', ranked && 'pl-7')}>
               {details.map((column) => (
-                <div key={column.key} className="flex min-w-0 items-baseline justify-between gap-2">
-                  <dt className="truncate text-slate-500 dark:text-slate-400">{column.label}</dt>
-                  <dd className={cn('shrink-0 text-right', numeric(column) && 'tabular-nums')}>
+                <div key={column.key} className="flex min-w-0 flex-col">
+                  <dt className="text-[11px] leading-tight text-slate-500 dark:text-slate-400">{column.label}</dt>
+                  <dd className={cn('font-medium', numeric(column) && 'tabular-nums')}>
                     <LeaderboardCell column={column} row={row} first={false} now={now} compact />
                   </dd>
                 </div>

@@ -66,7 +66,7 @@ export function compareFigure(options: {
     return {
       change: null,
       inProgress: true,
-      note: `${IN_PROGRESS}: this period's leads are ${ageText(current)}, those of ${period} ${ageText(before)}, and leads go on qualifying and winning for weeks, so the older ones are ahead.`,
+      note: `${IN_PROGRESS}: this period's leads are ${ageText(current)}, those of ${period} ${ageText(before)}; older leads have had longer to qualify and win.`,
     };
   return {
     change,

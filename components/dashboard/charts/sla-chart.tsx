@@ -33,7 +33,14 @@ export default function SlaChart({ data }: { data: SlaDatum[] }) {
   const rows = data.map((datum) => ({ ...datum, late: Math.max(0, datum.eligible - datum.touched) }));
   const axis = [
     <CartesianGrid key="grid" vertical={false} strokeDasharray="3 3" />,
-    <XAxis key="x" dataKey="tick" tickLine={false} minTickGap={16} interval="preserveStartEnd" />,
+    // A few weeks: every week named; more: as many as fit, the first and last kept.
+    <XAxis
+      key="x"
+      dataKey="tick"
+      tickLine={false}
+      minTickGap={8}
+      interval={data.length <= 6 ? 0 : 'preserveStartEnd'}
+    />,
   ];
   return (
     <div className="grid gap-6 md:grid-cols-2">
@@ -118,7 +125,14 @@ export default function SlaChart({ data }: { data: SlaDatum[] }) {
                   />
                 )}
               />
-              <Legend verticalAlign="bottom" iconType="square" iconSize={10} wrapperStyle={{ paddingTop: 4 }} />
+              <Legend
+                verticalAlign="bottom"
+                iconType="square"
+                iconSize={10}
+                wrapperStyle={{ paddingTop: 4 }}
+                // In stack order, bottom first (the default sorts by name).
+                itemSorter={(item) => (item.dataKey === 'touched' ? 0 : 1)}
+              />
               <Bar
                 dataKey="touched"
                 name="Touched within 24 h"
