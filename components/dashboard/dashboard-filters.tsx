@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { FilterField, filterControlClass } from '@/components/ui/form';
 import type { DashboardState } from '@/lib/dashboard/params';
 import { parseIsoDay, RANGE_LABELS, RANGE_PRESETS, type RangePreset } from '@/lib/dashboard/range';
+import { COUNTRIES, countryFromInput, countryLabel } from '@/lib/marketplace/country';
 import { ACTION_LABELS, LEAD_ACTIONS, LEAD_SOURCES, SOURCE_LABELS } from '@/lib/marketplace/vocabulary';
 import type { OfferOption } from '@/lib/offers/options';
 
@@ -155,19 +156,25 @@ export function DashboardFilters({ state, onChange, onClear, offers, people, res
             className={filterControlClass}
             // Remount when the URL changes (back/forward, clear) so the box shows the URL's value.
             key={state.country ?? ''}
-            defaultValue={state.country ?? ''}
-            placeholder="e.g. US"
+            defaultValue={state.country ? countryLabel(state.country) : ''}
+            placeholder="e.g. US or Germany"
             maxLength={200}
             autoComplete="off"
+            list="dashboard-countries"
             onBlur={(event) => {
-              const typed = event.target.value.trim();
-              const country = /^[a-z]{2}$/i.test(typed) ? typed.toUpperCase() : typed;
-              if (country !== (state.country ?? '')) onChange({ country: country || null });
+              // Leads store countries as codes: a name or a label typed here finds them.
+              const country = countryFromInput(event.target.value);
+              if (country !== (state.country ?? null)) onChange({ country });
             }}
             onKeyDown={(event) => {
               if (event.key === 'Enter') event.currentTarget.blur();
             }}
           />
+          <datalist id="dashboard-countries">
+            {COUNTRIES.map((country) => (
+              <option key={country.code} value={countryLabel(country.code)} />
+            ))}
+          </datalist>
         </FilterField>
       </div>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">

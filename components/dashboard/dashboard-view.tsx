@@ -2,7 +2,6 @@
 // The managers' dashboard: global filters in the URL, then one card per panel, each fetching
 // its own numbers. The URL is parsed with the same contract the API uses, so a bad link names
 // its wrong parameter here exactly as GET /api/dashboard/{panel} would.
-import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useQueryStates } from 'nuqs';
 import { useCallback, useMemo } from 'react';

@@ -2,7 +2,7 @@
 // Each dashboard panel: which endpoint it reads and how its rows are drawn. Charts are loaded
 // on demand (next/dynamic, no SSR) so recharts stays out of the first bundle; the numbers a
 // chart draws come from the very rows the table view and the CSV show.
-import { ArrowDown, ArrowRight, ArrowUp, Minus, ShieldOff } from 'lucide-react';
+import { ArrowDown, ArrowRight, ArrowUp, Hourglass, Minus, ShieldOff } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -15,6 +15,7 @@ import type {
   HealthPanel,
   NurturePanel,
   OffersPanel,
+  OtherGroup,
   PanelColumn,
   PanelRow,
   RepsPanel,
@@ -22,6 +23,7 @@ import type {
   SummaryPanel,
   TrendPanel,
 } from '@/lib/dashboard/panels';
+import { IN_PROGRESS } from '@/lib/dashboard/compare';
 import { BUCKETS, DAY_MS, type Bucket } from '@/lib/dashboard/range';
 import { RelativeTime } from '@/components/time/time';
 import { useTimeZone } from '@/components/time/time-provider';
@@ -69,7 +71,7 @@ export function SummaryPanelCard({ query }: { query: string }) {
     <PanelCard<SummaryPanel>
       panel="summary"
       title="Key figures"
-      description="This range against the same number of days just before."
+      description="This range against the same number of days just before; outcomes only once both periods' leads have had time to settle."
       query={query}
       skeleton="kpis"
     >
@@ -98,6 +100,10 @@ function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
   const better = direction !== 0 && direction > 0 !== Boolean(row.lowerIsBetter);
   const Arrow = direction > 0 ? ArrowUp : direction < 0 ? ArrowDown : Minus;
   const label = text(row.cells.metric, row.key);
+  const note = text(row.cells.comparison, '');
+  // An in-progress note opens with the badge's words; the card shows them as the badge.
+  const rest = row.inProgress ? note.replace(new RegExp(`^${IN_PROGRESS}:\\s*`), '') : note;
+  const explanation = rest.charAt(0).toUpperCase() + rest.slice(1);
   return (
     <div className="flex h-full flex-col gap-1 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
       <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -111,7 +117,12 @@ function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
       </p>
       <p className="text-2xl font-semibold tabular-nums tracking-tight">{value}</p>
       <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs">
-        {typeof change === 'number' ? (
+        {row.inProgress ? (
+          <span className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+            <Hourglass className="size-3" aria-hidden />
+            {IN_PROGRESS}
+          </span>
+        ) : typeof change === 'number' ? (
           <span
             className={cn(
               'inline-flex items-center gap-0.5 font-medium tabular-nums',
@@ -135,6 +146,11 @@ function KpiCard({ row, columns }: { row: PanelRow; columns: PanelColumn[] }) {
           vs <span className="tabular-nums">{previous}</span> before
         </span>
       </p>
+      {explanation ? (
+        <p data-comparison className="text-xs text-slate-500 dark:text-slate-400">
+          {explanation}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -418,28 +434,33 @@ export function OffersPanelCard({ query }: { query: string }) {
     <PanelCard<OffersPanel>
       panel="offers"
       title="Leads by offer"
-      description="Leads per offer, and the share of them won."
+      description="The ten offers with most leads, and the share of them won."
       query={query}
       skeleton="bars"
     >
       {(data) => (
-        <HorizontalBars
-          label="Leads by offer"
-          valueLabel="Leads"
-          data={data.rows.map((row): BarDatum => ({
-            key: row.key,
-            label: text(row.cells.offer, row.key),
-            value: numberOf(row.cells.leads),
-            note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.wonRate)} won`,
-            href: row.href,
-            color: row.href ? undefined : MUTED,
-            tooltip: [
-              { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
-              { label: 'Won', value: formatCount(numberOf(row.cells.won)) },
-              { label: 'Won rate', value: share(row.cells.wonRate) },
-            ],
-          }))}
-        />
+        <div className="flex flex-col gap-2">
+          <HorizontalBars
+            label="Leads by offer"
+            valueLabel="Leads"
+            data={data.rows
+              .filter((row) => row.key !== 'other')
+              .map((row): BarDatum => ({
+                key: row.key,
+                label: text(row.cells.offer, row.key),
+                value: numberOf(row.cells.leads),
+                note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.wonRate)} won`,
+                href: row.href,
+                color: row.href ? undefined : MUTED,
+                tooltip: [
+                  { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
+                  { label: 'Won', value: formatCount(numberOf(row.cells.won)) },
+                  { label: 'Won rate', value: share(row.cells.wonRate) },
+                ],
+              }))}
+          />
+          <OthersLine others={data.others} noun={['other offer', 'other offers']} />
+        </div>
       )}
     </PanelCard>
   );
@@ -450,29 +471,59 @@ export function CountriesPanelCard({ query }: { query: string }) {
     <PanelCard<CountriesPanel>
       panel="countries"
       title="Leads by country"
-      description="Where the leads are, as Microsoft reports it."
+      description="The ten countries with most leads, as Microsoft reports them."
       query={query}
       skeleton="bars"
     >
       {(data) => (
-        <HorizontalBars
-          label="Leads by country"
-          valueLabel="Leads"
-          data={data.rows.map((row): BarDatum => ({
-            key: row.key,
-            label: text(row.cells.country, 'Unknown'),
-            value: numberOf(row.cells.leads),
-            note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.share)}`,
-            href: row.href,
-            color: row.href ? undefined : MUTED,
-            tooltip: [
-              { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
-              { label: 'Share of all', value: share(row.cells.share) },
-            ],
-          }))}
-        />
+        <div className="flex flex-col gap-2">
+          <HorizontalBars
+            label="Leads by country"
+            valueLabel="Leads"
+            data={data.rows
+              .filter((row) => row.key !== 'other')
+              .map((row): BarDatum => ({
+                key: row.key,
+                label: text(row.cells.country, 'Unknown'),
+                value: numberOf(row.cells.leads),
+                note: `${formatCount(numberOf(row.cells.leads))} · ${share(row.cells.share)}`,
+                href: row.href,
+                color: row.href ? undefined : MUTED,
+                tooltip: [
+                  { label: 'Leads', value: formatCount(numberOf(row.cells.leads)) },
+                  { label: 'Share of all', value: share(row.cells.share) },
+                ],
+              }))}
+          />
+          <OthersLine others={data.others} noun={['other country', 'other countries']} />
+        </div>
       )}
     </PanelCard>
+  );
+}
+
+/**
+ * The values past the top ten, in words under the chart: as a bar their sum would dwarf the
+ * values it is drawn beside, and no single table filter holds them.
+ */
+function OthersLine({ others, noun }: { others: OtherGroup | null; noun: [one: string, many: string] }) {
+  if (!others) return null;
+  return (
+    <p
+      data-others
+      className="flex flex-wrap items-baseline gap-x-2 border-t border-slate-100 pt-2 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300"
+    >
+      <span>
+        <span className="font-medium tabular-nums">{formatCount(others.count)}</span>{' '}
+        {others.count === 1 ? noun[0] : noun[1]}:{' '}
+        <span className="font-medium tabular-nums">{formatCount(others.leads)}</span>{' '}
+        {others.leads === 1 ? 'lead' : 'leads'}
+      </span>
+      <span className="text-xs text-slate-500 dark:text-slate-400">(not drawn: the chart shows the top ten)</span>
+      <Link href={others.href} className="text-xs font-medium text-brand-700 hover:underline dark:text-brand-100">
+        Browse all in the leads table
+      </Link>
+    </p>
   );
 }
 
@@ -491,7 +542,6 @@ export function SlaPanelCard({ query }: { query: string }) {
     >
       {(data) => (
         <SlaChart
-          label="Weekly share of leads touched within 24 hours"
           data={data.rows.map((row): SlaDatum => ({
             key: row.key,
             label: text(row.cells.week, row.key),
@@ -618,56 +668,95 @@ function Leaderboard({
   ranked?: boolean;
 }) {
   const numeric = (column: PanelColumn) => column.kind !== 'text' && column.kind !== 'date';
+  const [first, ...details] = columns;
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
-      <table className="w-full min-w-max text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
-          <tr>
-            {ranked ? (
-              <th scope="col" className="w-8 py-2 pr-2 font-medium">
-                #
-              </th>
-            ) : null}
-            {columns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={cn(
-                  'whitespace-nowrap px-2 py-2 font-medium first:pl-0 last:pr-0',
-                  numeric(column) && 'text-right',
-                )}
-              >
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map((row, index) => (
-            <tr key={row.key} className={cn(row.warning && 'bg-amber-50 dark:bg-amber-500/10')}>
+    <>
+      {/* Phones: one card per row, every figure labelled, nothing to scroll sideways. */}
+      <ol className="flex flex-col divide-y divide-slate-100 sm:hidden dark:divide-slate-800">
+        {rows.map((row, index) => (
+          <li key={row.key} className={cn('py-2.5', row.warning && 'bg-amber-50 dark:bg-amber-500/10')}>
+            <div className="flex min-w-0 items-center gap-2">
               {ranked ? (
-                <td className="py-2 pr-2 tabular-nums text-slate-500 dark:text-slate-400">{index + 1}</td>
+                <span className="w-5 shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">
+                  {index + 1}
+                </span>
               ) : null}
-              {columns.map((column, columnIndex) => (
-                <td
+              {first ? <LeaderboardCell column={first} row={row} first /> : null}
+            </div>
+            <dl className={cn('mt-1.5 grid grid-cols-3 gap-x-3 gap-y-2 text-xs', ranked && 'pl-7')}>
+              {details.map((column) => (
+                <div key={column.key} className="flex min-w-0 flex-col">
+                  <dt className="text-[11px] leading-tight text-slate-500 dark:text-slate-400">{column.label}</dt>
+                  <dd className={cn('font-medium', numeric(column) && 'tabular-nums')}>
+                    <LeaderboardCell column={column} row={row} first={false} compact />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ol>
+      <div className="-mx-5 hidden overflow-x-auto px-5 sm:block">
+        <table className="w-full min-w-max text-left text-sm">
+          <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+            <tr>
+              {ranked ? (
+                <th scope="col" className="w-8 py-2 pr-2 font-medium">
+                  #
+                </th>
+              ) : null}
+              {columns.map((column) => (
+                <th
                   key={column.key}
+                  scope="col"
                   className={cn(
-                    'px-2 py-2 align-middle first:pl-0 last:pr-0',
-                    numeric(column) && 'whitespace-nowrap text-right tabular-nums',
+                    'whitespace-nowrap px-2 py-2 font-medium first:pl-0 last:pr-0',
+                    numeric(column) && 'text-right',
                   )}
                 >
-                  <LeaderboardCell column={column} row={row} first={columnIndex === 0} />
-                </td>
+                  {column.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {rows.map((row, index) => (
+              <tr key={row.key} className={cn(row.warning && 'bg-amber-50 dark:bg-amber-500/10')}>
+                {ranked ? (
+                  <td className="py-2 pr-2 tabular-nums text-slate-500 dark:text-slate-400">{index + 1}</td>
+                ) : null}
+                {columns.map((column, columnIndex) => (
+                  <td
+                    key={column.key}
+                    className={cn(
+                      'px-2 py-2 align-middle first:pl-0 last:pr-0',
+                      numeric(column) && 'whitespace-nowrap text-right tabular-nums',
+                    )}
+                  >
+                    <LeaderboardCell column={column} row={row} first={columnIndex === 0} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
-function LeaderboardCell({ column, row, first }: { column: PanelColumn; row: PanelRow; first: boolean }): ReactNode {
+function LeaderboardCell({
+  column,
+  row,
+  first,
+  compact = false,
+}: {
+  column: PanelColumn;
+  row: PanelRow;
+  first: boolean;
+  /** In a phone's card: no share bar, the text alone. */
+  compact?: boolean;
+}): ReactNode {
   const timeZone = useTimeZone();
   const value = row.cells[column.key];
   const kind = kindOf(column, row);
@@ -693,6 +782,7 @@ function LeaderboardCell({ column, row, first }: { column: PanelColumn; row: Pan
     );
   }
   if (kind === 'share' && typeof value === 'number') {
+    if (compact) return formatShare(value);
     return (
       <span className="inline-flex items-center justify-end gap-2">
         <span

@@ -20,17 +20,18 @@ export function panelUrl(panel: PanelName, query: string, format?: 'csv'): strin
 }
 
 export function usePanel<T extends PanelData>(panel: T['panel'], query: string): PanelState<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({
+  const [attempt, setAttempt] = useState(0);
+  // The request the panel wants now; an answer is for one request, so "loading" is derived, and
+  // the last answer stays on screen (dimmed) while the next one loads.
+  const request = `${panel}?${query}#${attempt}`;
+  const [answer, setAnswer] = useState<{ request: string | null; data: T | null; error: string | null }>({
+    request: null,
     data: null,
     error: null,
-    loading: true,
   });
-  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     const controller = new AbortController();
-    // Keep the last answer on screen (dimmed) while the new one loads.
-    setState((current) => ({ ...current, error: null, loading: true }));
     fetch(panelUrl(panel, query), {
       signal: controller.signal,
       headers: { accept: 'application/json' },
@@ -45,7 +46,7 @@ export function usePanel<T extends PanelData>(panel: T['panel'], query: string):
         if (!body || typeof body !== 'object' || !Array.isArray((body as PanelData).rows)) {
           throw new Error('The server sent something that is not a dashboard panel.');
         }
-        setState({ data: body as T, error: null, loading: false });
+        setAnswer({ request, data: body as T, error: null });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
@@ -53,13 +54,14 @@ export function usePanel<T extends PanelData>(panel: T['panel'], query: string):
           error instanceof TypeError
             ? 'The server could not be reached. Check your connection and try again.'
             : String((error as Error)?.message ?? error);
-        setState({ data: null, error: message, loading: false });
+        setAnswer({ request, data: null, error: message });
       });
     return () => controller.abort();
-  }, [panel, query, attempt]);
+  }, [panel, query, request]);
 
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, retry };
+  const loading = answer.request !== request;
+  return { data: answer.data, error: loading ? null : answer.error, loading, retry };
 }
 
 function errorMessage(body: unknown): string | null {

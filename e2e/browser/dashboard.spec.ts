@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '../../db';
 import { receiveDelivery } from '../../lib/intake/service';
-import { PASSWORD, PEOPLE, signInPage as signIn } from '../support/accounts';
+import { PEOPLE, signInPage as signIn } from '../support/accounts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -84,6 +84,54 @@ const run = `${Date.now().toString(36)}${process.pid}`;
 /** A country no other test uses: filtering on it shows exactly this file's leads. */
 const COUNTRY = `Dash-${run}`;
 const offerKey = (offer: Spec['offer']) => `dash${run}.${offer}`;
+/** Twelve offers in a country of their own: ten are drawn, two are "other offers". */
+const MANY = `Many-${run}`;
+const MANY_OFFERS = Array.from({ length: 12 }, (_, index) => `many${run}.o${String(index + 1).padStart(2, '0')}`);
+/** A lead sent with Country "USA", under an offer of its own. */
+const USA_OFFER = `usa${run}.offer`;
+const USA_NAME = `Usa${run}`;
+
+/** The leads the later tests look at, apart from the known set (their own country or offer). */
+function seedExtras() {
+  const db = openDatabase('.e2e-data/leads.db', { migrate: false });
+  const deliver = (body: object, at: number) =>
+    receiveDelivery(db, {
+      rawBody: Buffer.from(JSON.stringify(body)),
+      contentType: 'application/json',
+      receivedAt: new Date(at),
+      intakeKeyId: null,
+    });
+  try {
+    const at = Date.now() - 2 * DAY;
+    MANY_OFFERS.forEach((offer, index) => {
+      // The first offer has three leads, every other one: the chart's order is fixed.
+      for (let lead = 0; lead < (index === 0 ? 3 : 1); lead++)
+        deliver(
+          {
+            UserDetails: {
+              FirstName: `Many${lead}`,
+              LastName: `O${index}`,
+              Email: `m${index}.${lead}.${run}@many.example`,
+              Country: MANY,
+            },
+            LeadSource: `SPZA-PLT|${offer}`,
+            OfferTitle: `Many offer ${index + 1} ${run}`,
+          },
+          at + index * MINUTE,
+        );
+    });
+    deliver(
+      {
+        UserDetails: { FirstName: USA_NAME, LastName: 'Sender', Email: `usa.${run}@usa.example`, Country: 'USA' },
+        LeadSource: `SPZA-PLT|${USA_OFFER}`,
+        OfferTitle: `Usa offer ${run}`,
+      },
+      at,
+    );
+  } finally {
+    db.$client.close();
+  }
+}
 
 function seed() {
   const db = openDatabase('.e2e-data/leads.db', { migrate: false });
@@ -217,7 +265,10 @@ const num = (value: string | undefined) => (value === undefined || value === '' 
 
 test.describe('dashboard', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
-  test.beforeAll(seed);
+  test.beforeAll(() => {
+    seed();
+    seedExtras();
+  });
 
   test('shows the known numbers in every panel, as tables and as CSV', async ({ page }) => {
     await signIn(page, PEOPLE.manager.email);
@@ -360,6 +411,90 @@ test.describe('dashboard', () => {
     for (const name of expectedNames) await expect(page.getByRole('link', { name })).toBeVisible();
     await expect(page.locator('tbody tr')).toHaveCount(expectedNames.length);
   });
+
+  test('the SLA chart draws the share and the counts on separate, labelled scales', async ({ page }) => {
+    await signIn(page, PEOPLE.manager.email);
+    await page.goto(`/dashboard?range=30d&country=${encodeURIComponent(COUNTRY)}`);
+    const card = page.locator('[data-panel-card="sla"]');
+    const share = card.locator('[data-sla-chart="% first touched within 24 h"]');
+    const counts = card.locator('[data-sla-chart="Leads per week"]');
+    await expect(share.getByRole('heading', { name: '% first touched within 24 h' })).toBeVisible();
+    await expect(counts.getByRole('heading', { name: 'Leads per week' })).toBeVisible();
+    const ticks = (chart: typeof share) =>
+      chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents();
+    await expect(share.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').first()).toBeVisible();
+    expect(await ticks(share)).toEqual(['0%', '50%', '100%']);
+    const countTicks = await ticks(counts);
+    expect(countTicks.length).toBeGreaterThan(1);
+    for (const tick of countTicks) expect(tick).toMatch(/^[\d,]+$/);
+    // Every counted lead is in the counts chart: its bars are the touched and the missed.
+    await expect(counts.locator('.recharts-legend-item-text')).toHaveText(['Touched within 24 h', 'Missed 24 h']);
+  });
+
+  test('offers past the top ten are a line under the chart, not a bar, and not a link', async ({ page }) => {
+    await signIn(page, PEOPLE.manager.email);
+    await page.goto(`/dashboard?range=30d&country=${encodeURIComponent(MANY)}`);
+    const card = page.locator('[data-panel-card="offers"]');
+    const others = card.locator('[data-others]');
+    await expect(others).toContainText('2 other offers: 2 leads');
+    await expect(card.locator('.recharts-bar-rectangle')).toHaveCount(10);
+    await expect(card.locator('svg')).not.toContainText('Other offers');
+    // The one link there is says where to find them, and it holds no offer filter.
+    const browse = others.getByRole('link');
+    await expect(browse).toHaveCount(1);
+    const href = decodeURIComponent((await browse.getAttribute('href'))!);
+    expect(href).toContain(`country=${MANY}`);
+    expect(href).not.toContain('offer=');
+    // In the table the group is a row of its own, with no link.
+    await panelTable(page, 'offers');
+    const row = page.locator('table[data-panel="offers"] tr[data-row="other"]');
+    await expect(row).toContainText('Other offers (2)');
+    await expect(row.getByRole('link')).toHaveCount(0);
+  });
+
+  test('a country filter of US finds a lead sent as "USA"', async ({ page }) => {
+    await signIn(page, PEOPLE.manager.email);
+    const api = await (await page.request.get(`/api/leads?country=US&offer=${USA_OFFER}`)).json();
+    expect(api.total).toBe(1);
+    expect(api.rows[0].country).toBe('US');
+
+    await page.goto(`/leads?country=US&offer=${USA_OFFER}`);
+    await expect(page.getByRole('link', { name: `${USA_NAME} Sender` })).toBeVisible();
+
+    await page.goto(`/dashboard?range=30d&offer=${USA_OFFER}`);
+    const countries = await panelTable(page, 'countries');
+    expect(Object.keys(countries)).toEqual(['US']);
+    expect(countries.US!.country).toBe('United States (US)');
+    // The dashboard's own filter takes a name or the three-letter code and looks for the code.
+    const input = page.getByLabel('Country');
+    await input.fill('USA');
+    await input.press('Enter');
+    await expect(page).toHaveURL(/country=US(&|$)/);
+    await expect(input).toHaveValue('United States (US)');
+    await expect(
+      page.locator('table[data-panel="summary"] tr[data-row="newLeads"] td[data-key="value"]'),
+    ).toHaveAttribute('data-value', '1');
+  });
+
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1366, height: 900 },
+  ])
+    test(`reads at ${viewport.width} px: no page errors, nothing wider than the screen`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.setViewportSize(viewport);
+      await signIn(page, PEOPLE.manager.email);
+      await page.goto('/dashboard?range=30d');
+      await expect(page.locator('[data-panel-card][aria-busy="true"]')).toHaveCount(0);
+      await expect(page.locator('[data-panel-card] .recharts-surface').first()).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const reps = page.locator('[data-panel-card="reps"]');
+      await expect(reps.getByRole('link', { name: PEOPLE.rep1.name })).toBeVisible();
+      expect(await reps.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+    });
 
   test('a rep is refused the page and its data', async ({ page }) => {
     await signIn(page, PEOPLE.rep1.email);

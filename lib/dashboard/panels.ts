@@ -37,6 +37,11 @@ export type PanelRow = {
   kinds?: Record<string, CellKind>;
   /** Lower is better for this row (summary: time to first touch). */
   lowerIsBetter?: boolean;
+  /**
+   * Summary: an outcome still moving for this period's leads (younger than the previous
+   * period's), so its change is left out and no better/worse is claimed.
+   */
+  inProgress?: boolean;
   /** Needs attention (health: an offer gone quiet). */
   warning?: boolean;
 };
@@ -64,8 +69,14 @@ export type TrendPanel = PanelBase<
     series: { key: string; label: string }[];
   }
 >;
-export type OffersPanel = PanelBase<'offers'>;
-export type CountriesPanel = PanelBase<'countries'>;
+/**
+ * The values past the top ten, summed (also the table's last row, `other`): drawn apart from the
+ * chart, whose scale is per value. `href` is the leads table with these filters and no
+ * offer/country filter, where the rest can be sorted and narrowed.
+ */
+export type OtherGroup = { count: number; leads: number; href: string };
+export type OffersPanel = PanelBase<'offers', { others: OtherGroup | null }>;
+export type CountriesPanel = PanelBase<'countries', { others: OtherGroup | null }>;
 export type SlaPanel = PanelBase<
   'sla',
   {
@@ -99,8 +110,9 @@ export type PanelData =
 
 /*
  * The panels' columns (keys in cells):
- * - summary: metric, value, previous, change. Row keys newLeads, touchedIn24h, medianFirstTouch,
- *   qualified, won, conversion; `kinds` says how value/previous/change read on each row.
+ * - summary: metric, value, previous, change, comparison (what is compared, in words). Row keys
+ *   newLeads, touchedIn24h, medianFirstTouch, qualified, won, conversion; `kinds` says how
+ *   value/previous/change read on each row; outcome rows still in progress have no change.
  * - acquisition: step, leads, conversion (from the step before), ofFirst. Rows contact_me,
  *   test_drive, acquired (leads whose furthest stage is at least that step).
  * - nurture: step, leads, dropOff (share of the step before that did not get here), medianMinutes
@@ -108,7 +120,8 @@ export type PanelData =
  * - trend: bucket, start, total, then one column per series (`series` lists key and label). By
  *   action the series are the furthest stage (they add up: `stacked`); by source they overlap.
  * - offers: offer, leads, won, wonRate (top 10, then "Other offers").
- * - countries: country, leads, share (top 10, then "Other countries").
+ * - countries: country (name and code, "United States (US)"; unknown values as stored), leads,
+ *   share (top 10, then "Other countries"). Row keys are the stored values.
  * - sla: week, start, eligible, touchedIn24h, share; `breaching` lists leads overdue now.
  * - reps: rep, assigned, touchedInSla, medianMinutes, qualified, won.
  * - health: offer, leads, lastLeadAt, lastTestLeadAt, state (rows with `warning` went quiet).

@@ -1,6 +1,7 @@
 // The dashboard's query contract: one zod schema for the page and GET /api/dashboard/{panel},
 // and the nuqs parsers the client reads and writes the same keys with.
 import { createSerializer, parseAsString, parseAsStringLiteral } from 'nuqs/server';
+import { normaliseCountry } from '@/lib/marketplace/country';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { parseQuery } from '@/lib/http/query';
@@ -121,6 +122,8 @@ export function parseDashboardParams(searchParams: URLSearchParams, now = new Da
   }
   const filters: DashboardFilters = {};
   for (const key of FILTER_DIMENSIONS) if (params[key]) filters[key] = params[key];
+  // Stored countries are codes: `USA` or `United States` in a link means the leads stored as US.
+  if (filters.country) filters.country = normaliseCountry(filters.country) ?? filters.country;
   return {
     range,
     filters,

@@ -3,6 +3,7 @@
 import type { Db } from '@/db';
 import { canonicalSource, isKnownSource, SOURCE_LABELS, STAGE_LABELS } from '@/lib/marketplace/vocabulary';
 import { serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
+import { countryLabel } from '@/lib/marketplace/country';
 import {
   aggregate,
   firstTouchBreaches,
@@ -12,8 +13,9 @@ import {
   ownerStats,
   totals,
 } from './aggregate';
+import { compareFigure, type FigureKind } from './compare';
 import { leadsHref, type DashboardQuery } from './params';
-import type { PanelColumn, PanelData, PanelName, PanelRow } from './panels';
+import type { OtherGroup, PanelColumn, PanelData, PanelName, PanelRow } from './panels';
 import { bucketsOf, DAY_MS, isoDay, type DayRange } from './range';
 
 /** An offer that used to receive leads and has had none for this long is flagged. */
@@ -24,10 +26,6 @@ const BREACH_LIST = 10;
 const BREACH_COUNT_CAP = 1_000_000;
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
-const relativeChange = (value: number | null, previous: number | null): number | null =>
-  value === null || previous === null || previous === 0 ? null : (value - previous) / previous;
-const pointsChange = (value: number | null, previous: number | null): number | null =>
-  value === null || previous === null ? null : value - previous;
 
 const col = (key: string, label: string, kind: PanelColumn['kind']): PanelColumn => ({ key, label, kind });
 
@@ -43,17 +41,32 @@ function summary({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 
   previous.sla_eligible -= firstTouchNotYetDue(db, range.previous, filters, now).get(null) ?? 0;
   const currentMedian = medianFirstTouch(db, range, filters);
   const previousMedian = medianFirstTouch(db, range.previous, filters);
-  const count = (key: string, label: string, value: number, before: number, href?: string): PanelRow => ({
-    key,
-    href,
-    cells: { metric: label, value, previous: before, change: relativeChange(value, before) },
-    kinds: { value: 'count', previous: 'count', change: 'change' },
-  });
-  const rate = (key: string, label: string, value: number | null, before: number | null): PanelRow => ({
-    key,
-    cells: { metric: label, value, previous: before, change: pointsChange(value, before) },
-    kinds: { value: 'share', previous: 'share', change: 'points' },
-  });
+  const figure = (
+    key: string,
+    label: string,
+    kind: FigureKind,
+    cell: 'count' | 'share' | 'minutes',
+    value: number | null,
+    before: number | null,
+    extra: Partial<PanelRow> = {},
+  ): PanelRow => {
+    const changeKind = cell === 'share' ? 'points' : 'relative';
+    const { change, inProgress, note } = compareFigure({
+      kind,
+      value,
+      previous: before,
+      change: changeKind,
+      range,
+      now,
+    });
+    return {
+      key,
+      ...extra,
+      cells: { metric: label, value, previous: before, change, comparison: note },
+      kinds: { value: cell, previous: cell, change: changeKind === 'points' ? 'points' : 'change' },
+      ...(inProgress ? { inProgress } : {}),
+    };
+  };
   return {
     panel: 'summary',
     title: 'Key figures',
@@ -62,37 +75,32 @@ function summary({ db, query, now }: Context): Omit<Extract<PanelData, { panel: 
       col('value', 'This period', 'count'),
       col('previous', 'Previous period', 'count'),
       col('change', 'Change', 'change'),
+      col('comparison', 'Compared with', 'text'),
     ],
     rows: [
-      count('newLeads', 'New leads', current.leads, previous.leads, leadsHref(query)),
-      rate(
+      figure('newLeads', 'New leads', 'volume', 'count', current.leads, previous.leads, { href: leadsHref(query) }),
+      figure(
         'touchedIn24h',
         'First touched within 24 h',
+        'rate',
+        'share',
         share(current.touched_in_sla, current.sla_eligible),
         share(previous.touched_in_sla, previous.sla_eligible),
       ),
-      {
-        key: 'medianFirstTouch',
-        cells: {
-          metric: 'Median time to first touch',
-          value: currentMedian,
-          previous: previousMedian,
-          change: relativeChange(currentMedian, previousMedian),
-        },
-        kinds: { value: 'minutes', previous: 'minutes', change: 'change' },
+      figure('medianFirstTouch', 'Median time to first touch', 'rate', 'minutes', currentMedian, previousMedian, {
         lowerIsBetter: true,
-      },
-      count(
-        'qualified',
-        'Qualified',
-        current.qualified,
-        previous.qualified,
-        leadsHref(query, { reached: 'qualified' }),
-      ),
-      count('won', 'Won', current.won, previous.won, leadsHref(query, { reached: 'won' })),
-      rate(
+      }),
+      figure('qualified', 'Qualified', 'outcome', 'count', current.qualified, previous.qualified, {
+        href: leadsHref(query, { reached: 'qualified' }),
+      }),
+      figure('won', 'Won', 'outcome', 'count', current.won, previous.won, {
+        href: leadsHref(query, { reached: 'won' }),
+      }),
+      figure(
         'conversion',
         'Lead → won conversion',
+        'outcome',
+        'share',
         share(current.won, current.leads),
         share(previous.won, previous.leads),
       ),
@@ -323,6 +331,7 @@ function offersPanel({ db, query }: Context): Omit<Extract<PanelData, { panel: '
       },
     };
   });
+  let others: OtherGroup | null = null;
   if (rest.length) {
     const leads = rest.reduce((sum, row) => sum + row.leads, 0);
     const won = rest.reduce((sum, row) => sum + row.won, 0);
@@ -330,9 +339,11 @@ function offersPanel({ db, query }: Context): Omit<Extract<PanelData, { panel: '
       key: 'other',
       cells: { offer: `Other offers (${rest.length})`, leads, won, wonRate: share(won, leads) },
     });
+    others = { count: rest.length, leads, href: leadsHref(query) };
   }
   return {
     panel: 'offers',
+    others,
     title: 'Leads by offer',
     columns: [
       col('offer', 'Offer', 'text'),
@@ -353,15 +364,22 @@ function countries({ db, query }: Context): Omit<Extract<PanelData, { panel: 'co
     key: row.value || 'none',
     // The table cannot ask for "no country"; only real values link.
     href: row.value ? leadsHref({ ...query, filters: { ...query.filters, country: row.value } }) : undefined,
-    cells: { country: row.value || 'Not given', leads: row.leads, share: share(row.leads, all) },
+    cells: {
+      country: row.value ? countryLabel(row.value) : 'Not given',
+      leads: row.leads,
+      share: share(row.leads, all),
+    },
   }));
   const rest = rows.slice(TOP);
+  let others: OtherGroup | null = null;
   if (rest.length) {
     const leads = rest.reduce((sum, row) => sum + row.leads, 0);
     out.push({ key: 'other', cells: { country: `Other countries (${rest.length})`, leads, share: share(leads, all) } });
+    others = { count: rest.length, leads, href: leadsHref(query) };
   }
   return {
     panel: 'countries',
+    others,
     title: 'Leads by country',
     columns: [col('country', 'Country', 'text'), col('leads', 'Leads', 'count'), col('share', 'Share', 'share')],
     rows: out,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError, type ErrorDetail } from '@/lib/errors';
+import { normaliseCountry } from './country';
 import { parseLeadSource } from './lead-source';
 import { stageOfAction, type LeadStage } from './vocabulary';
 
@@ -161,7 +162,7 @@ export function toNormalisedLead(payload: MarketplacePayload): NormalisedLead {
     lastName: user.LastName,
     email: user.Email,
     phone: user.Phone,
-    country: user.Country,
+    country: normaliseCountry(user.Country),
     company: user.Company,
     title: user.Title,
     leadSource: payload.LeadSource,

@@ -128,12 +128,18 @@ const TITLES = [
   'Consultant',
   '',
 ] as const;
-/** Countries weighted by how often they appear. */
+/**
+ * Countries weighted by how often they appear, in the spellings Microsoft's deliveries use (codes
+ * of two and three letters, now and then a name); intake stores them all as alpha-2 codes.
+ */
 const COUNTRIES = [
   ['US', 30],
-  ['USA', 4],
-  ['GB', 8],
-  ['DE', 8],
+  ['USA', 3],
+  ['United States', 1],
+  ['GB', 7],
+  ['UK', 1],
+  ['DE', 7],
+  ['Germany', 1],
   ['FR', 5],
   ['JP', 5],
   ['IN', 7],

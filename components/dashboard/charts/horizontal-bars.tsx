@@ -18,7 +18,7 @@ import {
   type LabelProps,
 } from 'recharts';
 import { BRAND } from '../colors';
-import { BAR_CURSOR, ChartFrame, ChartTooltip, textWidth, TruncatedTick, type TooltipLine } from './chart-kit';
+import { BAR_CURSOR, ChartFrame, ChartTooltip, fitText, textWidth, TruncatedTick, type TooltipLine } from './chart-kit';
 
 export type BarDatum = {
   key: string;
@@ -42,13 +42,17 @@ type Props = {
 };
 
 const ROW_HEIGHT = 36;
+/** On a phone the label sits above its bar, which then gets the whole width. */
+const STACKED_ROW_HEIGHT = 50;
+const STACKED_BELOW = 520;
 /** Between a category label and its bar. */
 const TICK_GAP = 8;
 
 export default function HorizontalBars({ label, data, valueLabel, maxLabelWidth = 170 }: Props) {
   const router = useRouter();
   const [width, setWidth] = useState(480);
-  const height = data.length * ROW_HEIGHT + 64;
+  const stacked = width < STACKED_BELOW;
+  const height = data.length * (stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT) + 64;
   // Labels get at most about a third of the width (long ones are cut), notes what their text needs.
   const longest = Math.max(...data.map((datum) => textWidth(datum.label)), 24);
   const labelWidth = Math.ceil(Math.min(maxLabelWidth, Math.max(72, width * 0.3), longest + TICK_GAP + 4));
@@ -60,7 +64,8 @@ export default function HorizontalBars({ label, data, valueLabel, maxLabelWidth 
           data={data}
           layout="vertical"
           margin={{ top: 4, right: noteWidth, bottom: 4, left: 4 }}
-          barCategoryGap="22%"
+          barCategoryGap={stacked ? undefined : '22%'}
+          barSize={stacked ? 16 : undefined}
         >
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis
@@ -69,12 +74,14 @@ export default function HorizontalBars({ label, data, valueLabel, maxLabelWidth 
             allowDecimals={false}
             tickLine={false}
             axisLine={false}
+            tickCount={stacked ? 3 : 5}
             tickFormatter={(value: number) => compact.format(value)}
           />
           <YAxis
             type="category"
             dataKey="label"
-            width={labelWidth}
+            width={stacked ? 0 : labelWidth}
+            hide={stacked}
             tickLine={false}
             axisLine={false}
             interval={0}
@@ -100,20 +107,44 @@ export default function HorizontalBars({ label, data, valueLabel, maxLabelWidth 
             fill={BRAND}
             radius={[0, 4, 4, 0]}
             isAnimationActive={false}
-            style={{ cursor: 'pointer' }}
-            shape={(props: BarShapeProps) => (
-              <Rectangle {...props} fill={(props.payload as BarDatum | undefined)?.color ?? BRAND} />
-            )}
+            // Only a bar with leads behind it looks clickable.
+            shape={(props: BarShapeProps) => {
+              const datum = props.payload as BarDatum | undefined;
+              return (
+                <Rectangle
+                  {...props}
+                  fill={datum?.color ?? BRAND}
+                  style={{ cursor: datum?.href ? 'pointer' : 'default' }}
+                />
+              );
+            }}
             onClick={(item) => {
               const href = (item.payload as BarDatum | undefined)?.href;
               if (href) router.push(href);
             }}
           >
             <LabelList dataKey="note" content={NoteLabel} />
+            {stacked ? (
+              <LabelList
+                dataKey="label"
+                content={(props: LabelProps) => <TopLabel {...props} maxWidth={width - 12} />}
+              />
+            ) : null}
           </Bar>
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>
+  );
+}
+
+/** A category's name above its bar (phones), cut to the chart's width. */
+function TopLabel({ x, y, value, maxWidth }: LabelProps & { maxWidth: number }) {
+  const text = String(value ?? '');
+  return (
+    <text x={Number(x ?? 0)} y={Number(y ?? 0) - 5} className="recharts-cartesian-axis-tick-value">
+      <title>{text}</title>
+      {fitText(text, maxWidth)}
+    </text>
   );
 }
 
