@@ -56,7 +56,12 @@ export function LeadFilters({
   people: Person[];
 }) {
   const [text, setText] = useState(state.q ?? '');
-  useEffect(() => setText(state.q ?? ''), [state.q]);
+  // The box follows the URL (back/forward, "Clear filters"); adjusted while rendering, not in an effect.
+  const [urlQuery, setUrlQuery] = useState(state.q);
+  if (urlQuery !== state.q) {
+    setUrlQuery(state.q);
+    setText(state.q ?? '');
+  }
   const tooShort = text.trim() !== '' && searchTerms(text).length === 0;
   const active = FILTER_KEYS.some(
     (key) => state[key] !== null && !(Array.isArray(state[key]) && state[key].length === 0),

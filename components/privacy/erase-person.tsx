@@ -16,7 +16,7 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZ
  * after a confirmation. The address is posted to a server action, never put in the URL.
  */
 export function ErasePerson() {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(findPersonAction);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(findPersonAction);
   const [erased, setErased] = useState<{ ids: number[]; counts: ErasureCounts } | null>(null);
   const notice = useRef<HTMLDivElement>(null);
   const found = state?.ok
@@ -29,7 +29,6 @@ export function ErasePerson() {
   return (
     <div className="flex flex-col gap-4">
       <form
-        ref={formRef}
         onSubmit={(event) => {
           setErased(null);
           onSubmit(event);
