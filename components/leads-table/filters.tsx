@@ -110,6 +110,7 @@ export function LeadFilters({
             variant="secondary"
             className="md:hidden"
             aria-haspopup="dialog"
+            aria-label={panelCount ? `Filters, ${panelCount} active` : 'Filters'}
             onClick={() => setSheetOpen(true)}
           >
             <SlidersHorizontal aria-hidden />
@@ -117,7 +118,6 @@ export function LeadFilters({
             {panelCount ? (
               <span className="rounded-full bg-brand-600 px-1.5 text-xs font-semibold tabular-nums text-white">
                 {panelCount}
-                <span className="sr-only"> active</span>
               </span>
             ) : null}
           </Button>

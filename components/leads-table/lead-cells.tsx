@@ -25,7 +25,7 @@ export const COLUMN_WIDTHS: Record<LeadColumn | 'select', string> = {
   action: 'w-32',
   stage: 'w-28',
   status: 'w-24',
-  owner: 'w-28',
+  owner: 'w-24',
   receivedAt: 'w-28',
   lastActivityAt: 'w-44',
   nextFollowUpAt: 'w-44',
@@ -104,7 +104,7 @@ export function StageCell({ lead, withAction }: { lead: LeadSummary; withAction:
   const actionDiffers = action !== null && stageOfAction(lead.action) !== lead.stage;
   return (
     <div className="flex min-w-0 flex-col">
-      <span className="break-words">{stage ?? <span className="text-slate-400">—</span>}</span>
+      <span className="whitespace-normal break-words">{stage ?? <span className="text-slate-400">—</span>}</span>
       {withAction && actionDiffers ? (
         <span className="truncate text-xs text-slate-600 dark:text-slate-400" title={`Latest action: ${action}`}>
           Latest: {action}

@@ -368,7 +368,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
                       key={header.id}
                       scope="col"
                       className={cn(
-                        'whitespace-nowrap px-3 py-2 font-medium',
+                        'whitespace-nowrap px-2 py-2 font-medium first:pl-3 last:pr-3',
                         COLUMN_WIDTHS[header.id as LeadColumn | 'select'],
                       )}
                       aria-sort={
@@ -410,7 +410,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
                       )}
                     >
                       {row.getVisibleCells().map((cell) => (
-                        <td key={cell.id} className="px-3 py-2 align-top">
+                        <td key={cell.id} className="px-2 py-2 align-top first:pl-3 last:pr-3">
                           <table.FlexRender cell={cell} />
                         </td>
                       ))}
