@@ -33,7 +33,7 @@ export const config = {
   // Not the webhook: a proxy makes Next buffer the request body in memory before the handler
   // runs, which would defeat the webhook's bounded streaming read and cost every delivery a copy.
   // The webhook reads its id with requestIdOf and sets X-Request-Id itself. Assets and the
-  // favicon need neither an id nor a gate.
+  // app icon need neither an id nor a gate (the sign-in page shows the icon too).
   // The liveness probe skips it too: it answers before anything else, like the webhook.
-  matcher: ['/((?!api/intake/|api/health/live|_next/|favicon\\.ico|robots\\.txt).*)'],
+  matcher: ['/((?!api/intake/|api/health/live|_next/|favicon\\.ico|icon\\.svg|robots\\.txt).*)'],
 };

@@ -7,9 +7,9 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/auth/limits';
 
 /** Current password, then the new one twice. Used on the account page and after a reset. */
 export function PasswordForm({ email, submitLabel = 'Change password' }: { email: string; submitLabel?: string }) {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(changePassword);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(changePassword);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <Field

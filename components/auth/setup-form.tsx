@@ -7,9 +7,9 @@ import { Field, FormError } from '@/components/ui/form';
 
 export function SetupForm() {
   // Submitted through onSubmit so a failed attempt keeps what was typed.
-  const { state, pending, onSubmit, formRef, fieldErrors: errors } = useFormAction(setupFirstAdmin);
+  const { state, pending, onSubmit, fieldErrors: errors } = useFormAction(setupFirstAdmin);
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field label="Your name" name="name" autoComplete="name" required error={errors.name} />
       <Field label="Work email" name="email" type="email" autoComplete="username" required error={errors.email} />
       <Field

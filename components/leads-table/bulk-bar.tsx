@@ -5,6 +5,7 @@ import { bulkAssignAction, bulkClaimAction, bulkStatusAction, type BulkResult } 
 import { Button, buttonVariants } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/result';
 import { LEAD_STATUSES, STATUS_LABELS } from '@/lib/marketplace/vocabulary';
+import { BulkLostDialog } from './bulk-lost-dialog';
 import type { Person, TablePermissions } from './leads-view';
 
 const selectClass =
@@ -29,26 +30,22 @@ export function BulkBar({
   const [status, setStatus] = useState('');
   const [owner, setOwner] = useState('');
 
-  const run = (action: () => Promise<ActionResult<BulkResult>>) =>
-    startTransition(async () => {
-      const result = await action();
-      if (!result.ok) return setMessage({ tone: 'error', text: result.message });
-      const { done, failed } = result.data;
-      const text = `${done} of ${done + failed.length} updated.${failed.length ? ` ${failed.length} not: ${failed[0]?.message}` : ''}`;
-      if (failed.length) setMessage({ tone: 'error', text });
-      else onDone(text);
-    });
+  const [losing, setLosing] = useState(false);
+
+  const report = (result: ActionResult<BulkResult>) => {
+    if (!result.ok) return setMessage({ tone: 'error', text: result.message });
+    const { done, failed } = result.data;
+    const text = `${done} of ${done + failed.length} updated.${failed.length ? ` ${failed.length} not: ${failed[0]?.message}` : ''}`;
+    if (failed.length) setMessage({ tone: 'error', text });
+    else onDone(text);
+  };
+
+  const run = (action: () => Promise<ActionResult<BulkResult>>) => startTransition(async () => report(await action()));
 
   const changeStatus = () => {
     if (!status) return;
-    if (status === 'lost') {
-      const reason = window.prompt('Why were these leads lost?');
-      if (!reason?.trim()) return;
-      const confirmFewTouches = window.confirm(
-        'Microsoft suggests emailing a lead a few times before closing it. Close leads with fewer than three touches too?',
-      );
-      return run(() => bulkStatusAction(ids, { status, lostReason: reason.trim(), confirmFewTouches }));
-    }
+    // Lost needs a reason and a choice about barely touched leads: asked in a dialog.
+    if (status === 'lost') return setLosing(true);
     run(() => bulkStatusAction(ids, { status }));
   };
 
@@ -122,6 +119,17 @@ export function BulkBar({
           Export selected
         </a>
       ) : null}
+      <BulkLostDialog
+        open={losing}
+        count={ids.length}
+        onOpenChange={setLosing}
+        onConfirm={async (input) => {
+          const result = await bulkStatusAction(ids, { status: 'lost', ...input });
+          // Field errors stay in the dialog; everything else is reported here.
+          if (result.ok || !result.fieldErrors) report(result);
+          return result;
+        }}
+      />
       {message ? (
         <p
           role="status"

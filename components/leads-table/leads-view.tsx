@@ -9,26 +9,28 @@ import {
   type ColumnDef,
   type RowSelectionState,
 } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp, ChevronLeft, ChevronRight, Download, Loader2 } from 'lucide-react';
-import Link from 'next/link';
+import { ArrowDown, ArrowUp, Download, Loader2 } from 'lucide-react';
 import { useQueryStates } from 'nuqs';
 import { useMemo, useState, useTransition } from 'react';
+import { DataTablePagination } from '@/components/data-table/data-table-pagination';
 import { Badge } from '@/components/ui/badge';
-import { Button, buttonVariants } from '@/components/ui/button';
+import { buttonVariants } from '@/components/ui/button';
 import { LinkProblems } from '@/components/ui/link-problems';
-import { LocalTime } from '@/components/time/time';
+import { LocalTime, RelativeTime } from '@/components/time/time';
 import { SlaCountdown } from '@/components/time/sla-countdown';
 import { formatCount } from '@/lib/format';
-import { COLUMN_LABELS, COLUMN_SORT, fullName } from '@/lib/leads/columns';
+import { COLUMN_LABELS, COLUMN_SORT, foldedColumns } from '@/lib/leads/columns';
 import type { LeadPage, LeadSummary, QueueSection } from '@/lib/leads/queries';
 import { DEFAULT_COLUMNS, LEAD_COLUMNS, MAX_WINDOW, type LeadColumn } from '@/lib/leads/list-contract';
 import { FILTER_KEYS, leadViewParsers, serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
-import { actionLabel, LEAD_STATUSES, stageLabel, STATUS_LABELS, type LeadStatus } from '@/lib/marketplace/vocabulary';
+import { actionLabel, LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/marketplace/vocabulary';
 import type { OfferOption } from '@/lib/offers/options';
 import { cn } from '@/lib/utils';
 import { BulkBar } from './bulk-bar';
 import { ColumnMenu } from './column-menu';
 import { LeadFilters } from './filters';
+import { LeadCards } from './lead-cards';
+import { COLUMN_MIN_REM, COLUMN_WIDTHS, LeadNameCell, leadTitle, OwnerCell, StageCell } from './lead-cells';
 
 export type Person = { id: string; name: string };
 export type TablePermissions = { claim: boolean; assign: boolean; work: boolean; export: boolean };
@@ -65,6 +67,9 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
   const [bulkMessage, setBulkMessage] = useState<string | null>(null);
 
   const visible: readonly LeadColumn[] = state.cols?.length ? state.cols : DEFAULT_COLUMNS;
+  // Company under the name, latest action under the stage: fewer, denser columns.
+  const folded = foldedColumns(visible);
+  const foldKey = [...folded].join(',');
   const sortKey = state.sort?.replace(/^-/, '') ?? 'receivedAt';
   const sortDesc = state.sort ? state.sort.startsWith('-') : true;
   const listQuery = viewQuery(state);
@@ -96,7 +101,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
         cell: ({ row }) => (
           <input
             type="checkbox"
-            aria-label={`Select ${fullName(row.original) || row.original.email || `lead ${row.original.id}`}`}
+            aria-label={`Select ${leadTitle(row.original)}`}
             className="size-4 accent-brand-600"
             checked={row.getIsSelected()}
             onChange={row.getToggleSelectedHandler()}
@@ -107,12 +112,14 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
       ...LEAD_COLUMNS.map((column): ColumnDef<typeof features, LeadSummary> => ({
         id: column,
         header: COLUMN_LABELS[column],
-        cell: ({ row }) => <Cell column={column} lead={row.original} href={leadHref(row.original.id)} />,
+        cell: ({ row }) => (
+          <Cell column={column} lead={row.original} href={leadHref(row.original.id)} folded={folded} />
+        ),
       })),
     ],
-    // leadHref depends on the view's query string only.
+    // leadHref depends on the view's query string only, folded on foldKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [listQuery],
+    [listQuery, foldKey],
   );
 
   const rows = useMemo(() => page?.rows ?? queue?.flatMap((section) => section.rows) ?? [], [page, queue]);
@@ -125,7 +132,9 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
     manualPagination: true,
     rowCount: page?.total ?? rows.length,
     state: {
-      columnVisibility: Object.fromEntries(LEAD_COLUMNS.map((column) => [column, visible.includes(column)])),
+      columnVisibility: Object.fromEntries(
+        LEAD_COLUMNS.map((column) => [column, visible.includes(column) && !folded.has(column)]),
+      ),
       rowSelection: selection,
       pagination: { pageIndex: (state.page ?? 1) - 1, pageSize: state.pageSize ?? 50 },
     },
@@ -141,7 +150,53 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
   // Every page of the view: the export ignores paging, and an absent `cols` means the defaults.
   const exportHref = `/api/leads/export?${viewQuery(state, { pageSize: null })}`;
 
+  const empty =
+    rows.length === 0 && !problems.length ? (
+      <div className="p-8 text-center text-sm text-slate-600 dark:text-slate-400">
+        {view === 'queue' ? (
+          <p>Nothing waiting: no first touches or follow-ups due and no new leads to claim.</p>
+        ) : (
+          <>
+            <p>No leads match these filters.</p>
+            <button
+              type="button"
+              className="mt-2 font-medium text-brand-700 underline dark:text-brand-100"
+              onClick={() => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}
+            >
+              Clear all filters
+            </button>
+          </>
+        )}
+      </div>
+    ) : null;
+
+  const tableMinRem = ['select' as const, ...visible.filter((column) => !folded.has(column))].reduce(
+    (sum, column) => sum + COLUMN_MIN_REM[column],
+    0,
+  );
+
   const headerFor = (column: LeadColumn) => {
+    if (column === 'name' && folded.has('company')) {
+      return (
+        <span className="inline-flex items-center gap-1">
+          {sortButton('name')}
+          <span aria-hidden>·</span>
+          {sortButton('company')}
+        </span>
+      );
+    }
+    if (column === 'stage' && folded.has('action')) {
+      return (
+        <span className="inline-flex items-center gap-1">
+          {sortButton('stage')}
+          <span className="font-normal">/ {COLUMN_LABELS.action.toLowerCase()}</span>
+        </span>
+      );
+    }
+    return sortButton(column);
+  };
+
+  const sortButton = (column: LeadColumn) => {
     const sort = (COLUMN_SORT as Partial<Record<LeadColumn, string>>)[column];
     if (!sort) return COLUMN_LABELS[column];
     const active = sortKey === sort;
@@ -169,7 +224,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Leads</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
+          <p className="hidden text-sm text-slate-600 sm:block dark:text-slate-400">
             {view === 'queue'
               ? 'Your queue: first touches due, follow-ups due, then new leads to claim — oldest first.'
               : 'Every lead you can see. Filters, sort and columns live in the address bar: copy it to share this view.'}
@@ -178,10 +233,13 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
         <div className="flex items-center gap-2">
           {pending ? <Loader2 className="size-4 animate-spin text-slate-500" aria-label="Loading" /> : null}
           {view === 'all' && !problems.length ? (
-            <ColumnMenu
-              visible={visible}
-              onChange={(cols) => update({ cols: sameColumns(cols, DEFAULT_COLUMNS) ? null : [...cols] })}
-            />
+            // Phones show cards, which have no columns to choose.
+            <div className="hidden md:block">
+              <ColumnMenu
+                visible={visible}
+                onChange={(cols) => update({ cols: sameColumns(cols, DEFAULT_COLUMNS) ? null : [...cols] })}
+              />
+            </div>
           ) : null}
           {permissions.export && view === 'all' && !problems.length ? (
             <a href={exportHref} className={buttonVariants({ variant: 'secondary', size: 'sm' })} download>
@@ -263,13 +321,38 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
       ) : null}
 
       {problems.length ? null : (
+        <div className={cn('md:hidden', pending && 'opacity-60')} aria-busy={pending}>
+          <LeadCards
+            groups={
+              view === 'queue' && queue
+                ? queue.map((section) => ({ key: section.key, title: QUEUE_TITLES[section.key], rows: section.rows }))
+                : [{ key: 'all', title: '', rows }]
+            }
+            hrefFor={leadHref}
+            cell={(column, lead) => <Cell column={column} lead={lead} href={leadHref(lead.id)} folded={folded} />}
+            isSelected={(id) => Boolean(selection[String(id)])}
+            onToggle={(id) =>
+              setSelection(({ [String(id)]: wasSelected, ...rest }) =>
+                wasSelected ? rest : { ...rest, [String(id)]: true },
+              )
+            }
+          />
+          {empty}
+        </div>
+      )}
+      {problems.length ? null : (
         <div
+          data-testid="leads-table"
           className={cn(
-            'overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900',
+            'hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900',
             pending && 'opacity-60',
           )}
         >
-          <table className="w-full min-w-[48rem] text-left text-sm" aria-busy={pending}>
+          <table
+            className="w-full table-fixed text-left text-sm"
+            style={{ minWidth: `${tableMinRem}rem` }}
+            aria-busy={pending}
+          >
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
@@ -277,7 +360,10 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
                     <th
                       key={header.id}
                       scope="col"
-                      className={cn('whitespace-nowrap px-3 py-2 font-medium', header.id === 'select' && 'w-10')}
+                      className={cn(
+                        'whitespace-nowrap px-2 py-2 font-medium first:pl-3 last:pr-3',
+                        COLUMN_WIDTHS[header.id as LeadColumn | 'select'],
+                      )}
                       aria-sort={
                         (COLUMN_SORT as Partial<Record<string, string>>)[header.id] === sortKey
                           ? sortDesc
@@ -317,7 +403,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
                       )}
                     >
                       {row.getVisibleCells().map((cell) => (
-                        <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-top">
+                        <td key={cell.id} className="px-2 py-2 align-top first:pl-3 last:pr-3">
                           <table.FlexRender cell={cell} />
                         </td>
                       ))}
@@ -325,82 +411,33 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
                   ))}
             </tbody>
           </table>
-          {rows.length === 0 && !problems.length ? (
-            <div className="p-8 text-center text-sm text-slate-600 dark:text-slate-400">
-              {view === 'queue' ? (
-                <p>Nothing waiting: no first touches or follow-ups due and no new leads to claim.</p>
-              ) : (
-                <>
-                  <p>No leads match these filters.</p>
-                  <button
-                    type="button"
-                    className="mt-2 font-medium text-brand-700 underline dark:text-brand-100"
-                    onClick={() => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, null])))}
-                  >
-                    Clear all filters
-                  </button>
-                </>
-              )}
-            </div>
-          ) : null}
+          {empty}
         </div>
       )}
 
       {view === 'all' && page ? (
-        <nav
-          aria-label="Pages"
-          className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400"
-        >
-          <p>
-            {page.totalCapped
-              ? `More than ${formatCount(MAX_WINDOW)} leads`
-              : `${formatCount(page.total)} ${page.total === 1 ? 'lead' : 'leads'}`}
-            {page.totalCapped
-              ? ' — pages reach the first 10,000; narrow the filters or sort the other way for the rest'
-              : ''}
-            <span className="sr-only"> (answered in {serverMs} ms)</span>
-          </p>
-          <div className="flex items-center gap-2">
-            <label className="flex items-center gap-2">
-              <span>Rows</span>
-              <select
-                className="h-8 rounded-md border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-900"
-                value={state.pageSize ?? 50}
-                onChange={(event) =>
-                  update({
-                    pageSize: Number(event.target.value) === 50 ? null : Number(event.target.value),
-                    page: null,
-                  })
-                }
-              >
-                {[25, 50, 100, 200].map((size) => (
-                  <option key={size}>{size}</option>
-                ))}
-              </select>
-            </label>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={currentPage <= 1}
-              onClick={() => update({ page: currentPage - 1 === 1 ? null : currentPage - 1 })}
-            >
-              <ChevronLeft aria-hidden />
-              Previous
-            </Button>
-            <span aria-live="polite">
-              Page {currentPage} of {formatCount(pageCount)}
-            </span>
-            <Button
-              variant="secondary"
-              size="sm"
-              disabled={currentPage >= pageCount}
-              onClick={() => update({ page: currentPage + 1 })}
-            >
-              Next
-              <ChevronRight aria-hidden />
-            </Button>
-          </div>
-        </nav>
+        <DataTablePagination
+          page={currentPage}
+          pageCount={pageCount}
+          onPage={(next) => update({ page: next === 1 ? null : next })}
+          pageSize={state.pageSize ?? 50}
+          pageSizes={[25, 50, 100, 200]}
+          onPageSize={(size) => update({ pageSize: size === 50 ? null : size, page: null })}
+          summary={
+            <p className="truncate sm:whitespace-normal">
+              {page.totalCapped
+                ? `More than ${formatCount(MAX_WINDOW)} leads`
+                : `${formatCount(page.total)} ${page.total === 1 ? 'lead' : 'leads'}`}
+              {page.totalCapped ? (
+                <span className="hidden sm:inline">
+                  {' '}
+                  — pages reach the first 10,000; narrow the filters or sort the other way for the rest
+                </span>
+              ) : null}
+              <span className="sr-only"> (answered in {serverMs} ms)</span>
+            </p>
+          }
+        />
       ) : null}
     </div>
   );
@@ -463,7 +500,12 @@ function StatusChips({
   onSelect: (status: LeadStatus | null) => void;
 }) {
   return (
-    <div role="group" aria-label="Status" className="flex flex-wrap gap-2">
+    // One scrolling line on a phone, so the first leads stay on the first screen.
+    <div
+      role="group"
+      aria-label="Status"
+      className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0"
+    >
       <button
         type="button"
         onClick={() => onSelect(null)}
@@ -499,50 +541,59 @@ function StatusChips({
 
 function chipClass(active: boolean): string {
   return cn(
-    'inline-flex h-8 items-center gap-2 rounded-full border px-3 text-sm',
+    'inline-flex h-8 shrink-0 items-center gap-2 rounded-full border px-3 text-sm',
     active
       ? 'border-brand-600 bg-brand-50 font-medium text-brand-700 dark:bg-brand-700/20 dark:text-brand-100'
       : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 dark:hover:bg-slate-800',
   );
 }
 
-function Cell({ column, lead, href }: { column: LeadColumn; lead: LeadSummary; href: string }) {
+function Cell({
+  column,
+  lead,
+  href,
+  folded,
+}: {
+  column: LeadColumn;
+  lead: LeadSummary;
+  href: string;
+  /** Columns drawn inside another one's cell (see FOLDED_COLUMNS). */
+  folded: ReadonlySet<LeadColumn>;
+}) {
   const muted = <span className="text-slate-400">—</span>;
   switch (column) {
     case 'name':
-      return (
-        <div className="flex min-w-40 flex-col">
-          <Link href={href} className="font-medium text-slate-900 hover:underline dark:text-slate-100">
-            {fullName(lead) || lead.email || `Lead ${lead.id}`}
-          </Link>
-          <span className="flex gap-1">
-            {lead.doNotContact ? <Badge tone="danger">Do not contact</Badge> : null}
-            {lead.isTest ? <Badge tone="warning">Test</Badge> : null}
-          </span>
-        </div>
-      );
+      return <LeadNameCell lead={lead} href={href} withCompany={folded.has('company')} />;
     case 'company':
       return (
-        <span className="block max-w-56 truncate" title={lead.company ?? undefined}>
+        <span className="block truncate" title={lead.company ?? undefined}>
           {lead.company ?? muted}
         </span>
       );
     case 'title':
       return (
-        <span className="block max-w-48 truncate" title={lead.title ?? undefined}>
+        <span className="block truncate" title={lead.title ?? undefined}>
           {lead.title ?? muted}
         </span>
       );
     case 'email':
-      return <span className="block max-w-64 truncate">{lead.email ?? muted}</span>;
+      return (
+        <span className="block truncate" title={lead.email ?? undefined}>
+          {lead.email ?? muted}
+        </span>
+      );
     case 'country':
       return lead.country ?? muted;
     case 'offer':
-      return <span className="block max-w-56 truncate">{lead.offerTitle ?? lead.offerId ?? muted}</span>;
+      return (
+        <span className="block truncate" title={lead.offerTitle ?? lead.offerId ?? undefined}>
+          {lead.offerTitle ?? lead.offerId ?? muted}
+        </span>
+      );
     case 'action':
       return lead.action ? actionLabel(lead.action) : muted;
     case 'stage':
-      return lead.stage ? stageLabel(lead.stage) : muted;
+      return <StageCell lead={lead} withAction={folded.has('action')} />;
     case 'status':
       return (
         <Badge tone={lead.status === 'won' ? 'success' : lead.status === 'lost' ? 'neutral' : 'brand'}>
@@ -550,9 +601,9 @@ function Cell({ column, lead, href }: { column: LeadColumn; lead: LeadSummary; h
         </Badge>
       );
     case 'owner':
-      return lead.ownerName ?? <span className="text-slate-500">Unassigned</span>;
+      return <OwnerCell lead={lead} />;
     case 'receivedAt':
-      return <LocalTime date={lead.receivedAt} className="whitespace-nowrap" />;
+      return <RelativeTime date={lead.receivedAt} />;
     case 'lastActivityAt':
       return <LocalTime date={lead.lastActivityAt} className="whitespace-nowrap" />;
     case 'nextFollowUpAt':

@@ -9,11 +9,11 @@ import { NOTE_MAX_LENGTH } from '@/lib/leads/nurture';
 
 /** Notes as plain text (line breaks kept, never HTML), newest first, with a form when the viewer works the lead. */
 export function LeadNotes({ leadId, notes, canWrite }: { leadId: number; notes: LeadNote[]; canWrite: boolean }) {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(addNoteAction);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(addNoteAction);
   return (
     <div className="flex flex-col gap-4">
       {canWrite ? (
-        <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
+        <form onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
           <input type="hidden" name="leadId" value={leadId} />
           <TextareaField
             id="note-body"

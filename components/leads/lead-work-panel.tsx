@@ -75,8 +75,13 @@ function OwnerSection({
   const [chosen, setChosen] = useState(owner?.id ?? '');
   const mine = owner?.id === viewerId;
 
-  // After a change lands, the select follows the saved owner.
-  useEffect(() => setChosen(owner?.id ?? ''), [owner?.id]);
+  // After a change lands, the select follows the saved owner (adjusted while rendering, not in an
+  // effect, so no frame shows the old choice).
+  const [savedOwner, setSavedOwner] = useState(owner?.id ?? '');
+  if (savedOwner !== (owner?.id ?? '')) {
+    setSavedOwner(owner?.id ?? '');
+    setChosen(owner?.id ?? '');
+  }
 
   const run = (action: () => Promise<ActionResult>) =>
     startTransition(async () => {
@@ -171,7 +176,11 @@ function StatusSection({
   const askedToConfirm = statusForm.fieldErrors.confirmFewTouches;
   const confirming = Boolean(askedToConfirm) && !dismissed && nextStatus === 'lost';
 
-  useEffect(() => setNextStatus(status), [status]);
+  const [savedStatus, setSavedStatus] = useState(status);
+  if (savedStatus !== status) {
+    setSavedStatus(status);
+    setNextStatus(status);
+  }
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
@@ -200,7 +209,7 @@ function StatusSection({
       <h3 id="status-title" className="text-sm font-semibold">
         Nurture status
       </h3>
-      <form ref={statusForm.formRef} onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+      <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
         <input type="hidden" name="leadId" value={leadId} />
         <SelectField
           id="lead-status"

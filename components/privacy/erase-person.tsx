@@ -15,7 +15,7 @@ import type { ErasureCounts } from '@/lib/privacy/service';
  * after a confirmation. The address is posted to a server action, never put in the URL.
  */
 export function ErasePerson() {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(findPersonAction);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(findPersonAction);
   const [erased, setErased] = useState<{ ids: number[]; counts: ErasureCounts } | null>(null);
   const notice = useRef<HTMLDivElement>(null);
   const found = state?.ok
@@ -28,7 +28,6 @@ export function ErasePerson() {
   return (
     <div className="flex flex-col gap-4">
       <form
-        ref={formRef}
         onSubmit={(event) => {
           setErased(null);
           onSubmit(event);

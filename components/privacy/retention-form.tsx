@@ -9,7 +9,7 @@ import { MAX_RETENTION_DAYS } from '@/lib/settings/constants';
 
 /** The two retention periods, and a button that applies them now instead of at the next hourly run. */
 export function RetentionForm({ retention }: { retention: Retention }) {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(saveRetentionAction);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(saveRetentionAction);
   const [purge, setPurge] = useState<string | null>(null);
   const [purgeError, setPurgeError] = useState<string | null>(null);
   const [purging, startPurge] = useTransition();
@@ -32,7 +32,6 @@ export function RetentionForm({ retention }: { retention: Retention }) {
   return (
     <div className="flex flex-col gap-4">
       <form
-        ref={formRef}
         onSubmit={onSubmit}
         noValidate
         className="grid grid-cols-1 items-start gap-4 sm:grid-cols-2"

@@ -153,7 +153,7 @@ function RequiredCheckbox({ id, defaultChecked }: { id: string; defaultChecked: 
 }
 
 function EditItemForm({ item, onDone }: { item: Item; onDone: () => void }) {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(
     async (previous: ActionResult | null, form: FormData) => {
       const outcome = await editQualificationItem(previous, form);
       if (outcome.ok) onDone();
@@ -162,13 +162,7 @@ function EditItemForm({ item, onDone }: { item: Item; onDone: () => void }) {
   );
   const prefix = `edit-${item.id}`;
   return (
-    <form
-      ref={formRef}
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-3"
-      aria-label={`Edit ${item.label}`}
-    >
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={`Edit ${item.label}`}>
       <input type="hidden" name="itemId" value={item.id} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field
@@ -204,9 +198,9 @@ function EditItemForm({ item, onDone }: { item: Item; onDone: () => void }) {
 }
 
 export function AddQualificationItemForm() {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(addQualificationItem);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(addQualificationItem);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="add-item-title" className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="add-item-title" className="flex flex-col gap-4">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field
           id="new-item-label"

@@ -13,9 +13,9 @@ const ROLE_HINTS = {
 } as const;
 
 export function AddUserForm() {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(addUser);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(addUser);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="add-user-title" className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} noValidate aria-labelledby="add-user-title" className="flex flex-col gap-4">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field label="Name" name="name" autoComplete="off" required error={fieldErrors.name} />
         <Field label="Email" name="email" type="email" autoComplete="off" required error={fieldErrors.email} />

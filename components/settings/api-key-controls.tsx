@@ -17,7 +17,7 @@ const ROLE_HINTS = {
 
 /** Creates an API key and shows it once, with a warning that it will not be shown again. */
 export function CreateApiKeyForm() {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(createApiKeyAction);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(createApiKeyAction);
   const [dismissed, setDismissed] = useState<ActionResult<unknown> | null>(null);
   const created = state?.ok && state !== dismissed ? state.data : null;
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -57,13 +57,7 @@ export function CreateApiKeyForm() {
           </div>
         </div>
       ) : null}
-      <form
-        ref={formRef}
-        onSubmit={onSubmit}
-        noValidate
-        aria-labelledby="new-api-key-form-title"
-        className="flex flex-col gap-3"
-      >
+      <form onSubmit={onSubmit} noValidate aria-labelledby="new-api-key-form-title" className="flex flex-col gap-3">
         <h3 id="new-api-key-form-title" className="text-sm font-semibold">
           Add an API key
         </h3>

@@ -85,7 +85,7 @@ export function IntakeKeyActions({
 
 /** A new key with a label; its URL appears in the section's notice. */
 export function CreateIntakeKeyForm({ maxLength }: { maxLength: number }) {
-  const { state, pending, onSubmit, formRef, fieldErrors } = useFormAction(createIntakeKeyAction);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(createIntakeKeyAction);
   const { show } = useFreshWebhook();
 
   useEffect(() => {
@@ -93,13 +93,7 @@ export function CreateIntakeKeyForm({ maxLength }: { maxLength: number }) {
   }, [state, show]);
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={onSubmit}
-      noValidate
-      aria-labelledby="new-intake-key-title"
-      className="flex flex-col gap-3"
-    >
+    <form onSubmit={onSubmit} noValidate aria-labelledby="new-intake-key-title" className="flex flex-col gap-3">
       <h3 id="new-intake-key-title" className="text-sm font-semibold">
         Add a webhook key
       </h3>

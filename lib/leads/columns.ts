@@ -3,7 +3,7 @@
 import { formatDuration } from '@/lib/format';
 import { actionLabel, stageLabel, STATUS_LABELS } from '@/lib/marketplace/vocabulary';
 import type { LeadSummary } from './queries';
-import type { LeadColumn } from './search-params';
+import { FOLDED_COLUMNS, type LeadColumn } from './list-contract';
 import { slaBadge, type SlaBadge } from './sla';
 
 export const COLUMN_LABELS: Record<LeadColumn, string> = {
@@ -34,6 +34,22 @@ export const COLUMN_SORT = {
   lastActivityAt: 'lastActivityAt',
   nextFollowUpAt: 'nextFollowUpAt',
 } as const satisfies Partial<Record<LeadColumn, string>>;
+
+/** Visible columns the table draws inside another visible column's cell (see FOLDED_COLUMNS). */
+export function foldedColumns(visible: readonly LeadColumn[]): Set<LeadColumn> {
+  return new Set(
+    (Object.entries(FOLDED_COLUMNS) as [LeadColumn, LeadColumn][])
+      .filter(([column, host]) => visible.includes(column) && visible.includes(host))
+      .map(([column]) => column),
+  );
+}
+
+/** A person's name in little room: "Rita Rep" → "Rita R.", a single name as it is. */
+export function shortName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length < 2) return name.trim();
+  return `${words[0]} ${[...words[words.length - 1]!][0]!.toUpperCase()}.`;
+}
 
 export function fullName(lead: Pick<LeadSummary, 'firstName' | 'lastName'>): string {
   return [lead.firstName, lead.lastName].filter(Boolean).join(' ');

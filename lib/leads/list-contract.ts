@@ -46,9 +46,30 @@ export const LEAD_COLUMNS = [
   'sla',
 ] as const;
 export type LeadColumn = (typeof LEAD_COLUMNS)[number];
-export const DEFAULT_COLUMNS: readonly LeadColumn[] = LEAD_COLUMNS.filter(
-  (column) => column !== 'title' && column !== 'email',
-);
+/**
+ * What triage needs at a glance — who, offer, stage, status, owner, age and what is due — chosen to
+ * fit a 1366-pixel window without sideways scrolling (the company shows under the name, see
+ * FOLDED_COLUMNS). The column menu offers the rest.
+ */
+export const DEFAULT_COLUMNS: readonly LeadColumn[] = [
+  'name',
+  'company',
+  'offer',
+  'stage',
+  'status',
+  'owner',
+  'receivedAt',
+  'sla',
+];
+
+/**
+ * Columns the table shows inside another one's cell when both are visible (the company under the
+ * name, the latest action under the stage): the same facts in less width. The export still writes
+ * them as columns of their own.
+ */
+export const FOLDED_COLUMNS = { company: 'name', action: 'stage' } as const satisfies Partial<
+  Record<LeadColumn, LeadColumn>
+>;
 
 /**
  * How deep pages go: the first 10,000 matches of any view can be paged through (sort the other

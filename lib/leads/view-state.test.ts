@@ -1,7 +1,7 @@
 import { createLoader } from 'nuqs/server';
 import { describe, expect, it } from 'vitest';
 import { parseLeadListParams } from './search-params';
-import { leadViewParsers, serializeLeadView, type LeadViewState } from './view-state';
+import { activePanelFilterCount, leadViewParsers, serializeLeadView, type LeadViewState } from './view-state';
 
 const loadView = createLoader(leadViewParsers);
 
@@ -65,5 +65,18 @@ describe('lead view URL state', () => {
     const params = new URLSearchParams(query.replace(/^\?/, ''));
     expect(loadView(params)).toMatchObject({ q: 'a&b=c 100% "x"', country: ['Côte d’Ivoire'] });
     expect(parseLeadListParams(params)).toMatchObject({ q: 'a&b=c 100% "x"', country: ['Côte d’Ivoire'] });
+  });
+});
+
+describe('activePanelFilterCount', () => {
+  it('counts the filters behind the phone’s Filters button, not the search or the status chips', () => {
+    expect(activePanelFilterCount({})).toBe(0);
+    expect(activePanelFilterCount({ q: 'contoso', status: ['new'], source: [], owner: null })).toBe(0);
+    expect(activePanelFilterCount({ source: ['SPZA'], owner: 'me', includeTest: true })).toBe(3);
+  });
+
+  it('counts a custom date range once, like the preset it replaces', () => {
+    expect(activePanelFilterCount({ from: '2026-01-01', to: '2026-01-31' })).toBe(1);
+    expect(activePanelFilterCount({ received: '7d', dnc: 'hide', sla: 'follow_up_due' })).toBe(3);
   });
 });

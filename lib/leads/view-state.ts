@@ -65,3 +65,31 @@ export const FILTER_KEYS = [
   'to',
   'includeTest',
 ] as const satisfies readonly (keyof typeof leadViewParsers)[];
+
+/**
+ * The filters a phone keeps behind its "Filters" button: everything but the search box and the
+ * status chips, which stay on screen. A custom date range counts once, like the preset it replaces.
+ */
+export const PANEL_FILTER_KEYS = [
+  'source',
+  'action',
+  'offer',
+  'stage',
+  'reached',
+  'owner',
+  'country',
+  'sla',
+  'dnc',
+  'received',
+  'includeTest',
+] as const satisfies readonly (typeof FILTER_KEYS)[number][];
+
+const isSet = (value: unknown) =>
+  value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
+
+/** How many of the panel's filters are in use (the number on the "Filters" button). */
+export function activePanelFilterCount(state: Partial<LeadViewState>): number {
+  return PANEL_FILTER_KEYS.filter((key) =>
+    key === 'received' ? isSet(state.received) || isSet(state.from) || isSet(state.to) : isSet(state[key]),
+  ).length;
+}

@@ -7,6 +7,7 @@ import { createUser } from '@/lib/auth/users';
 import { AppError } from '@/lib/errors';
 import { receiveDelivery } from '@/lib/intake/service';
 import { createQualificationItem, archiveQualificationItem } from '@/lib/qualification/service';
+import { eraseLeads } from '@/lib/privacy/service';
 import { createTempDb } from '@/lib/testing/temp-db';
 import { getLeadQualification, getLeadTouches } from './nurture-queries';
 import {
@@ -134,6 +135,22 @@ describe('logTouch', () => {
     // Clearing an old follow-up is still allowed.
     expect(setFollowUp(temp.db, manager, SYSTEM_ACTOR, id, { nextFollowUpAt: null })).toEqual({ nextFollowUpAt: null });
     expect(row(id).touchCount).toBe(0);
+  });
+
+  it('refuses touches and new follow-ups on a lead whose personal data was erased; notes and status still work', () => {
+    const id = newLead();
+    setFollowUp(temp.db, manager, SYSTEM_ACTOR, id, { nextFollowUpAt: new Date(Date.now() + HOUR).toISOString() });
+    eraseLeads(temp.db, SYSTEM_ACTOR, [id]);
+    const touch = errorOf(() => logTouch(temp.db, manager, SYSTEM_ACTOR, id, { kind: 'call' }));
+    expect(touch).toMatchObject({ code: 'conflict', status: 409 });
+    expect(touch.message).toMatch(/personal data was erased/);
+    const followUp = errorOf(() =>
+      setFollowUp(temp.db, manager, SYSTEM_ACTOR, id, { nextFollowUpAt: new Date(Date.now() + HOUR).toISOString() }),
+    );
+    expect(followUp.message).toMatch(/personal data was erased/);
+    expect(setFollowUp(temp.db, manager, SYSTEM_ACTOR, id, { nextFollowUpAt: null })).toEqual({ nextFollowUpAt: null });
+    expect(row(id).touchCount).toBe(0);
+    expect(setLeadStatus(temp.db, manager, SYSTEM_ACTOR, id, { status: 'nurturing' })).toBeTruthy();
   });
 
   it('lets a rep touch only a lead they own', () => {

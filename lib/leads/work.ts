@@ -29,6 +29,7 @@ type LeadRow = {
   ownerId: string | null;
   status: LeadStatus;
   doNotContact: boolean;
+  erasedAt: Date | null;
   touchCount: number;
   receivedAt: Date;
 };
@@ -50,6 +51,7 @@ function findVisibleLead(db: Db, viewer: Viewer, id: number): LeadRow {
       ownerId: leads.ownerId,
       status: leads.status,
       doNotContact: leads.doNotContact,
+      erasedAt: leads.erasedAt,
       touchCount: leads.touchCount,
       receivedAt: leads.receivedAt,
     })
@@ -68,10 +70,19 @@ function requireWorkable(viewer: Viewer, lead: LeadRow): void {
   }
 }
 
-/** The customer asked Microsoft not to be contacted: no touches, no follow-ups. */
-function refuseDoNotContact(lead: LeadRow, what: string): void {
+/**
+ * No touches and no follow-ups when the customer asked Microsoft not to be contacted, or when
+ * their personal data was erased on request (there is nobody left to contact).
+ */
+function refuseContact(lead: LeadRow, what: string): void {
   if (lead.doNotContact) {
     throw new AppError('conflict', `This customer asked not to be contacted, so ${what} is turned off for this lead.`);
+  }
+  if (lead.erasedAt) {
+    throw new AppError(
+      'conflict',
+      `This person's personal data was erased on request, so ${what} is turned off for this lead.`,
+    );
   }
 }
 
@@ -327,7 +338,7 @@ export function logTouch(
   const { kind, note, touchedAt: when } = parse(touchSchema, input);
   const lead = findVisibleLead(db, viewer, id);
   requireWorkable(viewer, lead);
-  refuseDoNotContact(lead, 'logging touches');
+  refuseContact(lead, 'logging touches');
   const now = new Date();
   const touchedAt = when ?? now;
   if (touchedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
@@ -402,7 +413,7 @@ export function setFollowUp(
   requireWorkable(viewer, lead);
   const now = new Date();
   if (nextFollowUpAt) {
-    refuseDoNotContact(lead, 'planning follow-ups');
+    refuseContact(lead, 'planning follow-ups');
     const fieldError = (message: string) =>
       new AppError('invalid_input', 'Some fields need attention.', { details: [{ field: 'nextFollowUpAt', message }] });
     if (nextFollowUpAt.getTime() < now.getTime() - 60_000) throw fieldError('Pick a time in the future.');

@@ -6,7 +6,7 @@ import { runAction, type ActionResult } from '@/lib/actions/result';
 import { requireActionViewer } from '@/lib/auth/viewer';
 import { invalidInput } from '@/lib/auth/users';
 import { AppError } from '@/lib/errors';
-import { assignLead, claimLead, setLeadStatus } from '@/lib/leads/work';
+import { assignLead, claimLead, setLeadStatus, statusChangeSchema } from '@/lib/leads/work';
 
 // Bulk actions on the table's selection. Each lead goes through the same work service as the
 // lead page (permission, scope and rules checked per lead); the result says how many succeeded
@@ -56,6 +56,9 @@ export async function bulkStatusAction(
 ): Promise<ActionResult<BulkResult>> {
   return runAction(async () => {
     const { viewer, actor } = await requireActionViewer('leads:work');
-    return eachLead(ids, (id) => setLeadStatus(getDb(), viewer, actor, id, input));
+    // A bad reason is one answer naming the field, not the same failure once per lead.
+    const parsed = statusChangeSchema.safeParse(input);
+    if (!parsed.success) throw invalidInput(parsed.error);
+    return eachLead(ids, (id) => setLeadStatus(getDb(), viewer, actor, id, parsed.data));
   });
 }

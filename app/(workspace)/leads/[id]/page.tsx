@@ -76,6 +76,8 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
   const canWork = can(viewer, 'leads:work') && (leadScope(viewer).kind === 'all' || mine);
   const people = canAssign ? listAssignableUsers(db).map(({ id: userId, name }) => ({ id: userId, name })) : [];
   const contactDisabled = lead.doNotContact;
+  // After an erasure there is nobody to contact: no touches, no new follow-ups (the server refuses too).
+  const erased = lead.erasedAt !== null;
   const showFirstTouch = lead.firstTouchAt !== null || awaitsFirstTouch(lead);
   const notWorkable = can(viewer, 'leads:claim') && !lead.ownerId ? 'Claim this lead to log touches.' : null;
 
@@ -110,7 +112,8 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
           <EyeOff className="mt-0.5 size-5 shrink-0" aria-hidden />
           <p>
             <strong>Personal data erased</strong> on {formatDateTime(lead.erasedAt, timeZone)} at the person’s request.
-            The lead is kept, anonymised, so counts and funnels stay right.
+            The lead is kept, anonymised, so counts and funnels stay right; with nobody left to contact, touches and
+            follow-ups are turned off.
           </p>
         </div>
       ) : null}
@@ -142,9 +145,11 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
         {showFirstTouch ? <FirstTouchStatus receivedAt={lead.receivedAt} firstTouchAt={lead.firstTouchAt} /> : null}
       </dl>
 
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
-          <Card aria-labelledby="customer-title">
+      {/* On a phone the two columns dissolve (display: contents) into one list ordered for work:
+          owner, status and follow-up first, then the customer, touches and notes. */}
+      <div className="flex flex-col gap-6 lg:grid lg:grid-cols-3 lg:items-start">
+        <div className="contents lg:col-span-2 lg:flex lg:min-w-0 lg:flex-col lg:gap-6">
+          <Card aria-labelledby="customer-title" className="order-2 lg:order-none">
             <CardHeader>
               <CardTitle id="customer-title">Customer</CardTitle>
             </CardHeader>
@@ -172,7 +177,7 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
             </CardContent>
           </Card>
 
-          <Card aria-labelledby="touches-title">
+          <Card aria-labelledby="touches-title" className="order-3 lg:order-none">
             <CardHeader>
               <CardTitle id="touches-title">Touches</CardTitle>
               <CardDescription>
@@ -183,20 +188,22 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
               <LeadTouches
                 leadId={lead.id}
                 touches={touches}
-                canLog={canWork}
+                canLog={canWork && !erased}
                 disabledReason={
                   contactDisabled
                     ? 'Touch logging is turned off: this customer asked not to be contacted.'
-                    : canWork
-                      ? null
-                      : notWorkable
+                    : erased
+                      ? 'Touch logging is turned off: this person’s personal data was erased on request, so there is nobody to contact.'
+                      : canWork
+                        ? null
+                        : notWorkable
                 }
                 authorLabel={viewer.name}
               />
             </CardContent>
           </Card>
 
-          <Card aria-labelledby="notes-title">
+          <Card aria-labelledby="notes-title" className="order-4 lg:order-none">
             <CardHeader>
               <CardTitle id="notes-title">Notes</CardTitle>
             </CardHeader>
@@ -205,7 +212,7 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
             </CardContent>
           </Card>
 
-          <Card aria-labelledby="journey-title">
+          <Card aria-labelledby="journey-title" className="order-6 lg:order-none">
             <CardHeader>
               <CardTitle id="journey-title">Journey</CardTitle>
             </CardHeader>
@@ -215,7 +222,7 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
           </Card>
 
           {lead.otherLeads.length ? (
-            <Card aria-labelledby="other-title">
+            <Card aria-labelledby="other-title" className="order-8 lg:order-none">
               <CardHeader>
                 <CardTitle id="other-title">The same person’s other leads</CardTitle>
               </CardHeader>
@@ -234,8 +241,8 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
           ) : null}
         </div>
 
-        <div className="flex min-w-0 flex-col gap-6">
-          <Card aria-labelledby="work-title">
+        <div className="contents lg:flex lg:min-w-0 lg:flex-col lg:gap-6">
+          <Card aria-labelledby="work-title" className="order-1 lg:order-none">
             <CardHeader>
               <CardTitle id="work-title">Work this lead</CardTitle>
             </CardHeader>
@@ -255,13 +262,17 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
                 nextFollowUpAt={lead.nextFollowUpAt}
                 canEdit={canWork}
                 disabledReason={
-                  contactDisabled ? 'Follow-ups are turned off: this customer asked not to be contacted.' : null
+                  contactDisabled
+                    ? 'Follow-ups are turned off: this customer asked not to be contacted.'
+                    : erased
+                      ? 'Follow-ups are turned off: this person’s personal data was erased on request.'
+                      : null
                 }
               />
             </CardContent>
           </Card>
 
-          <Card aria-labelledby="qualification-title">
+          <Card aria-labelledby="qualification-title" className="order-5 lg:order-none">
             <CardHeader>
               <CardTitle id="qualification-title">Qualification</CardTitle>
               <CardDescription>
@@ -278,7 +289,7 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
             </CardContent>
           </Card>
 
-          <Card aria-labelledby="history-title">
+          <Card aria-labelledby="history-title" className="order-7 lg:order-none">
             <CardHeader>
               <CardTitle id="history-title">Status history</CardTitle>
             </CardHeader>
