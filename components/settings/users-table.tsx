@@ -64,7 +64,7 @@ export function UsersTable({ users, viewerId, now }: { users: UserSummary[]; vie
                 <RelativeTime date={user.lastSignInAt} now={now} />
               </Td>
               <Td>
-                <div className="flex flex-wrap items-center justify-end gap-2">
+                <div className="flex items-center justify-end gap-2">
                   <ResetPasswordControl user={row} isSelf={isSelf} />
                   <UserStatusControl user={row} disabled={Boolean(user.disabledAt)} isSelf={isSelf} />
                 </div>
