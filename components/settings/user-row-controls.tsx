@@ -166,16 +166,16 @@ export function ResetPasswordControl({ user, isSelf }: { user: RowUser; isSelf: 
           <DialogDescription>
             Give it to them privately. It is shown only now; it lets them sign in once, to choose their own password.
           </DialogDescription>
-          <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+          <div className="flex flex-col items-stretch gap-2">
             <code
               aria-label="Temporary password"
-              className="min-w-0 flex-1 break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-base tracking-wide dark:border-slate-700 dark:bg-slate-950"
+              className="overflow-x-auto whitespace-nowrap rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-center font-mono text-base tracking-wide dark:border-slate-700 dark:bg-slate-950"
             >
               {fresh?.temporaryPassword}
             </code>
-            <CopyButton value={fresh?.temporaryPassword ?? ''} label="Copy password" />
           </div>
-          <div className="flex justify-end">
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-end">
+            <CopyButton value={fresh?.temporaryPassword ?? ''} label="Copy password" />
             <DialogClose asChild>
               <Button type="button">Done</Button>
             </DialogClose>

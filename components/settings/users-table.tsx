@@ -66,7 +66,7 @@ export async function UsersTable({ users, viewerId }: { users: UserSummary[]; vi
                 <RelativeTime date={user.lastSignInAt} />
               </Td>
               <Td>
-                <div className="flex flex-wrap items-center justify-end gap-2">
+                <div className="flex items-center justify-end gap-2">
                   <ResetPasswordControl user={row} isSelf={isSelf} />
                   <UserStatusControl user={row} disabled={Boolean(user.disabledAt)} isSelf={isSelf} />
                 </div>
