@@ -1,7 +1,7 @@
 // The leads table: filters in the URL and the UI, search, sort, paging, columns, walking the
 // list from a lead, bulk claim and assign, and the export of exactly the current view.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { PASSWORD, PEOPLE, signInPage as signIn } from '../support/accounts';
+import { PEOPLE, signInPage as signIn } from '../support/accounts';
 import { postLead, uniqueLead } from '../support/intake';
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -84,9 +84,9 @@ test('filters by URL and UI, searches, sorts, pages, hides a column and walks th
 
   // Hide a column: it leaves the table and the URL remembers.
   await page.getByText('Columns', { exact: true }).click();
-  await page.getByRole('checkbox', { name: 'Country' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Owner' }).uncheck();
   await expect(page).toHaveURL(/cols=/);
-  await expect(page.getByRole('columnheader', { name: 'Country' })).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: 'Owner' })).toHaveCount(0);
 
   // Open a lead and walk the filtered list with the buttons.
   await page.goto(`/leads?q=able${marker}&sort=name`);
