@@ -1,11 +1,10 @@
 import 'server-only';
 // The zone a viewer's times are shown in: their personal setting when they chose one, otherwise
-// the browser's zone (kept in the `tz` cookie by components/time/time-zone.tsx), otherwise UTC.
-import { eq } from 'drizzle-orm';
+// the browser's zone (kept in the `tz` cookie by components/time/time-provider.tsx), otherwise UTC.
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb, type Db } from '@/db';
-import { users } from '@/db/schema';
+import { getPreferences } from './queries';
 import { getSessionViewer } from '@/lib/auth/viewer';
 import { DEFAULT_TIME_ZONE, normalizeTimeZone, TIME_ZONE_COOKIE } from '@/lib/time/zone';
 
@@ -14,8 +13,7 @@ export type ViewerTimeZone = { timeZone: string; source: TimeZoneSource };
 
 /** The person's chosen zone, or null when they follow the browser (or chose one Intl no longer knows). */
 export function getUserTimeZone(db: Db, userId: string): string | null {
-  const row = db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId)).get();
-  return normalizeTimeZone(row?.timeZone);
+  return normalizeTimeZone(getPreferences(db, userId).timeZone);
 }
 
 /** Setting ?? browser cookie ?? UTC; an invalid cookie counts as none. */
