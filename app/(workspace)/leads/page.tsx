@@ -6,7 +6,8 @@ import { can } from '@/lib/auth/permissions';
 import { listAssignableUsers } from '@/lib/auth/users';
 import { requirePageViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
-import { getLeads, getQueue, listContext, type LeadPage, type QueueSection } from '@/lib/leads/queries';
+import { getLeads, listContext, type LeadPage } from '@/lib/leads/queries';
+import { getQueue, type QueueSection } from '@/lib/leads/queue-queries';
 import { parseLeadListParams, type LeadListQuery } from '@/lib/leads/search-params';
 import { listOfferOptions } from '@/lib/offers/options';
 
@@ -22,8 +23,9 @@ export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
   }
   const db = getDb();
   const isRep = !can(viewer, 'leads:assign');
-  // A rep lands on their queue; everyone else (and any link with filters) on the list.
-  const view = raw.get('view') ?? (isRep && [...raw.keys()].length === 0 ? 'queue' : 'all');
+  // A rep lands on their queue; everyone else (and any link with filters) on the list. A link to
+  // one of the queue's sections opens the queue.
+  const view = raw.get('view') ?? (raw.has('section') || (isRep && [...raw.keys()].length === 0) ? 'queue' : 'all');
 
   let query: LeadListQuery | null = null;
   let problems: { field: string; message: string }[] = [];
@@ -37,8 +39,9 @@ export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
   let page: LeadPage | null = null;
   let queue: QueueSection[] | null = null;
   const started = performance.now();
-  if (query && view === 'queue') queue = getQueue(db, viewer.id);
-  else if (query) page = getLeads(db, listContext(db, viewer), query);
+  if (query && view === 'queue') {
+    queue = getQueue(db, viewer.id, query.section ? { only: { section: query.section, page: query.page } } : {});
+  } else if (query) page = getLeads(db, listContext(db, viewer), query);
   const serverMs = performance.now() - started;
 
   return (
@@ -48,6 +51,7 @@ export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
       viewerId={viewer.id}
       page={page}
       queue={queue}
+      queueSection={query?.section ?? null}
       problems={problems}
       serverMs={Math.round(serverMs)}
       offers={listOfferOptions(db)}
