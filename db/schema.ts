@@ -373,6 +373,13 @@ export const leads = sqliteTable(
       .where(
         sql`${t.firstTouchAt} is null and ${t.isTest} = 0 and ${t.doNotContact} = 0 and ${t.status} in ('new', 'contacted', 'qualified', 'nurturing')`,
       ),
+    // The queue's follow-ups: a person's touched, open leads by due date, so "due by tonight" is
+    // one seek in the section's order and its count reads no row.
+    index('leads_queue_follow_up_idx')
+      .on(t.ownerId, t.nextFollowUpAt, t.receivedAt)
+      .where(
+        sql`${t.nextFollowUpAt} is not null and ${t.firstTouchAt} is not null and ${t.isTest} = 0 and ${t.doNotContact} = 0 and ${t.status} in ('new', 'contacted', 'qualified', 'nurturing')`,
+      ),
     // The dashboard's medians walk these in order of the duration, to the middle position (the
     // rollup gives the count): exact medians without collecting and sorting every value.
     index('leads_ttft_idx')

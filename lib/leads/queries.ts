@@ -751,7 +751,9 @@ export type LeadWalk = { where: SQL | undefined; key: LeadSortKey; direction: So
 export type ListPosition = {
   previous: number | null;
   next: number | null;
-  /** Null when the lead is not in the list (any more), or lies past the first `MAX_WINDOW`. */
+  /** False when the lead is not (or no longer) in the list: its neighbours are still where it was. */
+  inList: boolean;
+  /** Null when the lead is not in the list, or lies past the first `MAX_WINDOW`. */
   index: number | null;
 };
 
@@ -761,7 +763,7 @@ export type ListPosition = {
  */
 export function positionInWalk(db: Db, walk: LeadWalk, leadId: number): ListPosition {
   const position = sortValues(db, walk.key, leadId);
-  if (!position) return { previous: null, next: null, index: null };
+  if (!position) return { previous: null, next: null, inList: false, index: null };
   const reverse: SortDirection = walk.direction === 'asc' ? 'desc' : 'asc';
   const neighbour = (direction: SortDirection) =>
     rowsAfter(db, walk.where, walk.key, direction, position, 1)[0]?.id ?? null;
@@ -780,23 +782,21 @@ export function positionInWalk(db: Db, walk: LeadWalk, leadId: number): ListPosi
   return {
     previous: neighbour(reverse),
     next: neighbour(walk.direction),
+    inList: Boolean(member),
     index: member && before < MAX_WINDOW ? before + 1 : null,
   };
 }
 
-/** The leads before and after one lead in a list's order, its place and the list's size (capped). */
-export function getLeadNeighbours(
-  db: Db,
-  context: ListContext,
-  query: LeadListQuery,
-  leadId: number,
-): ListPosition & { total: number; totalCapped: boolean } {
-  // Built once: the filters may probe the database.
-  const conditions = [...filterConditions(context, query), statusCondition(context, query)];
-  const where = and(...spelled(conditions, 'list'), realLeads(query, 'list'));
-  const position = positionInWalk(db, { where, key: effectiveSortKey(query), direction: query.sort.direction }, leadId);
-  const total = boundedCount(db, and(...spelled(conditions, 'count'), realLeads(query, 'count')));
-  return { ...position, total: Math.min(total, MAX_WINDOW), totalCapped: total > MAX_WINDOW };
+/**
+ * The leads before and after one lead in a list's order, and its place. (Not the list's size: a
+ * broad filtered view's count can cost as much as the list page itself.)
+ */
+export function getLeadNeighbours(db: Db, context: ListContext, query: LeadListQuery, leadId: number): ListPosition {
+  return positionInWalk(
+    db,
+    { where: leadListWhere(context, query), key: effectiveSortKey(query), direction: query.sort.direction },
+    leadId,
+  );
 }
 
 const utf8 = new TextDecoder('utf-8');

@@ -1,4 +1,4 @@
-import { count, sql } from 'drizzle-orm';
+import { count, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { leads } from '@/db/schema';
 import {
@@ -16,43 +16,59 @@ import { endOfDay, FIRST_TOUCH_WINDOW_MS, OPEN_STATUSES } from './sla';
 // Spelled exactly as the partial indexes' WHERE clauses (db/schema.ts), with literal constants:
 // SQLite uses a partial index only when the query's terms visibly imply its condition.
 const OPEN = sql.raw(`(${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`);
+const WORKABLE = sql`${leads.isTest} = 0 and ${leads.doNotContact} = 0 and ${leads.status} in ${OPEN}`;
 /** The first-touch rule applies (lib/leads/sla awaitsFirstTouch): leads_queue_first_touch_idx. */
-const AWAITS_FIRST_TOUCH = sql`${leads.firstTouchAt} is null and ${leads.isTest} = 0 and ${leads.doNotContact} = 0 and ${leads.status} in ${OPEN}`;
+const AWAITS_FIRST_TOUCH = sql`${leads.firstTouchAt} is null and ${WORKABLE}`;
+/** A touched lead's follow-up: leads_queue_follow_up_idx. */
+const FOLLOWS_UP = sql`${leads.nextFollowUpAt} is not null and ${leads.firstTouchAt} is not null and ${WORKABLE}`;
+
+/** A section as the leads it holds in order, and as disjoint parts that are each one index seek. */
+type SectionWalk = LeadWalk & { seeks: SQL[] };
 
 /**
  * Which leads a section holds and the order it lists them in, for one person at one moment.
  * The owner is a plain equality or `is null` per seek, so each part is a range of the queue index.
  */
-export function queueSectionWalk(section: QueueSectionKey, viewerId: string, now: Date): LeadWalk {
+export function queueSectionWalk(section: QueueSectionKey, viewerId: string, now: Date): SectionWalk {
   const windowStart = now.getTime() - FIRST_TOUCH_WINDOW_MS;
   const mine = sql`${leads.ownerId} = ${viewerId}`;
+  const walk = (where: SQL, key: LeadWalk['key'], direction: LeadWalk['direction']): SectionWalk => ({
+    where,
+    key,
+    direction,
+    seeks: [where],
+  });
   switch (section) {
-    case 'first_touch_due':
+    case 'first_touch_due': {
+      // Mine or unassigned: as one OR the planner reads every open lead of the day; counted as
+      // two seeks. The page reads the day's waiting leads (leads_first_touch_waiting_idx).
+      const inWindow = sql`${AWAITS_FIRST_TOUCH} and ${leads.receivedAt} >= ${windowStart}`;
       return {
-        where: sql`${AWAITS_FIRST_TOUCH} and (${mine} or ${leads.ownerId} is null) and ${leads.receivedAt} >= ${windowStart}`,
+        where: sql`${inWindow} and (${mine} or ${leads.ownerId} is null)`,
         key: 'receivedAt',
         direction: 'asc',
+        seeks: [sql`${inWindow} and ${mine}`, sql`${inWindow} and ${leads.ownerId} is null`],
       };
+    }
     case 'first_touch_overdue':
-      return {
-        where: sql`${AWAITS_FIRST_TOUCH} and ${mine} and ${leads.receivedAt} < ${windowStart}`,
-        key: 'receivedAt',
-        direction: 'desc',
-      };
+      return walk(
+        sql`${AWAITS_FIRST_TOUCH} and ${mine} and ${leads.receivedAt} < ${windowStart}`,
+        'receivedAt',
+        'desc',
+      );
     case 'unclaimed_overdue':
-      return {
-        where: sql`${AWAITS_FIRST_TOUCH} and ${leads.ownerId} is null and ${leads.receivedAt} < ${windowStart}`,
-        key: 'receivedAt',
-        direction: 'desc',
-      };
+      return walk(
+        sql`${AWAITS_FIRST_TOUCH} and ${leads.ownerId} is null and ${leads.receivedAt} < ${windowStart}`,
+        'receivedAt',
+        'desc',
+      );
     case 'follow_up_due':
-      // Touched leads only: an untouched one is already in a first-touch section. The follow-up
-      // index holds the due date, status, flags and owner; only this person's rows are read.
-      return {
-        where: sql`${leads.nextFollowUpAt} is not null and ${leads.nextFollowUpAt} <= ${endOfDay(now).getTime()} and ${leads.status} in ${OPEN} and ${leads.doNotContact} = 0 and ${leads.isTest} = 0 and ${mine} and ${leads.firstTouchAt} is not null`,
-        key: 'nextFollowUpAt',
-        direction: 'asc',
-      };
+      // Touched leads only: an untouched one is already in a first-touch section.
+      return walk(
+        sql`${FOLLOWS_UP} and ${mine} and ${leads.nextFollowUpAt} <= ${endOfDay(now).getTime()}`,
+        'nextFollowUpAt',
+        'asc',
+      );
   }
 }
 
@@ -66,8 +82,9 @@ export type QueueSection = {
   rows: LeadSummary[];
 };
 
-function sectionCount(db: Db, walk: LeadWalk): number {
-  return db.select({ n: count() }).from(leads).where(walk.where).get()?.n ?? 0;
+/** Exact: each seek is counted from its index alone. */
+function sectionCount(db: Db, walk: SectionWalk): number {
+  return walk.seeks.reduce((sum, where) => sum + (db.select({ n: count() }).from(leads).where(where).get()?.n ?? 0), 0);
 }
 
 function sectionRows(db: Db, walk: LeadWalk, limit: number, offset: number): LeadSummary[] {
@@ -106,7 +123,7 @@ export function getQueueNeighbours(
   section: QueueSectionKey,
   leadId: number,
   now = new Date(),
-): ListPosition & { total: number; totalCapped: boolean } {
+): ListPosition & { total: number } {
   const walk = queueSectionWalk(section, viewerId, now);
-  return { ...positionInWalk(db, walk, leadId), total: sectionCount(db, walk), totalCapped: false };
+  return { ...positionInWalk(db, walk, leadId), total: sectionCount(db, walk) };
 }

@@ -1,1 +1,0 @@
-CREATE INDEX `leads_queue_first_touch_idx` ON `leads` (`owner_id`,`received_at`) WHERE "leads"."first_touch_at" is null and "leads"."is_test" = 0 and "leads"."do_not_contact" = 0 and "leads"."status" in ('new', 'contacted', 'qualified', 'nurturing');
