@@ -21,6 +21,7 @@ import { COLUMN_LABELS, COLUMN_SORT, fullName, slaText } from '@/lib/leads/colum
 import type { LeadPage, LeadSummary } from '@/lib/leads/queries';
 import type { QueueSection } from '@/lib/leads/queue-queries';
 import { QUEUE_SECTION_HINTS, QUEUE_SECTION_TITLES, queueSectionHref, type QueueSectionKey } from '@/lib/leads/queue';
+import type { ListProblem } from '@/lib/leads/link-problems';
 import { DEFAULT_COLUMNS, LEAD_COLUMNS, MAX_WINDOW, type LeadColumn } from '@/lib/leads/list-contract';
 import { slaBadge } from '@/lib/leads/sla';
 import { FILTER_KEYS, leadViewParsers, serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
@@ -49,7 +50,7 @@ type Props = {
   queue: QueueSection[] | null;
   /** The one queue section being paged through, or null for the queue's overview. */
   queueSection: QueueSectionKey | null;
-  problems: { field: string; message: string }[];
+  problems: ListProblem[];
   serverMs: number;
   offers: OfferOption[];
   people: Person[];
@@ -247,10 +248,14 @@ export function LeadsView({
 
       {problems.length ? (
         <LinkProblems
-          intro="This link has filters the list cannot use:"
+          intro={
+            problems.length === 1
+              ? 'This link has a filter the list cannot use:'
+              : 'This link has filters the list cannot use:'
+          }
           problems={problems}
           resetHref="/leads?view=all"
-          resetLabel="Show all leads"
+          resetLabel="Reset all filters"
         />
       ) : null}
 
@@ -374,7 +379,9 @@ export function LeadsView({
         >
           <p>
             {page.totalCapped
-              ? `More than ${formatCount(MAX_WINDOW)} leads`
+              ? page.totalAtLeast
+                ? `At least ${formatCount(page.totalAtLeast)} leads`
+                : `More than ${formatCount(MAX_WINDOW)} leads`
               : `${formatCount(page.total)} ${page.total === 1 ? 'lead' : 'leads'}`}
             {page.totalCapped
               ? ' — pages reach the first 10,000; narrow the filters or sort the other way for the rest'

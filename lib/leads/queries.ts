@@ -539,6 +539,12 @@ export type LeadPage = {
   /** Matches of the whole view, counted up to the window; `totalCapped` when there are more. */
   total: number;
   totalCapped: boolean;
+  /**
+   * When the total is capped but every chosen status was counted (each up to the window): their
+   * sum, a true lower bound ("at least 19,936") that agrees with the status counts. Null when
+   * the total is exact or nothing better than "more than the window" is known.
+   */
+  totalAtLeast: number | null;
   /** Per nurture status, for the current filters other than status (each capped likewise). */
   statusCounts: Record<LeadStatus, number | null>;
   cappedStatuses: LeadStatus[];
@@ -664,7 +670,7 @@ function searchPage(db: Db, query: LeadListQuery, conditions: Condition[], order
   const listed = query.status?.length ? matches.filter(([, status]) => query.status!.includes(status)) : matches;
   const ids = listed.slice(offset, offset + query.pageSize).map(([id]) => id);
   const rows = ids.length ? summaries(listRows(db, inArray(leads.id, ids), order).values()) : [];
-  return { rows, total: listed.length, totalCapped: false, statusCounts, cappedStatuses: [] };
+  return { rows, total: listed.length, totalCapped: false, totalAtLeast: null, statusCounts, cappedStatuses: [] };
 }
 
 export function getLeads(db: Db, context: ListContext, query: LeadListQuery): LeadPage {
@@ -733,12 +739,14 @@ export function getLeads(db: Db, context: ListContext, query: LeadListQuery): Le
   for (const status of LEAD_STATUSES) {
     if (!query.status?.length || query.status.includes(status)) total += statusCounts[status] ?? 0;
   }
-  if (!narrow && Object.values(statusCounts).includes(null)) total = MAX_WINDOW + 1;
+  const counted = narrow || !Object.values(statusCounts).includes(null);
+  if (!counted) total = MAX_WINDOW + 1;
   const totalCapped = cappedStatuses.some((status) => !query.status?.length || query.status.includes(status));
   return {
     rows,
     total: Math.min(total, MAX_WINDOW),
     totalCapped: totalCapped || total > MAX_WINDOW,
+    totalAtLeast: counted && (totalCapped || total > MAX_WINDOW) ? total : null,
     statusCounts,
     cappedStatuses,
   };

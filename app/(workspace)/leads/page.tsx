@@ -8,8 +8,16 @@ import { requirePageViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
 import { getLeads, listContext, type LeadPage } from '@/lib/leads/queries';
 import { getQueue, type QueueSection } from '@/lib/leads/queue-queries';
+import { describeListProblems, type ListProblem } from '@/lib/leads/link-problems';
 import { parseLeadListParams, type LeadListQuery } from '@/lib/leads/search-params';
 import { listOfferOptions } from '@/lib/offers/options';
+
+/** What a read took, for the page's screen-reader note (measured outside render's purity rules). */
+function timed<T>(read: () => T): [T, number] {
+  const started = performance.now();
+  const result = read();
+  return [result, performance.now() - started];
+}
 
 // No filter values in the title: search text can be a person's name.
 export const metadata: Metadata = { title: 'Leads' };
@@ -28,21 +36,21 @@ export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
   const view = raw.get('view') ?? (raw.has('section') || (isRep && [...raw.keys()].length === 0) ? 'queue' : 'all');
 
   let query: LeadListQuery | null = null;
-  let problems: { field: string; message: string }[] = [];
+  let problems: ListProblem[] = [];
   try {
     query = parseLeadListParams(raw);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    problems = error.details ?? [{ field: '(query)', message: error.message }];
+    problems = describeListProblems(error.details ?? [], raw);
   }
 
-  let page: LeadPage | null = null;
-  let queue: QueueSection[] | null = null;
-  const started = performance.now();
-  if (query && view === 'queue') {
-    queue = getQueue(db, viewer.id, query.section ? { only: { section: query.section, page: query.page } } : {});
-  } else if (query) page = getLeads(db, listContext(db, viewer), query);
-  const serverMs = performance.now() - started;
+  const [{ page, queue }, serverMs] = timed((): { page: LeadPage | null; queue: QueueSection[] | null } => {
+    if (query && view === 'queue') {
+      const only = query.section ? { section: query.section, page: query.page } : undefined;
+      return { page: null, queue: getQueue(db, viewer.id, { only }) };
+    }
+    return { page: query ? getLeads(db, listContext(db, viewer), query) : null, queue: null };
+  });
 
   return (
     <LeadsView
