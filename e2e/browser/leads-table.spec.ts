@@ -1,7 +1,7 @@
 // The leads table: filters in the URL and the UI, search, sort, paging, columns, walking the
 // list from a lead, bulk claim and assign, and the export of exactly the current view.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { PASSWORD, PEOPLE, signInPage as signIn } from '../support/accounts';
+import { PEOPLE, signInPage as signIn } from '../support/accounts';
 import { postLead, uniqueLead } from '../support/intake';
 
 test.use({ storageState: { cookies: [], origins: [] } });

@@ -2,11 +2,13 @@
 // section (or a filtered list) from a lead with Next and j, across page boundaries.
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_DATA, PASSWORD, PEOPLE, signInPage as signIn } from '../support/accounts';
 import { postLead, uniqueLead } from '../support/intake';
 
 test.use({ storageState: { cookies: [], origins: [] } });
+// Each step is a server render on a shared test machine: give navigations room.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const HOUR = 3_600_000;
 
@@ -80,7 +82,7 @@ test('a rep lands on their queue: inside the 24-hour window least time left firs
   await page.getByLabel('Email').fill(PEOPLE.rep1.email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/leads$/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/leads$/);
   await expect(page.getByRole('tab', { name: 'My queue', selected: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Overview' })).toHaveCount(0);
 
