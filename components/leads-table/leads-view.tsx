@@ -438,6 +438,8 @@ function sameColumns(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((column, index) => column === b[index]);
 }
 
+const QUEUE_PINNED = 'sticky left-3 max-w-[calc(100vw-4rem)] whitespace-normal';
+
 const QUEUE_EMPTY: Record<QueueSectionKey, string> = {
   first_touch_due: 'No new leads are waiting inside their 24-hour window.',
   first_touch_overdue: 'None of your leads is overdue for a first touch.',
@@ -468,13 +470,16 @@ function QueueRows({
     <>
       <tr className="bg-slate-50 dark:bg-slate-800/40">
         <th colSpan={columnCount} scope="colgroup" className="px-3 py-2 text-left font-normal">
-          <span
-            id={headingId}
-            className="text-xs font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-200"
-          >
-            {QUEUE_SECTION_TITLES[section.key]} <span className="tabular-nums">({formatCount(section.total)})</span>
-          </span>
-          <span className="block text-xs text-slate-500 dark:text-slate-400">{QUEUE_SECTION_HINTS[section.key]}</span>
+          {/* Pinned to the left edge: on a phone the table scrolls sideways, the title stays readable. */}
+          <div className={QUEUE_PINNED}>
+            <span
+              id={headingId}
+              className="text-xs font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-200"
+            >
+              {QUEUE_SECTION_TITLES[section.key]} <span className="tabular-nums">({formatCount(section.total)})</span>
+            </span>
+            <span className="block text-xs text-slate-500 dark:text-slate-400">{QUEUE_SECTION_HINTS[section.key]}</span>
+          </div>
         </th>
       </tr>
       {rows.map((row) => (
@@ -489,24 +494,28 @@ function QueueRows({
       {rows.length === 0 ? (
         <tr>
           <td colSpan={columnCount} className="px-3 py-3 text-sm text-slate-500 dark:text-slate-400">
-            {section.total > 0 ? 'No leads on this page.' : QUEUE_EMPTY[section.key]}
+            <div className={QUEUE_PINNED}>
+              {section.total > 0 ? 'No leads on this page.' : QUEUE_EMPTY[section.key]}
+            </div>
           </td>
         </tr>
       ) : null}
       {more ? (
         <tr>
           <td colSpan={columnCount} className="px-3 py-2 text-sm">
-            <Link
-              href={queueSectionHref(section.key)}
-              className="font-medium text-brand-700 hover:underline dark:text-brand-100"
-            >
-              Show all {formatCount(section.total)}
-              <span className="sr-only"> — {QUEUE_SECTION_TITLES[section.key]}</span>
-            </Link>
-            <span className="text-slate-500 dark:text-slate-400">
-              {' '}
-              (showing the first {formatCount(section.rows.length)})
-            </span>
+            <div className={QUEUE_PINNED}>
+              <Link
+                href={queueSectionHref(section.key)}
+                className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+              >
+                Show all {formatCount(section.total)}
+                <span className="sr-only"> — {QUEUE_SECTION_TITLES[section.key]}</span>
+              </Link>
+              <span className="text-slate-500 dark:text-slate-400">
+                {' '}
+                (showing the first {formatCount(section.rows.length)})
+              </span>
+            </div>
           </td>
         </tr>
       ) : null}
