@@ -365,6 +365,21 @@ export const leads = sqliteTable(
       .where(
         sql`${t.firstTouchAt} is null and ${t.isTest} = 0 and ${t.doNotContact} = 0 and ${t.status} in ('new', 'contacted', 'qualified', 'nurturing')`,
       ),
+    // A rep's queue (lib/leads/queue-queries): the leads waiting for their first touch by owner,
+    // in received order, so each section (mine or unassigned, inside or past the 24-hour window)
+    // is one seek, its page a walk and its exact count read from the index alone.
+    index('leads_queue_first_touch_idx')
+      .on(t.ownerId, t.receivedAt)
+      .where(
+        sql`${t.firstTouchAt} is null and ${t.isTest} = 0 and ${t.doNotContact} = 0 and ${t.status} in ('new', 'contacted', 'qualified', 'nurturing')`,
+      ),
+    // The queue's follow-ups: a person's touched, open leads by due date, so "due by tonight" is
+    // one seek in the section's order and its count reads no row.
+    index('leads_queue_follow_up_idx')
+      .on(t.ownerId, t.nextFollowUpAt, t.receivedAt)
+      .where(
+        sql`${t.nextFollowUpAt} is not null and ${t.firstTouchAt} is not null and ${t.isTest} = 0 and ${t.doNotContact} = 0 and ${t.status} in ('new', 'contacted', 'qualified', 'nurturing')`,
+      ),
     // The dashboard's medians walk these in order of the duration, to the middle position (the
     // rollup gives the count): exact medians without collecting and sorting every value.
     index('leads_ttft_idx')

@@ -1,4 +1,5 @@
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { getDb } from '@/db';
 import { ConnectCard } from '@/components/home/connect-card';
@@ -14,6 +15,8 @@ import { requirePageViewer } from '@/lib/auth/viewer';
 export default async function HomePage() {
   await connection();
   const viewer = await requirePageViewer('leads:read');
+  // A rep's day starts with what to act on: their queue. The overview is for those who assign.
+  if (!can(viewer, 'leads:assign')) redirect('/leads');
   const db = getDb();
   const now = new Date();
   const scope = leadScope(viewer);

@@ -4,8 +4,9 @@ import { MainNav, type NavItem } from './main-nav';
 import { UserMenu } from './user-menu';
 
 export function SiteHeader({ viewer }: { viewer: Viewer & { kind: 'user' } }) {
+  // Reps have no overview: "/" sends them to their queue (app/(workspace)/page.tsx).
   const items: NavItem[] = [
-    { href: '/', label: 'Overview', wide: true },
+    ...(can(viewer, 'leads:assign') ? [{ href: '/', label: 'Overview', wide: true }] : []),
     { href: '/leads', label: 'Leads' },
   ];
   if (can(viewer, 'dashboard:view')) items.push({ href: '/dashboard', label: 'Dashboard' });

@@ -3,11 +3,21 @@ import type { ReactNode } from 'react';
 import type { LeadColumn } from '@/lib/leads/list-contract';
 import type { LeadSummary } from '@/lib/leads/queries';
 import { slaBadge } from '@/lib/leads/sla';
+import { formatCount } from '@/lib/format';
 import { cn } from '@/lib/utils';
+import Link from 'next/link';
 import { RelativeTime } from '@/components/time/time';
 import { LeadNameCell, leadTitle } from './lead-cells';
 
-export type CardGroup = { key: string; title: string; rows: LeadSummary[] };
+export type CardGroup = {
+  key: string;
+  title: string;
+  rows: LeadSummary[];
+  /** The group's whole size when the rows are its first page (a queue section). */
+  total?: number;
+  /** Where the rest of the group is listed. */
+  moreHref?: string;
+};
 
 /**
  * The lead list on a phone: one card per lead, the whole card a link to it; the checkbox (for the
@@ -32,7 +42,8 @@ export function LeadCards({
         <section key={group.key} aria-label={group.title || 'Leads'} className="flex flex-col gap-2">
           {group.title ? (
             <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
-              {group.title} <span className="font-normal">({group.rows.length})</span>
+              {group.title}{' '}
+              <span className="font-normal tabular-nums">({formatCount(group.total ?? group.rows.length)})</span>
             </h2>
           ) : null}
           <ul className="flex flex-col gap-2">
@@ -79,6 +90,15 @@ export function LeadCards({
               );
             })}
           </ul>
+          {group.moreHref ? (
+            <Link
+              href={group.moreHref}
+              className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
+            >
+              Show all {formatCount(group.total ?? group.rows.length)}
+              <span className="sr-only"> — {group.title}</span>
+            </Link>
+          ) : null}
         </section>
       ))}
     </div>

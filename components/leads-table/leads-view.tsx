@@ -9,7 +9,8 @@ import {
   type ColumnDef,
   type RowSelectionState,
 } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp, Download, Loader2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, ChevronLeft, ChevronRight, Download, Loader2 } from 'lucide-react';
+import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
 import { useMemo, useState, useTransition } from 'react';
 import { DataTablePagination } from '@/components/data-table/data-table-pagination';
@@ -20,7 +21,10 @@ import { LocalTime, RelativeTime } from '@/components/time/time';
 import { SlaCountdown } from '@/components/time/sla-countdown';
 import { formatCount } from '@/lib/format';
 import { COLUMN_LABELS, COLUMN_SORT, foldedColumns } from '@/lib/leads/columns';
-import type { LeadPage, LeadSummary, QueueSection } from '@/lib/leads/queries';
+import type { LeadPage, LeadSummary } from '@/lib/leads/queries';
+import type { QueueSection } from '@/lib/leads/queue-queries';
+import { QUEUE_SECTION_HINTS, QUEUE_SECTION_TITLES, queueSectionHref, type QueueSectionKey } from '@/lib/leads/queue';
+import type { ListProblem } from '@/lib/leads/link-problems';
 import { DEFAULT_COLUMNS, LEAD_COLUMNS, MAX_WINDOW, type LeadColumn } from '@/lib/leads/list-contract';
 import { FILTER_KEYS, leadViewParsers, serializeLeadView, type LeadViewState } from '@/lib/leads/view-state';
 import { actionLabel, LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from '@/lib/marketplace/vocabulary';
@@ -48,7 +52,9 @@ type Props = {
   viewerId: string;
   page: LeadPage | null;
   queue: QueueSection[] | null;
-  problems: { field: string; message: string }[];
+  /** The one queue section being paged through, or null for the queue's overview. */
+  queueSection: QueueSectionKey | null;
+  problems: ListProblem[];
   serverMs: number;
   offers: OfferOption[];
   people: Person[];
@@ -60,7 +66,18 @@ function viewQuery(state: LeadViewState, overrides: Partial<LeadViewState> = {})
   return serializeLeadView({ ...state, page: null, view: null, ids: null, ...overrides }).replace(/^\?/, '');
 }
 
-export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers, people, permissions }: Props) {
+export function LeadsView({
+  view,
+  isRep,
+  page,
+  queue,
+  queueSection,
+  problems,
+  serverMs,
+  offers,
+  people,
+  permissions,
+}: Props) {
   const [pending, startTransition] = useTransition();
   const [state, setState] = useQueryStates(leadViewParsers, { shallow: false, history: 'push', startTransition });
   const [selection, setSelection] = useState<RowSelectionState>({});
@@ -73,7 +90,17 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
   const sortKey = state.sort?.replace(/^-/, '') ?? 'receivedAt';
   const sortDesc = state.sort ? state.sort.startsWith('-') : true;
   const listQuery = viewQuery(state);
-  const leadHref = (id: number) => `/leads/${id}${listQuery ? `?${listQuery}` : ''}`;
+  // A lead opened from the queue walks its section (a compact reference, no filters in the URL);
+  // one opened from the list walks the list's filters and sort.
+  const queueOf = useMemo(
+    () => new Map(queue?.flatMap((section) => section.rows.map((row) => [row.id, section.key] as const)) ?? []),
+    [queue],
+  );
+  const leadHref = (id: number) => {
+    const section = view === 'queue' ? queueOf.get(id) : undefined;
+    if (section) return `/leads/${id}?queue=${section}`;
+    return `/leads/${id}${listQuery ? `?${listQuery}` : ''}`;
+  };
 
   const update = (patch: Partial<LeadViewState>) => {
     const filterChanged = Object.keys(patch).some((key) => (FILTER_KEYS as readonly string[]).includes(key));
@@ -117,9 +144,9 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
         ),
       })),
     ],
-    // leadHref depends on the view's query string only, folded on foldKey.
+    // leadHref depends on the view's query string and the queue's sections only (folded on foldKey).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [listQuery, foldKey],
+    [listQuery, foldKey, queueOf, view],
   );
 
   const rows = useMemo(() => page?.rows ?? queue?.flatMap((section) => section.rows) ?? [], [page, queue]);
@@ -226,7 +253,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
           <h1 className="text-2xl font-semibold tracking-tight">Leads</h1>
           <p className="hidden text-sm text-slate-600 sm:block dark:text-slate-400">
             {view === 'queue'
-              ? 'Your queue: first touches due, follow-ups due, then new leads to claim — oldest first.'
+              ? 'Your queue: first touches due inside the 24-hour window, overdue first touches, then follow-ups due today.'
               : 'Every lead you can see. Filters, sort and columns live in the address bar: copy it to share this view.'}
           </p>
         </div>
@@ -281,10 +308,14 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
 
       {problems.length ? (
         <LinkProblems
-          intro="This link has filters the list cannot use:"
+          intro={
+            problems.length === 1
+              ? 'This link has a filter the list cannot use:'
+              : 'This link has filters the list cannot use:'
+          }
           problems={problems}
           resetHref="/leads?view=all"
-          resetLabel="Show all leads"
+          resetLabel="Reset all filters"
         />
       ) : null}
 
@@ -325,7 +356,14 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
           <LeadCards
             groups={
               view === 'queue' && queue
-                ? queue.map((section) => ({ key: section.key, title: QUEUE_TITLES[section.key], rows: section.rows }))
+                ? queue.map((section) => ({
+                    key: section.key,
+                    title: QUEUE_SECTION_TITLES[section.key],
+                    rows: section.rows,
+                    total: section.total,
+                    moreHref:
+                      !state.section && section.total > section.rows.length ? queueSectionHref(section.key) : undefined,
+                  }))
                 : [{ key: 'all', title: '', rows }]
             }
             hrefFor={leadHref}
@@ -390,6 +428,7 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
                     <QueueRows
                       key={section.key}
                       section={section}
+                      paged={queueSection !== null}
                       table={table}
                       columnCount={table.getVisibleLeafColumns().length}
                     />
@@ -415,6 +454,8 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
         </div>
       )}
 
+      {view === 'queue' && queueSection && queue?.[0] ? <QueueSectionPager section={queue[0]} /> : null}
+
       {view === 'all' && page ? (
         <DataTablePagination
           page={currentPage}
@@ -426,7 +467,9 @@ export function LeadsView({ view, isRep, page, queue, problems, serverMs, offers
           summary={
             <p className="truncate sm:whitespace-normal">
               {page.totalCapped
-                ? `More than ${formatCount(MAX_WINDOW)} leads`
+                ? page.totalAtLeast
+                  ? `At least ${formatCount(page.totalAtLeast)} leads`
+                  : `More than ${formatCount(MAX_WINDOW)} leads`
                 : `${formatCount(page.total)} ${page.total === 1 ? 'lead' : 'leads'}`}
               {page.totalCapped ? (
                 <span className="hidden sm:inline">
@@ -447,36 +490,52 @@ function sameColumns(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((column, index) => column === b[index]);
 }
 
-const QUEUE_TITLES: Record<QueueSection['key'], string> = {
-  first_touch: 'First touch due',
-  follow_up: 'Follow-ups due',
-  to_claim: 'New leads to claim',
+const QUEUE_PINNED = 'sticky left-3 max-w-[calc(100vw-4rem)] whitespace-normal';
+
+const QUEUE_EMPTY: Record<QueueSectionKey, string> = {
+  first_touch_due: 'No new leads are waiting inside their 24-hour window.',
+  first_touch_overdue: 'None of your leads is overdue for a first touch.',
+  unclaimed_overdue: 'No unclaimed lead is overdue.',
+  follow_up_due: 'No follow-ups due today.',
 };
 
+/**
+ * One queue section: its title with its exact count, what it holds, its rows, and on the
+ * overview a link to page through all of it when it holds more than the rows shown.
+ */
 function QueueRows({
   section,
+  paged,
   table,
   columnCount,
 }: {
   section: QueueSection;
+  paged: boolean;
   table: ReturnType<typeof useTable<typeof features, LeadSummary>>;
   columnCount: number;
 }) {
   const ids = new Set(section.rows.map((row) => String(row.id)));
   const rows = table.getRowModel().rows.filter((row) => ids.has(row.id));
+  const headingId = `queue-${section.key}`;
+  const more = !paged && section.total > section.rows.length;
   return (
     <>
       <tr className="bg-slate-50 dark:bg-slate-800/40">
-        <th
-          colSpan={columnCount}
-          scope="colgroup"
-          className="px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300"
-        >
-          {QUEUE_TITLES[section.key]} <span className="font-normal">({section.rows.length})</span>
+        <th colSpan={columnCount} scope="colgroup" className="px-3 py-2 text-left font-normal">
+          {/* Pinned to the left edge: on a phone the table scrolls sideways, the title stays readable. */}
+          <div className={QUEUE_PINNED}>
+            <span
+              id={headingId}
+              className="text-xs font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-200"
+            >
+              {QUEUE_SECTION_TITLES[section.key]} <span className="tabular-nums">({formatCount(section.total)})</span>
+            </span>
+            <span className="block text-xs text-slate-500 dark:text-slate-400">{QUEUE_SECTION_HINTS[section.key]}</span>
+          </div>
         </th>
       </tr>
       {rows.map((row) => (
-        <tr key={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+        <tr key={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50" aria-describedby={headingId}>
           {row.getVisibleCells().map((cell) => (
             <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-top">
               <table.FlexRender cell={cell} />
@@ -484,7 +543,89 @@ function QueueRows({
           ))}
         </tr>
       ))}
+      {rows.length === 0 ? (
+        <tr>
+          <td colSpan={columnCount} className="px-3 py-3 text-sm text-slate-500 dark:text-slate-400">
+            <div className={QUEUE_PINNED}>
+              {section.total > 0 ? 'No leads on this page.' : QUEUE_EMPTY[section.key]}
+            </div>
+          </td>
+        </tr>
+      ) : null}
+      {more ? (
+        <tr>
+          <td colSpan={columnCount} className="px-3 py-2 text-sm">
+            <div className={QUEUE_PINNED}>
+              <Link
+                href={queueSectionHref(section.key)}
+                className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+              >
+                Show all {formatCount(section.total)}
+                <span className="sr-only"> — {QUEUE_SECTION_TITLES[section.key]}</span>
+              </Link>
+              <span className="text-slate-500 dark:text-slate-400">
+                {' '}
+                (showing the first {formatCount(section.rows.length)})
+              </span>
+            </div>
+          </td>
+        </tr>
+      ) : null}
     </>
+  );
+}
+
+/** Pages through one queue section; the section's pages reach its first MAX_WINDOW leads. */
+function QueueSectionPager({ section }: { section: QueueSection }) {
+  const reachable = Math.min(section.total, MAX_WINDOW);
+  const pageCount = Math.max(1, Math.ceil(reachable / section.pageSize));
+  const first = Math.min(section.total, (section.page - 1) * section.pageSize + 1);
+  const last = Math.min(section.total, section.page * section.pageSize);
+  const pageLink = (page: number, label: string, icon: 'previous' | 'next') => {
+    const content = (
+      <>
+        {icon === 'previous' ? <ChevronLeft aria-hidden /> : null}
+        {label}
+        {icon === 'next' ? <ChevronRight aria-hidden /> : null}
+      </>
+    );
+    const className = buttonVariants({ variant: 'secondary', size: 'sm' });
+    return page < 1 || page > pageCount ? (
+      <span aria-disabled="true" className={cn(className, 'pointer-events-none opacity-50')}>
+        {content}
+      </span>
+    ) : (
+      <Link href={queueSectionHref(section.key, page)} className={className}>
+        {content}
+      </Link>
+    );
+  };
+  return (
+    <nav
+      aria-label="Pages of this section"
+      className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400"
+    >
+      <p className="flex flex-wrap items-center gap-3">
+        <Link href="/leads?view=queue" className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+          Back to the whole queue
+        </Link>
+        <span>
+          {section.total
+            ? `${formatCount(first)}–${formatCount(last)} of ${formatCount(section.total)}`
+            : 'Nothing in this section'}
+          {section.total > MAX_WINDOW
+            ? ` — pages reach the first ${formatCount(MAX_WINDOW)}; work these and the rest move up`
+            : ''}
+        </span>
+      </p>
+      <div className="flex items-center gap-2">
+        {pageLink(section.page - 1, 'Previous', 'previous')}
+        <span aria-live="polite">
+          Page {formatCount(section.page)} of {formatCount(pageCount)}
+        </span>
+        {pageLink(section.page + 1, 'Next', 'next')}
+      </div>
+    </nav>
   );
 }
 

@@ -1,39 +1,35 @@
 import { ArrowLeft, ChevronLeft, ChevronRight } from 'lucide-react';
 import Link from 'next/link';
 import { buttonVariants } from '@/components/ui/button';
+import { formatCount } from '@/lib/format';
+import type { LeadListWalk } from '@/lib/leads/lead-list';
+import { MAX_WINDOW } from '@/lib/leads/list-contract';
 import { cn } from '@/lib/utils';
 import { LeadShortcuts } from './lead-shortcuts';
 
-/** `/leads/{id}?{the list's query}`: the table links leads this way, and so do previous and next. */
+/** `/leads/{id}?{the list's reference}`: the table links leads this way, and so do previous and next. */
 export function leadHref(id: number, query: string): string {
   return query ? `/leads/${id}?${query}` : `/leads/${id}`;
 }
 
 /**
- * Back to the list the lead was opened from, and previous/next within it (same filters and sort).
- * `neighbours` is null when the list is unknown (a bad query string): then only "Back to list" shows.
+ * Back to the list the lead was opened from (at the page holding it), previous/next within it
+ * in its order, and the lead's place in it. `walk` is null when the link names no usable list
+ * (hand-edited or outdated): then only "Back to list" shows.
  */
-export function LeadPager({
-  query,
-  neighbours,
-}: {
-  query: string;
-  neighbours: { previous: number | null; next: number | null } | null;
-}) {
-  const previousHref = neighbours?.previous ? leadHref(neighbours.previous, query) : null;
-  const nextHref = neighbours?.next ? leadHref(neighbours.next, query) : null;
+export function LeadPager({ walk }: { walk: LeadListWalk | null }) {
+  const previousHref = walk?.previous ? leadHref(walk.previous, walk.carry) : null;
+  const nextHref = walk?.next ? leadHref(walk.next, walk.carry) : null;
   return (
     <div className="flex flex-wrap items-center justify-between gap-2">
-      <Link
-        href={query ? `/leads?${query}` : '/leads'}
-        className={cn(buttonVariants({ variant: 'ghost', size: 'sm' }), '-ml-3')}
-      >
+      <Link href={walk?.backHref ?? '/leads'} className={cn(buttonVariants({ variant: 'ghost', size: 'sm' }), '-ml-3')}>
         <ArrowLeft aria-hidden />
         Back to list
       </Link>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        {walk ? <PlaceInList walk={walk} /> : null}
         <LeadShortcuts previousHref={previousHref} nextHref={nextHref} />
-        {neighbours ? (
+        {walk ? (
           <nav aria-label="Leads in this list" className="flex items-center gap-2">
             <PagerLink href={previousHref} label="Previous" shortcut="k ArrowLeft" icon="previous" />
             <PagerLink href={nextHref} label="Next" shortcut="j ArrowRight" icon="next" />
@@ -41,6 +37,22 @@ export function LeadPager({
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** "3 of 57 in First touch due within 24 hours", "No. 3 in this list"; a lead that left the list says so. */
+function PlaceInList({ walk }: { walk: LeadListWalk }) {
+  const total = walk.total === null ? null : formatCount(walk.total);
+  let text: string;
+  if (walk.index)
+    text = total === null ? `No. ${formatCount(walk.index)} in this list` : `${formatCount(walk.index)} of ${total}`;
+  else if (walk.inList) text = `Past the first ${formatCount(MAX_WINDOW)} in this list`;
+  else text = total === null ? 'No longer in this list' : `No longer in this list (${total} left)`;
+  return (
+    <p className="text-sm text-slate-600 tabular-nums dark:text-slate-400" data-testid="list-position">
+      {text}
+      {walk.total === null ? null : <span className="hidden md:inline"> in {walk.label}</span>}
+    </p>
   );
 }
 

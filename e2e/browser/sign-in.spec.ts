@@ -39,7 +39,9 @@ test('a rep sees only their own and unassigned leads, and no settings', async ({
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: `Account: ${PEOPLE.rep2.name}, Rep` })).toBeVisible();
-  await expect(page.getByText('yours and unassigned')).toBeVisible();
+  // A rep lands on their queue; the overview is for those who assign.
+  await expect(page).toHaveURL(/\/leads$/);
+  await expect(page.getByRole('tab', { name: 'My queue', selected: true })).toBeVisible();
   // The webhook secret and the admin pages are not for reps.
   await expect(page.getByTestId('webhook-url')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);

@@ -217,9 +217,22 @@ describe('getLeads', () => {
     const ids = list('sort=name').rows.map((row) => row.id);
     const query = parseLeadListParams(new URLSearchParams('sort=name'));
     const context = { db: temp.db, scope: ALL, viewerId: null };
-    expect(getLeadNeighbours(temp.db, context, query, ids[0]!)).toEqual({ previous: null, next: ids[1] });
-    expect(getLeadNeighbours(temp.db, context, query, ids[2]!)).toEqual({ previous: ids[1], next: ids[3] });
-    expect(getLeadNeighbours(temp.db, context, query, ids[3]!)).toEqual({ previous: ids[2], next: null });
+    expect(getLeadNeighbours(temp.db, context, query, ids[0]!)).toEqual({
+      previous: null,
+      next: ids[1],
+      inList: true,
+      index: 1,
+    });
+    expect(getLeadNeighbours(temp.db, context, query, ids[2]!)).toMatchObject({
+      previous: ids[1],
+      next: ids[3],
+      index: 3,
+    });
+    expect(getLeadNeighbours(temp.db, context, query, ids[3]!)).toMatchObject({
+      previous: ids[2],
+      next: null,
+      index: 4,
+    });
   });
 
   it('reads a whole list in keyset batches, in order', () => {

@@ -98,7 +98,7 @@ const summaryFields = Object.entries(summaryColumns) as [
  * over nested selections and joins, cost ~13 µs a row for these 30 columns: a quarter of a CSV
  * export's time. This costs a few.
  */
-function summaries(rows: unknown[][]): LeadSummary[] {
+export function summaries(rows: unknown[][]): LeadSummary[] {
   return rows.map((row) => {
     const lead: Record<string, unknown> = {};
     for (let index = 0; index < summaryFields.length; index++) {
@@ -433,7 +433,7 @@ export function leadListWhere(context: ListContext, query: LeadListQuery): SQL |
   );
 }
 
-type SortDirection = 'asc' | 'desc';
+export type SortDirection = 'asc' | 'desc';
 
 /** A sort on a column pinned to one value by a filter orders by received_at alone (same order). */
 function effectiveSortKey(query: LeadListQuery): LeadSortKey {
@@ -445,7 +445,7 @@ function effectiveSortKey(query: LeadListQuery): LeadSortKey {
   return pinned[query.sort.key]?.length === 1 ? 'receivedAt' : query.sort.key;
 }
 
-function orderBy(key: LeadSortKey, direction: SortDirection): SQL[] {
+export function orderBy(key: LeadSortKey, direction: SortDirection): SQL[] {
   return sortExpressions(key).map((expression) => (direction === 'asc' ? asc(expression) : desc(expression)));
 }
 
@@ -485,7 +485,7 @@ function keysetParts(key: LeadSortKey, direction: SortDirection, values: unknown
   return parts;
 }
 
-function listRows(db: Db, where: SQL | undefined, order: SQL[]) {
+export function listRows(db: Db, where: SQL | undefined, order: SQL[]) {
   return db
     .select(summaryColumns)
     .from(leads)
@@ -546,6 +546,12 @@ export type LeadPage = {
   /** Matches of the whole view, counted up to the window; `totalCapped` when there are more. */
   total: number;
   totalCapped: boolean;
+  /**
+   * When the total is capped but every chosen status was counted (each up to the window): their
+   * sum, a true lower bound ("at least 19,936") that agrees with the status counts. Null when
+   * the total is exact or nothing better than "more than the window" is known.
+   */
+  totalAtLeast: number | null;
   /** Per nurture status, for the current filters other than status (each capped likewise). */
   statusCounts: Record<LeadStatus, number | null>;
   cappedStatuses: LeadStatus[];
@@ -639,7 +645,7 @@ function testLeadCounts(db: Db, scope: LeadScope): { counts: Map<LeadStatus, num
 }
 
 /** Counts at most `MAX_WINDOW + 1` matching rows: bounded work however broad the view. */
-function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): number {
+export function boundedCount(db: Db, where: SQL | undefined, bound = MAX_WINDOW + 1): number {
   const inner = db
     .select({ one: sql`1` })
     .from(leads)
@@ -671,7 +677,7 @@ function searchPage(db: Db, query: LeadListQuery, conditions: Condition[], order
   const listed = query.status?.length ? matches.filter(([, status]) => query.status!.includes(status)) : matches;
   const ids = listed.slice(offset, offset + query.pageSize).map(([id]) => id);
   const rows = ids.length ? summaries(listRows(db, inArray(leads.id, ids), order).values()) : [];
-  return { rows, total: listed.length, totalCapped: false, statusCounts, cappedStatuses: [] };
+  return { rows, total: listed.length, totalCapped: false, totalAtLeast: null, statusCounts, cappedStatuses: [] };
 }
 
 export function getLeads(db: Db, context: ListContext, query: LeadListQuery): LeadPage {
@@ -740,72 +746,72 @@ export function getLeads(db: Db, context: ListContext, query: LeadListQuery): Le
   for (const status of LEAD_STATUSES) {
     if (!query.status?.length || query.status.includes(status)) total += statusCounts[status] ?? 0;
   }
-  if (!narrow && Object.values(statusCounts).includes(null)) total = MAX_WINDOW + 1;
+  const counted = narrow || !Object.values(statusCounts).includes(null);
+  if (!counted) total = MAX_WINDOW + 1;
   const totalCapped = cappedStatuses.some((status) => !query.status?.length || query.status.includes(status));
   return {
     rows,
     total: Math.min(total, MAX_WINDOW),
     totalCapped: totalCapped || total > MAX_WINDOW,
+    totalAtLeast: counted && (totalCapped || total > MAX_WINDOW) ? total : null,
     statusCounts,
     cappedStatuses,
   };
 }
 
-export type QueueSection = { key: 'first_touch' | 'follow_up' | 'to_claim'; rows: LeadSummary[] };
+/** A list as a walk: which leads, and the sort (a key's expressions in one direction) they follow. */
+export type LeadWalk = { where: SQL | undefined; key: LeadSortKey; direction: SortDirection };
+
+/** Where a lead stands in a list: its neighbours and its place (1-based). */
+export type ListPosition = {
+  previous: number | null;
+  next: number | null;
+  /** False when the lead is not (or no longer) in the list: its neighbours are still where it was. */
+  inList: boolean;
+  /** Null when the lead is not in the list, or lies past the first `MAX_WINDOW`. */
+  index: number | null;
+};
 
 /**
- * A rep's queue, in the order to work it: my leads waiting for their first touch (overdue or
- * inside the 24-hour window), my follow-ups due today or overdue, then new unassigned leads to
- * claim; oldest first in each. Each section is one index walk, at most `limit` rows.
+ * A lead's neighbours and place in a list's order, by keyset seeks from its sort position: the
+ * next lead may be on another page. The place counts the leads before it, at most MAX_WINDOW.
  */
-export function getQueue(
-  db: Db,
-  viewerId: string,
-  now = new Date(),
-  limit = 50,
-  timeZone: string = DEFAULT_TIME_ZONE,
-): QueueSection[] {
-  const open = sql`${leads.status} in (${OPEN_STATUS_SQL}) and ${leads.doNotContact} = 0 and +${leads.isTest} = 0`;
-  const select = (where: SQL, order: SQL[]) => summaries(listRows(db, where, order).limit(limit).values());
-  return [
-    {
-      key: 'first_touch',
-      rows: select(and(eq(leads.ownerId, viewerId), isNull(leads.firstTouchAt), open)!, [
-        asc(leads.receivedAt),
-        asc(leads.id),
-      ]),
-    },
-    {
-      key: 'follow_up',
-      rows: select(
-        and(eq(leads.ownerId, viewerId), sql`${leads.nextFollowUpAt} <= ${endOfDay(now, timeZone).getTime()}`, open)!,
-        [asc(leads.nextFollowUpAt), asc(leads.id)],
-      ),
-    },
-    {
-      key: 'to_claim',
-      rows: select(and(isNull(leads.ownerId), sql`${leads.status} = 'new'`, open)!, [
-        asc(leads.receivedAt),
-        asc(leads.id),
-      ]),
-    },
-  ];
+export function positionInWalk(db: Db, walk: LeadWalk, leadId: number): ListPosition {
+  const position = sortValues(db, walk.key, leadId);
+  if (!position) return { previous: null, next: null, inList: false, index: null };
+  const reverse: SortDirection = walk.direction === 'asc' ? 'desc' : 'asc';
+  const neighbour = (direction: SortDirection) =>
+    rowsAfter(db, walk.where, walk.key, direction, position, 1)[0]?.id ?? null;
+  const member = db
+    .select({ id: leads.id })
+    .from(leads)
+    .where(and(walk.where, eq(leads.id, leadId)))
+    .get();
+  let before = 0;
+  if (member) {
+    for (const part of keysetParts(walk.key, reverse, position)) {
+      before += boundedCount(db, and(walk.where, part.where), MAX_WINDOW - before);
+      if (before >= MAX_WINDOW) break;
+    }
+  }
+  return {
+    previous: neighbour(reverse),
+    next: neighbour(walk.direction),
+    inList: Boolean(member),
+    index: member && before < MAX_WINDOW ? before + 1 : null,
+  };
 }
 
-/** The leads before and after one lead in a list's order (for walking the list from a lead). */
-export function getLeadNeighbours(
-  db: Db,
-  context: ListContext,
-  query: LeadListQuery,
-  leadId: number,
-): { previous: number | null; next: number | null } {
-  const key = effectiveSortKey(query);
-  const position = sortValues(db, key, leadId);
-  if (!position) return { previous: null, next: null };
-  const where = leadListWhere(context, query);
-  const reverse: SortDirection = query.sort.direction === 'asc' ? 'desc' : 'asc';
-  const neighbour = (direction: SortDirection) => rowsAfter(db, where, key, direction, position, 1)[0]?.id ?? null;
-  return { previous: neighbour(reverse), next: neighbour(query.sort.direction) };
+/**
+ * The leads before and after one lead in a list's order, and its place. (Not the list's size: a
+ * broad filtered view's count can cost as much as the list page itself.)
+ */
+export function getLeadNeighbours(db: Db, context: ListContext, query: LeadListQuery, leadId: number): ListPosition {
+  return positionInWalk(
+    db,
+    { where: leadListWhere(context, query), key: effectiveSortKey(query), direction: query.sort.direction },
+    leadId,
+  );
 }
 
 const utf8 = new TextDecoder('utf-8');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseQuery } from '@/lib/http/query';
 import { DEFAULT_TIME_ZONE, zonedDayRange } from '@/lib/time/zone';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
+import { QUEUE_SECTIONS } from './queue';
 import { SLA_FILTERS } from './sla';
 import {
   DEFAULT_COLUMNS,
@@ -129,6 +130,8 @@ export const leadListParamsSchema = z
         .optional(),
       /** The page's tab (a rep's queue or the whole list); the list query ignores it. */
       view: z.enum(['queue', 'all'], { error: 'must be queue or all' }).optional(),
+      /** One section of the queue, paged (the list query ignores it). */
+      section: z.enum(QUEUE_SECTIONS, { error: `must be one of ${QUEUE_SECTIONS.join(', ')}` }).optional(),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'is not a known parameter' : undefined) },
   )

@@ -12,6 +12,7 @@ import {
 } from 'nuqs/server';
 import { LEAD_STAGES, LEAD_STATUSES } from '@/lib/marketplace/vocabulary';
 import { DNC_FILTERS, LEAD_COLUMNS, REACHED_STEPS, RECEIVED_PRESETS } from './list-contract';
+import { QUEUE_SECTIONS } from './queue';
 import { SLA_FILTERS } from './sla';
 
 const list = parseAsArrayOf(parseAsString, ',');
@@ -37,6 +38,7 @@ export const leadViewParsers = {
   pageSize: parseAsInteger,
   cols: parseAsArrayOf(parseAsStringLiteral(LEAD_COLUMNS), ','),
   view: parseAsStringLiteral(['queue', 'all'] as const),
+  section: parseAsStringLiteral(QUEUE_SECTIONS),
   ids: parseAsArrayOf(parseAsInteger, ','),
 };
 

@@ -6,10 +6,19 @@ import { can } from '@/lib/auth/permissions';
 import { listAssignableUsers } from '@/lib/auth/users';
 import { requirePageViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
-import { getLeads, getQueue, listContext, type LeadPage, type QueueSection } from '@/lib/leads/queries';
+import { getLeads, listContext, type LeadPage } from '@/lib/leads/queries';
+import { getQueue, type QueueSection } from '@/lib/leads/queue-queries';
+import { describeListProblems, type ListProblem } from '@/lib/leads/link-problems';
 import { parseLeadListParams, type LeadListQuery } from '@/lib/leads/search-params';
 import { listOfferOptions } from '@/lib/offers/options';
 import { viewerTimeZone } from '@/lib/preferences/time-zone';
+
+/** What a read took, for the page's screen-reader note (measured outside render's purity rules). */
+function timed<T>(read: () => T): [T, number] {
+  const started = performance.now();
+  const result = read();
+  return [result, performance.now() - started];
+}
 
 // No filter values in the title: search text can be a person's name.
 export const metadata: Metadata = { title: 'Leads' };
@@ -24,24 +33,26 @@ export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
   const db = getDb();
   const timeZone = await viewerTimeZone();
   const isRep = !can(viewer, 'leads:assign');
-  // A rep lands on their queue; everyone else (and any link with filters) on the list.
-  const view = raw.get('view') ?? (isRep && [...raw.keys()].length === 0 ? 'queue' : 'all');
+  // A rep lands on their queue; everyone else (and any link with filters) on the list. A link to
+  // one of the queue's sections opens the queue.
+  const view = raw.get('view') ?? (raw.has('section') || (isRep && [...raw.keys()].length === 0) ? 'queue' : 'all');
 
   let query: LeadListQuery | null = null;
-  let problems: { field: string; message: string }[] = [];
+  let problems: ListProblem[] = [];
   try {
     query = parseLeadListParams(raw, timeZone);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    problems = error.details ?? [{ field: '(query)', message: error.message }];
+    problems = describeListProblems(error.details ?? [], raw);
   }
 
-  let page: LeadPage | null = null;
-  let queue: QueueSection[] | null = null;
-  const started = performance.now();
-  if (query && view === 'queue') queue = getQueue(db, viewer.id, new Date(), undefined, timeZone);
-  else if (query) page = getLeads(db, listContext(db, viewer, undefined, timeZone), query);
-  const serverMs = performance.now() - started;
+  const [{ page, queue }, serverMs] = timed((): { page: LeadPage | null; queue: QueueSection[] | null } => {
+    if (query && view === 'queue') {
+      const only = query.section ? { section: query.section, page: query.page } : undefined;
+      return { page: null, queue: getQueue(db, viewer.id, { only, timeZone }) };
+    }
+    return { page: query ? getLeads(db, listContext(db, viewer, undefined, timeZone), query) : null, queue: null };
+  });
 
   return (
     <LeadsView
@@ -50,6 +61,7 @@ export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
       viewerId={viewer.id}
       page={page}
       queue={queue}
+      queueSection={query?.section ?? null}
       problems={problems}
       serverMs={Math.round(serverMs)}
       offers={listOfferOptions(db)}

@@ -19,37 +19,17 @@ import { getDb } from '@/db';
 import { can, leadScope } from '@/lib/auth/permissions';
 import { listAssignableUsers } from '@/lib/auth/users';
 import { requirePageViewer } from '@/lib/auth/viewer';
-import { AppError } from '@/lib/errors';
 import { formatCount, formatDateTime, personName } from '@/lib/format';
 import { getLeadNotes, getLeadQualification, getLeadTouches, getStatusHistory } from '@/lib/leads/nurture-queries';
-import { getLeadById, getLeadNeighbours, listContext } from '@/lib/leads/queries';
-import { parseLeadListParams, type LeadListQuery } from '@/lib/leads/search-params';
-import { viewerTimeZone } from '@/lib/preferences/time-zone';
+import { getLeadListWalk, listSearchParams } from '@/lib/leads/lead-list';
+import { getLeadById } from '@/lib/leads/queries';
 import { awaitsFirstTouch } from '@/lib/leads/sla';
+import { viewerTimeZone } from '@/lib/preferences/time-zone';
 import { actionLabel, stageLabel, STATUS_LABELS } from '@/lib/marketplace/vocabulary';
 import { cn } from '@/lib/utils';
 
 // No names in the title: browser history and tab titles are not the place for personal data.
 export const metadata: Metadata = { title: 'Lead' };
-
-/** The list's query string as the table linked it, kept for previous/next and "Back to list". */
-function listQuery(searchParams: Record<string, string | string[] | undefined>): URLSearchParams {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(searchParams)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, item);
-  }
-  return query;
-}
-
-/** The list the lead was opened from, or null for a hand-edited or outdated query string. */
-function safeListParams(query: URLSearchParams, timeZone: string): LeadListQuery | null {
-  try {
-    return parseLeadListParams(query, timeZone);
-  } catch (error) {
-    if (error instanceof AppError) return null;
-    throw error;
-  }
-}
 
 export default async function LeadPage({ params, searchParams }: PageProps<'/leads/[id]'>) {
   await connection();
@@ -60,12 +40,9 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
   const lead = getLeadById(db, leadScope(viewer), id);
   if (!lead) notFound();
 
-  const query = listQuery(await searchParams);
   const timeZone = await viewerTimeZone();
-  const listParams = safeListParams(query, timeZone);
-  const neighbours = listParams
-    ? getLeadNeighbours(db, listContext(db, viewer, undefined, timeZone), listParams, id)
-    : null;
+  // The list it was opened from (a queue section or the table's view): previous/next walk it.
+  const walk = getLeadListWalk(db, viewer, listSearchParams(await searchParams), id, { timeZone });
 
   const history = getStatusHistory(db, id);
   const notes = getLeadNotes(db, id);
@@ -84,7 +61,7 @@ export default async function LeadPage({ params, searchParams }: PageProps<'/lea
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <LeadPager query={query.toString()} neighbours={neighbours} />
+        <LeadPager walk={walk} />
         <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
           <Link href="/leads" className="hover:underline">
             Leads
