@@ -22,6 +22,8 @@ export type NavigationFigures = {
   ttfb: Summary;
   /** Navigation start to DOMContentLoaded. */
   domContentLoaded: Summary;
+  /** The main thread's long tasks (over 50 ms) before the state was painted, added up. */
+  longTasks: Summary;
 };
 
 export type DashboardFigures = NavigationFigures & {
@@ -32,7 +34,13 @@ export type DashboardFigures = NavigationFigures & {
   charts: number;
 };
 
-export type FilterFigures = { changes: number; steps: string[]; total: Summary };
+export type FilterFigures = {
+  changes: number;
+  steps: string[];
+  total: Summary;
+  /** The main thread's long tasks between the event and the new rows painted, added up. */
+  longTasks: Summary;
+};
 
 export type BrowserResult = {
   chromium: string;
@@ -78,6 +86,16 @@ const PAGE_SCRIPT = String.raw`(() => {
   const signature = () => Array.from(document.querySelectorAll(ROWS), rowKey).join(' ');
   const bench = { marks: {}, dashboard: null, armed: false, start: null, pending: null };
   Object.defineProperty(window, '__bench', { value: bench });
+
+  // Long tasks, to tell the page's own work (parsing, hydrating, drawing) from waiting on the server.
+  const tasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.startTime + entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  bench.busy = (from, to) =>
+    tasks.reduce((sum, [start, end]) => sum + Math.max(0, Math.min(end, to) - Math.max(start, from)), 0);
 
   // Drawn: every panel card has its answer (not aria-busy, no loading status left, no error) and
   // every chart figure in it has its recharts SVG surface laid out.
@@ -140,7 +158,7 @@ const PAGE_SCRIPT = String.raw`(() => {
           !document.querySelector('[aria-busy="true"]') &&
           rows !== '' &&
           rows !== before
-        ) return resolve({ ms: now - bench.start });
+        ) return resolve({ ms: now - bench.start, from: bench.start, to: now });
         if (now - armedAt > ${WAIT_MS}) return resolve({ error: 'no new rows for ' + key + '=' + value + ' within ${WAIT_MS / 1000} s' });
         requestAnimationFrame(check);
       };
@@ -150,7 +168,7 @@ const PAGE_SCRIPT = String.raw`(() => {
 })();`;
 
 type Mark = 'rows' | 'dashboard';
-type Load = { total: number; ttfb: number; domContentLoaded: number; panelsAnswered: number };
+type Load = { total: number; ttfb: number; domContentLoaded: number; panelsAnswered: number; longTasks: number };
 
 /** One load of `path` from a blank page; the time to `mark`, and the navigation's own timings. */
 async function load(page: Page, path: string, mark: Mark): Promise<Load> {
@@ -170,7 +188,13 @@ async function load(page: Page, path: string, mark: Mark): Promise<Load> {
         .getEntriesByType('resource')
         .filter((entry) => entry.name.includes('/api/dashboard/'))
         .map((entry) => entry.responseEnd);
-      return { total: at, ttfb: nav.responseStart, domContentLoaded: nav.domContentLoadedEventEnd, panelsAnswered: Math.max(0, ...panels) };
+      return {
+        total: at,
+        ttfb: nav.responseStart,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        panelsAnswered: Math.max(0, ...panels),
+        longTasks: bench.busy(0, at),
+      };
     })()`,
     undefined,
     { timeout: WAIT_MS, polling: 50 },
@@ -192,7 +216,12 @@ async function measurePage(
     if (i === 0) coldMs = Math.round(warm.total);
   }
   const loads: Load[] = [];
-  for (let i = 0; i < sampling.runs; i++) loads.push(await load(page, path, mark));
+  for (let i = 0; i < sampling.runs; i++) {
+    loads.push(await load(page, path, mark));
+    // The long tasks of the last frames arrive after the mark: read them once the page is idle.
+    await page.waitForTimeout(100);
+    loads[i]!.longTasks = (await page.evaluate(`window.__bench.busy(0, ${loads[i]!.total})`)) as number;
+  }
   return {
     figures: {
       path,
@@ -200,6 +229,7 @@ async function measurePage(
       total: summarise(loads.map((l) => l.total)),
       ttfb: summarise(loads.map((l) => l.ttfb)),
       domContentLoaded: summarise(loads.map((l) => l.domContentLoaded)),
+      longTasks: summarise(loads.map((l) => l.longTasks)),
     },
     loads,
   };
@@ -227,7 +257,8 @@ function filterSteps(): FilterStep[] {
     label: `source "${SOURCE_LABELS[value]}"`,
     key: 'source',
     value,
-    apply: async (page) => void (await page.getByLabel('Source', { exact: true }).selectOption(value)),
+    // By role: the label wraps the select, so its text includes every option's.
+    apply: async (page) => void (await page.getByRole('combobox', { name: 'Source', exact: true }).selectOption(value)),
   });
   return [status('contacted'), source('SPZA'), status('qualified'), source('AzureMarketplace')];
 }
@@ -238,17 +269,26 @@ async function measureFilters(page: Page, sampling: BrowserSampling): Promise<Fi
   await page.waitForLoadState('networkidle');
   const steps = filterSteps();
   const times: number[] = [];
+  const busy: number[] = [];
   for (let i = 0; i < sampling.warmup + sampling.filterChanges; i++) {
     const step = steps[i % steps.length]!;
     await page.evaluate(`window.__bench.arm(${JSON.stringify(step.key)}, ${JSON.stringify(step.value)})`);
     await step.apply(page);
-    const outcome = (await page.evaluate('window.__bench.pending')) as { ms: number } | { error: string };
+    const outcome = (await page.evaluate('window.__bench.pending')) as
+      { ms: number; from: number; to: number } | { error: string };
     if ('error' in outcome) throw new Error(`filter change (${step.label}): ${outcome.error}`);
-    if (i >= sampling.warmup) times.push(outcome.ms);
     // A person does not click again within the same frame; let prefetches and effects finish.
     await page.waitForTimeout(250);
+    if (i < sampling.warmup) continue;
+    times.push(outcome.ms);
+    busy.push((await page.evaluate(`window.__bench.busy(${outcome.from}, ${outcome.to})`)) as number);
   }
-  return { changes: times.length, steps: steps.map((step) => step.label), total: summarise(times) };
+  return {
+    changes: times.length,
+    steps: steps.map((step) => step.label),
+    total: summarise(times),
+    longTasks: summarise(busy),
+  };
 }
 
 async function signedInContext(browser: Browser, baseUrl: string, account: BrowserAccount): Promise<BrowserContext> {
