@@ -217,10 +217,15 @@ async function measurePage(
   }
   const loads: Load[] = [];
   for (let i = 0; i < sampling.runs; i++) {
-    loads.push(await load(page, path, mark));
-    // The long tasks of the last frames arrive after the mark: read them once the page is idle.
+    const measured = await load(page, path, mark);
+    // The long tasks of the last frames arrive after the mark, and a streamed page can paint its
+    // rows before DOMContentLoaded: read both once the page has settled.
+    await page.waitForLoadState('domcontentloaded');
     await page.waitForTimeout(100);
-    loads[i]!.longTasks = (await page.evaluate(`window.__bench.busy(0, ${loads[i]!.total})`)) as number;
+    const late = (await page.evaluate(
+      `({ longTasks: window.__bench.busy(0, ${measured.total}), domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd })`,
+    )) as Pick<Load, 'longTasks' | 'domContentLoaded'>;
+    loads.push({ ...measured, ...late });
   }
   return {
     figures: {
