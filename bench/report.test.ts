@@ -128,6 +128,8 @@ describe('evaluate', () => {
     expect(markdown).toContain('| first page | `(none)` | 10 | 20 | ✓ |');
     expect(markdown).toContain('| /leads first rows p95 under 1000 ms (manager) | 400 ms (median 200 ms) | ✓ |');
     expect(markdown).toContain('| first lead rows, manager, All leads | `/leads` | 200 | 200 | 400 | 400 | ✓ | 800 |');
+    // The breakdown rows keep the table's eight columns, the page column empty.
+    expect(markdown).toContain("| ↳ its HTML's first byte (server render) | | 50 | 50 | 100 | 100 | | |");
   });
 });
 

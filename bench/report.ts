@@ -101,9 +101,9 @@ function browserLines(browser: BrowserResult): string[] {
     figures
       ? [
           `| ${label} | \`${figures.path}\` ${ms(figures.total)} ${mark(figures.total.p95 < limit)} | ${figures.coldMs} |`,
-          `| ↳ its HTML's first byte (server render) | ${ms(figures.ttfb)} | | |`,
-          `| ↳ DOMContentLoaded | ${ms(figures.domContentLoaded)} | | |`,
-          `| ↳ main thread in long tasks until then | ${ms(figures.longTasks)} | | |`,
+          `| ↳ its HTML's first byte (server render) | ${ms(figures.ttfb)} | |`,
+          `| ↳ DOMContentLoaded | ${ms(figures.domContentLoaded)} | |`,
+          `| ↳ main thread in long tasks until then | ${ms(figures.longTasks)} | |`,
         ]
       : [`| ${label} | not measured | | | | | | |`];
   const { dashboard, filter } = browser;
@@ -119,11 +119,11 @@ function browserLines(browser: BrowserResult): string[] {
       dashboard,
       TARGETS.dashboardDrawnMs,
     ),
-    ...(dashboard ? [`| ↳ the last panel's numbers received | ${ms(dashboard.panelsAnswered)} | | |`] : []),
+    ...(dashboard ? [`| ↳ the last panel's numbers received | ${ms(dashboard.panelsAnswered)} | |`] : []),
     filter
       ? `| filter change to new rows painted (${filter.changes} changes: ${filter.steps.join(', ')} in turn; from the event) | \`/leads\` ${ms(filter.total)} ${mark(filter.total.p95 < TARGETS.filterChangeP95Ms)} | |`
       : '| filter change to new rows painted | not measured | | | | | | |',
-    ...(filter ? [`| ↳ main thread in long tasks meanwhile | ${ms(filter.longTasks)} | | |`] : []),
+    ...(filter ? [`| ↳ main thread in long tasks meanwhile | ${ms(filter.longTasks)} | |`] : []),
     ...(browser.error ? ['', `The browser pass stopped early: ${browser.error}`] : []),
     '',
   ];
