@@ -108,7 +108,7 @@ function browserLines(browser: BrowserResult): string[] {
       : [`| ${label} | not measured | | | | | | |`];
   const { dashboard, filter } = browser;
   return [
-    `**Browser** (Chromium ${browser.chromium}, ${browser.viewport}, signed in; ${sampling.runs} loads of each page after ${sampling.warmup} warm-ups, the first of them cold; times in ms from navigation start, taken in the page with \`performance.now()\` at the first frame that paints the state; targets on p95):`,
+    `**Browser** (Chromium ${browser.chromium}, ${browser.viewport}, signed in; ${sampling.runs} loads of each page after ${sampling.warmup === 1 ? 'a warm-up' : `${sampling.warmup} warm-ups`}, the first load in an empty cache (the cold column); times in ms from navigation start, taken in the page with \`performance.now()\` at the first frame that paints the state; targets on p95):`,
     '',
     '| Measure | Page | min | median | p95 | max | | cold |',
     '|---|---|---|---|---|---|---|---|',
