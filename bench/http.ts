@@ -23,6 +23,20 @@ export function percentile(sorted: number[], p: number): number {
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/** A set of timings (ms) as the report shows them: nearest-rank median and p95, samples in run order. */
+export type Summary = { samples: number[]; min: number; median: number; p95: number; max: number };
+
+export function summarise(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    samples: samples.map((sample) => round(sample, 0)),
+    min: round(sorted[0] ?? NaN, 0),
+    median: round(percentile(sorted, 50), 0),
+    p95: round(percentile(sorted, 95), 0),
+    max: round(sorted.at(-1) ?? NaN, 0),
+  };
+}
+
 export async function load(options: {
   url: string;
   method?: 'GET' | 'POST';

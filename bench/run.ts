@@ -1,11 +1,12 @@
 // npm run bench -- [--leads N] [--reduced] [--no-build] [--port P] [--out DIR] [--keep]
 //
 // One self-contained run on a temporary database: seed through the ingest code, start the
-// production server, measure the fixed matrix in bench/matrix.ts over HTTP with autocannon, and
-// write bench/results/latest.{json,md}. Exits 1 when a target is missed. `--reduced` (20,000
+// production server, measure the fixed matrix in bench/matrix.ts over HTTP with autocannon and
+// then in Chromium (bench/browser.ts), and write bench/results/latest.{json,md}. Exits 1 when a target is missed. `--reduced` (20,000
 // leads, fewer samples) runs in `npm test` to keep the harness working; it reports the figures
 // but does not judge them (a loaded CI machine is not the reference machine).
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,10 +15,13 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '@/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/log';
 import { createApiKey } from '@/lib/api-keys/service';
+import { createUser } from '@/lib/auth/users';
+import { SEED_REP_NAMES, seedRepEmail } from '@/lib/seed/work';
 import { INTAKE_KEY, hasProductionBuild, startProdServer, type ProdServer } from '@/lib/testing/prod-server';
+import { browserPass, type BrowserAccount } from './browser';
 import { chunksWith, firstLoad } from './bundle';
 import { fetchOk, load, type LoadFigures } from './http';
-import { dashboardMatrix, EXPORT, INTAKE, SAMPLING, tableMatrix, type MatrixContext } from './matrix';
+import { BROWSER, dashboardMatrix, EXPORT, INTAKE, SAMPLING, tableMatrix, type MatrixContext } from './matrix';
 import { evaluate, renderMarkdown, type BenchResult } from './report';
 
 const { values } = parseArgs({
@@ -34,6 +38,7 @@ const reduced = values.reduced!;
 const leadCount = Number(values.leads ?? (reduced ? 20_000 : 1_000_000));
 const sampling = reduced ? { warmup: 1, requests: 8 } : SAMPLING;
 const intake = reduced ? { connections: INTAKE.connections, seconds: 3, warmupSeconds: 1, rounds: 1 } : INTAKE;
+const browserSampling = reduced ? { warmup: 1, runs: 2, filterChanges: 4 } : BROWSER;
 const root = path.resolve(__dirname, '..');
 const startedAt = performance.now();
 const log = (message: string) =>
@@ -55,6 +60,10 @@ async function main(): Promise<number> {
   const file = path.join(dir, 'leads.db');
   let server: ProdServer | null = null;
   try {
+    // 0. The people the browser pass signs in as, made before the seed so that the rep is the
+    // seed's first rep (found by email, not created again) and has a book of leads to work.
+    const people = await createPeople(file);
+
     // 1. Seed through the ingest code (the same function the webhook uses).
     log(`seeding ${leadCount.toLocaleString('en')} leads …`);
     const seedStart = performance.now();
@@ -174,6 +183,10 @@ async function main(): Promise<number> {
     peakRss = Math.max(peakRss, rssMb(pid));
     const rssAfter = rssMb(pid);
 
+    // Last, so that Chromium's pages leave the export's memory figures alone.
+    log('browser pass (Chromium, 1366×900) …');
+    const browser = await browserPass({ baseUrl: base, ...people, sampling: browserSampling, log });
+
     const result: BenchResult = {
       machine: {
         cpus: os.cpus().length,
@@ -209,6 +222,7 @@ async function main(): Promise<number> {
         chartsKb: charts.kbGzip,
         chartsLazy: charts.files.length > 0 && chartsInFirstLoad.length === 0,
       },
+      browser,
       checks: [],
       seconds: 0,
     };
@@ -240,6 +254,21 @@ async function main(): Promise<number> {
     await server?.stop('SIGTERM');
     if (values.keep) log(`kept ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A manager and a rep with passwords of this run only, made with the app's own createUser. */
+async function createPeople(file: string): Promise<{ manager: BrowserAccount; rep: BrowserAccount }> {
+  const db = openDatabase(file);
+  try {
+    const password = () => crypto.randomBytes(18).toString('base64url');
+    const manager = { email: 'bench-manager@example.test', password: password() };
+    const rep = { email: seedRepEmail(0), password: password() };
+    await createUser(db, { ...manager, name: 'Bench Manager', role: 'manager' }, SYSTEM_ACTOR);
+    await createUser(db, { ...rep, name: SEED_REP_NAMES[0], role: 'rep' }, SYSTEM_ACTOR);
+    return { manager, rep };
+  } finally {
+    db.$client.close();
   }
 }
 
