@@ -23,13 +23,13 @@ export const COLUMN_WIDTHS: Record<LeadColumn | 'select', string> = {
   country: 'w-20',
   offer: 'w-auto',
   action: 'w-32',
-  stage: 'w-28',
+  stage: 'w-24',
   status: 'w-24',
   owner: 'w-24',
-  receivedAt: 'w-28',
+  receivedAt: 'w-32',
   lastActivityAt: 'w-44',
   nextFollowUpAt: 'w-44',
-  sla: 'w-60',
+  sla: 'w-64',
 };
 
 /**
@@ -48,7 +48,7 @@ export const COLUMN_MIN_REM: Record<LeadColumn | 'select', number> = {
   stage: 7,
   status: 6,
   owner: 7,
-  receivedAt: 7,
+  receivedAt: 8,
   lastActivityAt: 11,
   nextFollowUpAt: 11,
   sla: 15,
