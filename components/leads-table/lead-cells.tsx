@@ -25,10 +25,10 @@ export const COLUMN_WIDTHS: Record<LeadColumn | 'select', string> = {
   stage: 'w-28',
   status: 'w-24',
   owner: 'w-24',
-  receivedAt: 'w-28',
+  receivedAt: 'w-32',
   lastActivityAt: 'w-44',
   nextFollowUpAt: 'w-44',
-  sla: 'w-60',
+  sla: 'w-[15.5rem]',
 };
 
 /**
@@ -46,11 +46,11 @@ export const COLUMN_MIN_REM: Record<LeadColumn | 'select', number> = {
   action: 8,
   stage: 7,
   status: 6,
-  owner: 7,
-  receivedAt: 7,
+  owner: 6,
+  receivedAt: 8,
   lastActivityAt: 11,
   nextFollowUpAt: 11,
-  sla: 15,
+  sla: 15.5,
 };
 
 export const leadTitle = (lead: LeadSummary) => fullName(lead) || lead.email || `Lead ${lead.id}`;
