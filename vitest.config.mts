@@ -16,5 +16,7 @@ export default defineConfig({
     include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Several tests build and work a few hundred leads on a real database: generous on a busy machine.
+    testTimeout: 30_000,
   },
 });

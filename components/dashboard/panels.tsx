@@ -668,7 +668,10 @@ function Leaderboard({
   ranked?: boolean;
 }) {
   const numeric = (column: PanelColumn) => column.kind !== 'text' && column.kind !== 'date';
-  const [first, ...details] = columns;
+  const [first, ...rest] = columns;
+  // A state badge (connection health) sits beside the name on a phone, not on a line of its own.
+  const badge = rest.find((column) => column.key === 'state');
+  const details = rest.filter((column) => column !== badge);
   return (
     <>
       {/* Phones: one card per row, every figure labelled, nothing to scroll sideways. */}
@@ -682,6 +685,11 @@ function Leaderboard({
                 </span>
               ) : null}
               {first ? <LeaderboardCell column={first} row={row} first /> : null}
+              {badge ? (
+                <span className="ml-auto shrink-0">
+                  <LeaderboardCell column={badge} row={row} first={false} compact />
+                </span>
+              ) : null}
             </div>
             <dl className={cn('mt-1.5 grid grid-cols-3 gap-x-3 gap-y-2 text-xs', ranked && 'pl-7')}>
               {details.map((column) => (

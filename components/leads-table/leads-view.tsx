@@ -537,7 +537,7 @@ function QueueRows({
       {rows.map((row) => (
         <tr key={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50" aria-describedby={headingId}>
           {row.getVisibleCells().map((cell) => (
-            <td key={cell.id} className="whitespace-nowrap px-3 py-2 align-top">
+            <td key={cell.id} className="px-2 py-2 align-top first:pl-3 last:pr-3">
               <table.FlexRender cell={cell} />
             </td>
           ))}

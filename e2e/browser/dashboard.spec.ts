@@ -421,8 +421,10 @@ test.describe('dashboard', () => {
     await expect(share.getByRole('heading', { name: '% first touched within 24 h' })).toBeVisible();
     await expect(counts.getByRole('heading', { name: 'Leads per week' })).toBeVisible();
     const ticks = (chart: typeof share) =>
-      chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').allTextContents();
-    await expect(share.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').first()).toBeVisible();
+      chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    await expect(
+      share.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').first(),
+    ).toBeVisible();
     expect(await ticks(share)).toEqual(['0%', '50%', '100%']);
     const countTicks = await ticks(counts);
     expect(countTicks.length).toBeGreaterThan(1);
@@ -438,7 +440,7 @@ test.describe('dashboard', () => {
     const others = card.locator('[data-others]');
     await expect(others).toContainText('2 other offers: 2 leads');
     await expect(card.locator('.recharts-bar-rectangle')).toHaveCount(10);
-    await expect(card.locator('svg')).not.toContainText('Other offers');
+    await expect(card.locator('figure')).not.toContainText('Other offers');
     // The one link there is says where to find them, and it holds no offer filter.
     const browse = others.getByRole('link');
     await expect(browse).toHaveCount(1);
