@@ -4,7 +4,7 @@
 // its wrong parameter here exactly as GET /api/dashboard/{panel} would.
 import { useSearchParams } from 'next/navigation';
 import { useQueryStates } from 'nuqs';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { LinkProblems } from '@/components/ui/link-problems';
 import { AppError } from '@/lib/errors';
 import {
@@ -24,6 +24,7 @@ import {
   HealthPanelCard,
   NurturePanelCard,
   OffersPanelCard,
+  preloadCharts,
   RepsPanelCard,
   SlaPanelCard,
   SummaryPanelCard,
@@ -58,6 +59,7 @@ export function DashboardView({ offers, people }: { offers: OfferOption[]; peopl
     [setState],
   );
   const actions = useMemo(() => ({ clearFilters: filtersActive(state) ? clear : null }), [state, clear]);
+  useEffect(preloadCharts, []);
 
   return (
     <div className="flex flex-col gap-6">
