@@ -94,6 +94,12 @@ describe('eraseLeads', () => {
     expect(found.map((lead) => lead.id)).toEqual([a.leadId, b.leadId]);
     // Indexed for search first, so the erasure has entries to take out of the index.
     expect(indexSearchBacklog(temp.db.$client)).toBe(3);
+    // A planned follow-up goes with the person: there is nobody left to follow up with.
+    temp.db
+      .update(leads)
+      .set({ nextFollowUpAt: new Date(T0.getTime() + 86_400_000) })
+      .where(eq(leads.id, a.leadId))
+      .run();
     const counts = eraseLeads(
       temp.db,
       ADMIN,
@@ -116,6 +122,7 @@ describe('eraseLeads', () => {
       country: 'HU',
       offerTitle: 'crm',
       erasedAt: T0,
+      nextFollowUpAt: null,
       eventCount: 2,
     });
     const events = temp.db.select().from(leadEvents).where(eq(leadEvents.leadId, a.leadId)).all();

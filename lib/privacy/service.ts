@@ -100,6 +100,8 @@ export function eraseLeads(db: Db, actor: AuditActor, ids: number[], now = new D
           company: null,
           title: null,
           description: null,
+          // Nobody is left to follow up with: a planned follow-up would still show as due.
+          nextFollowUpAt: null,
           erasedAt: now,
           updatedAt: now,
         })
