@@ -69,6 +69,8 @@ export default defineConfig({
       ADMIN_NAME: ADMIN.name,
       NEXT_TELEMETRY_DISABLED: '1',
       PUBLIC_URL: '',
+      // Every browser suite signs in from 127.0.0.1; the per-account throttle is still tested.
+      SIGN_IN_PER_MINUTE: '1000',
     },
   },
 });

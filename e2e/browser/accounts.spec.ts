@@ -33,7 +33,7 @@ test('a rep changes their password: the current one is checked and other session
   expect((await elsewhere.get('/api/leads')).status()).toBe(200);
 
   await signIn(page, person.email, PASSWORD);
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
   await openAccountPage(page, person.name);
 
   const form = page.getByRole('region', { name: 'Password' });
@@ -124,7 +124,7 @@ test('an admin resets a password: shown once, sessions end, a new one is require
   await page.getByLabel('New password', { exact: true }).fill('reids-own-password');
   await page.getByLabel('New password again').fill('reids-own-password');
   await page.getByRole('button', { name: 'Set password and continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Leads' })).toBeVisible();
   await page.goto('/leads');
   await expect(page).toHaveURL(/\/leads/);
 

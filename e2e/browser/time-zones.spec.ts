@@ -88,10 +88,10 @@ test.describe('in Los Angeles', () => {
     expect(saved.nextFollowUpAt).toBe(expected);
     await expect(stat(page, 'Next follow-up')).toHaveText(/, 09:00$/);
 
-    // The table shows the received time in the same zone.
+    // The table shows how long ago it arrived, with the exact time in the same zone on hover.
     await page.goto(`/leads?q=${name}`);
     const row = page.getByRole('row').filter({ hasText: name });
-    await expect(row.locator('time').first()).toHaveText('30 Nov 2026, 15:30');
+    await expect(row.locator('time').first()).toHaveAttribute('title', 'Mon 30 Nov 2026, 15:30 PST');
     expect(errors).toEqual([]);
   });
 
@@ -179,7 +179,6 @@ test.describe('in Tokyo', () => {
     await zoneSettled(page, 'Asia/Tokyo');
     await page.goto(`/leads?q=${name}`);
     const row = page.getByRole('row').filter({ hasText: name });
-    await expect(row.locator('time').first()).toHaveText('1 Dec 2026, 08:30');
     await expect(row.locator('time').first()).toHaveAttribute('title', 'Tue 1 Dec 2026, 08:30 GMT+9');
     await page.goto(`/leads/${id}`);
     await expect(page.getByRole('list', { name: 'Journey' }).locator('time').first()).toHaveText('1 Dec 2026, 08:30');

@@ -27,6 +27,15 @@ function authSecret(): string {
   return crypto.createHmac('sha256', getAppSecret(databasePath())).update('better-auth').digest('base64url');
 }
 
+/**
+ * Sign-in requests one client address may make a minute (SIGN_IN_PER_MINUTE, default 60): a
+ * workspace behind one office address, or a test suite, may need more.
+ */
+function signInsPerMinute(): number {
+  const value = Number(process.env.SIGN_IN_PER_MINUTE);
+  return Number.isInteger(value) && value > 0 ? value : 60;
+}
+
 function emailOf(body: unknown): string | null {
   const email = (body as { email?: unknown } | null)?.email;
   return typeof email === 'string' ? email.trim().toLowerCase().slice(0, 320) : null;
@@ -70,7 +79,7 @@ function createAuth(db: Db) {
       enabled: process.env.NODE_ENV === 'production',
       window: 60,
       max: 600,
-      customRules: { '/sign-in/email': { window: 60, max: 60 } },
+      customRules: { '/sign-in/email': { window: 60, max: signInsPerMinute() } },
     },
     advanced: {
       useSecureCookies: publicUrl?.startsWith('https://') ?? false,
