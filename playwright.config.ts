@@ -19,6 +19,8 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 60_000,
+  // Two workers share two cores with the server: a chart's code and numbers can take a few seconds.
+  expect: { timeout: 10_000 },
   use: {
     baseURL,
     trace: 'retain-on-failure',

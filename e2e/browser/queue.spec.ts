@@ -99,10 +99,17 @@ test('a rep lands on their queue: inside the 24-hour window least time left firs
     `Queue FourHoursLeft${marker}`,
   ]);
   expect(mine(await sectionNames(page, 'Your overdue first touches'))).toEqual([`Queue MineOverdue${marker}`]);
-  expect(mine(await sectionNames(page, 'Overdue, unclaimed'))).toEqual([
-    `Queue TwoDaysAgo${marker}`,
-    `Queue MonthAgo${marker}`,
-  ]);
+  // Other suites leave overdue unclaimed leads too, some more recently overdue than these: the
+  // section's own pages list them all, most recently overdue first.
+  const unclaimed: string[] = [];
+  for (let pageNumber = 1; pageNumber <= 20 && unclaimed.length < 2; pageNumber++) {
+    await page.goto(`/leads?section=unclaimed_overdue&page=${pageNumber}`);
+    const names = await sectionNames(page, 'Overdue, unclaimed');
+    unclaimed.push(...mine(names));
+    if (names.length === 0) break;
+  }
+  expect(unclaimed).toEqual([`Queue TwoDaysAgo${marker}`, `Queue MonthAgo${marker}`]);
+  await page.goto('/leads');
 
   // From the queue's first lead, Next (and j) walk the section in its order.
   await page.getByRole('link', { name: `Queue OneHourLeft${marker}` }).click();
