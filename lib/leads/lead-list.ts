@@ -28,7 +28,7 @@ export type LeadListWalk = ListPosition & {
   total: number | null;
 };
 
-/** The list's query string as the link carried it, each value as sent. */
+/** A page's search params as a query string, each value as sent (the list pages and the lead page). */
 export function listSearchParams(searchParams: Record<string, string | string[] | undefined>): URLSearchParams {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(searchParams)) {

@@ -6,6 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { listAssignableUsers } from '@/lib/auth/users';
 import { requirePageViewer } from '@/lib/auth/viewer';
 import { AppError } from '@/lib/errors';
+import { listSearchParams } from '@/lib/leads/lead-list';
 import { getLeads, listContext, type LeadPage } from '@/lib/leads/queries';
 import { getQueue, type QueueSection } from '@/lib/leads/queue-queries';
 import { describeListProblems, type ListProblem } from '@/lib/leads/link-problems';
@@ -26,10 +27,7 @@ export const metadata: Metadata = { title: 'Leads' };
 export default async function LeadsPage({ searchParams }: PageProps<'/leads'>) {
   await connection();
   const viewer = await requirePageViewer('leads:read');
-  const raw = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) {
-    for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined) raw.append(key, item);
-  }
+  const raw = listSearchParams(await searchParams);
   const db = getDb();
   const timeZone = await viewerTimeZone();
   const isRep = !can(viewer, 'leads:assign');
